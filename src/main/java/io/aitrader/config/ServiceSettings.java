@@ -1,0 +1,76 @@
+package io.aitrader.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Deployment settings: the environment variables of the contract, section 3 (see application.properties). */
+@ConfigMapping(prefix = "app")
+public interface ServiceSettings {
+
+    /** DATA_DIR: holds jobs.db and the prices/ folder imported at startup. */
+    @WithDefault("data")
+    Path dataDir();
+
+    /** CONFIGS_DIR: every config_path must resolve inside it. */
+    @WithDefault("configs")
+    Path configsDir();
+
+    /** The config used when a trigger names none. */
+    @WithDefault("configs/default_config.json")
+    String defaultConfig();
+
+    /** CONFIG_OVERRIDE_PATH: replaces top-level sections of every loaded config. */
+    Optional<Path> configOverridePath();
+
+    /** MAX_CONCURRENT_JOBS: active jobs allowed at once (pending and downloading_data count). */
+    @WithDefault("1")
+    int maxConcurrentJobs();
+
+    /** MAX_SIMULATION_DAYS: trading days allowed in one explicit range, and per catch-up step. */
+    @WithDefault("30")
+    int maxSimulationDays();
+
+    /** MAX_PARALLEL_MODELS: models run at once within a job; 0 means all of them. */
+    @WithDefault("0")
+    int maxParallelModels();
+
+    /** AUTO_DOWNLOAD_PRICE_DATA: fetch missing prices before a job when an Alpha Vantage key is set. */
+    @WithDefault("true")
+    boolean autoDownloadPriceData();
+
+    AlphaVantage alphaVantage();
+
+    /** JINA_API_KEY: enables the get_information search tool. */
+    Optional<String> jinaApiKey();
+
+    /** OPENAI_API_KEY: fallback key for openai models without their own. */
+    Optional<String> openaiApiKey();
+
+    /** OPENAI_API_BASE: fallback base URL for openai models without their own. */
+    Optional<String> openaiApiBase();
+
+    /** DEFAULT_RESULTS_LOOKBACK_DAYS: calendar days covered by read endpoints when no range is given. */
+    @WithDefault("30")
+    int defaultResultsLookbackDays();
+
+    /** SCHEDULE_CRON: built-in catch-up trigger; "off" disables it. */
+    @WithDefault("off")
+    String scheduleCron();
+
+    /** Alpha Vantage price downloads. */
+    interface AlphaVantage {
+        /** ALPHAADVANTAGE_API_KEY: enables downloads; never logged. */
+        Optional<String> apiKey();
+
+        /** ALPHAADVANTAGE_REQUESTS_PER_MINUTE: request budget. */
+        @WithDefault("5")
+        int requestsPerMinute();
+
+        /** ALPHAADVANTAGE_BASE_URL: the API root, overridden by tests to a local stand-in. */
+        @WithDefault("https://www.alphavantage.co")
+        String baseUrl();
+    }
+}

@@ -1,0 +1,111 @@
+package io.aitrader.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.aitrader.errors.ApiError;
+import io.aitrader.errors.ApiException;
+import io.quarkus.logging.Log;
+
+/** The one place that turns any failure into the contract's error body; internals never leave the server. */
+public class ErrorMapper {
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return respond(e.status(), e.toError());
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return respond(400, new ApiError("unknown_field", "The body has a field this endpoint does not accept",
+                Map.of("field", e.getPropertyName()), null));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("."));
+        Map<String, Object> details = field.isEmpty() ? null : Map.of("field", field);
+        return respond(400, new ApiError("invalid_type",
+                field.isEmpty()
+                        ? "The body does not have the expected JSON structure"
+                        : "Field '" + field + "' has the wrong type",
+                details, null));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (e.getLocation() != null) {
+            details.put("line", e.getLocation().getLineNr());
+            details.put("column", e.getLocation().getColumnNr());
+        }
+        return respond(400, new ApiError("invalid_json", "The body is not valid JSON",
+                details.isEmpty() ? null : details, null));
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e) {
+        String problems = e.getConstraintViolations().stream()
+                .map(v -> lastNode(v.getPropertyPath().toString()) + " " + v.getMessage())
+                .sorted().collect(Collectors.joining("; "));
+        return respond(400, ApiError.of("invalid_parameter", problems));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        String code = switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "request_error";
+        };
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String message = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "This method is not allowed here";
+            case 413 -> "The request body is too large";
+            case 415 -> "Send the body as application/json";
+            case 406 -> "This endpoint answers application/json";
+            default -> "The request is not valid";
+        };
+        return respond(status, ApiError.of(code, message));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        // The class name and message stay in the log (never the stack); the client gets a generic answer.
+        Log.errorf("Unexpected failure: %s: %s", e.getClass().getSimpleName(), e.getMessage());
+        Log.debug("Unexpected failure", e);
+        return respond(500, ApiError.of("internal_error", "The server could not complete the request"));
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static Response respond(int status, ApiError body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

@@ -1,0 +1,25 @@
+-- Daily prices; one row per symbol and date. A day still in progress carries only its open.
+CREATE TABLE price_data (
+    symbol      TEXT    NOT NULL,
+    date        TEXT    NOT NULL,
+    open        REAL    NOT NULL,
+    high        REAL,
+    low         REAL,
+    close       REAL,
+    volume      INTEGER,
+    source      TEXT    NOT NULL,
+    imported_at TEXT    NOT NULL,
+    PRIMARY KEY (symbol, date)
+) WITHOUT ROWID;
+
+CREATE INDEX idx_price_data_date ON price_data (date);
+
+-- Files already imported from DATA_DIR/prices, by content hash, so a restart imports nothing twice.
+CREATE TABLE price_imports (
+    sha256      TEXT    PRIMARY KEY,
+    file_name   TEXT    NOT NULL,
+    imported_at TEXT    NOT NULL,
+    inserted    INTEGER NOT NULL,
+    replaced    INTEGER NOT NULL,
+    rejected    INTEGER NOT NULL
+);

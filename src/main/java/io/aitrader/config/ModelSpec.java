@@ -1,0 +1,26 @@
+package io.aitrader.config;
+
+import java.util.Map;
+
+/**
+ * One configured trader. {@code provider} is openai (default), anthropic, ollama, mock or builtin; {@code options}
+ * keeps provider-specific keys (latency_ms, symbol, ...) as they appear in the file. {@code apiKey} is resolved from
+ * its ${ENV} reference and must never be shown, logged or stored.
+ */
+public record ModelSpec(String name, String signature, String provider, String basemodel, boolean enabled,
+        String baseUrl, String apiKey, Map<String, Object> options) {
+
+    public static final String OPENAI = "openai";
+    public static final String MOCK = "mock";
+    public static final String BUILTIN = "builtin";
+
+    public String option(String key) {
+        Object value = options == null ? null : options.get(key);
+        return value == null ? null : String.valueOf(value);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelSpec[" + signature + ", provider=" + provider + ", basemodel=" + basemodel + "]";
+    }
+}

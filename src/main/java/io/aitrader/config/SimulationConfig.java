@@ -1,0 +1,25 @@
+package io.aitrader.config;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A loaded, validated config file (contract section 3): the models to run, their agent settings, the tradeable
+ * universe and the benchmark. Environment references are already resolved.
+ */
+public record SimulationConfig(String agentType, DateRange dateRange, List<ModelSpec> models,
+        AgentSettings agentConfig, List<String> symbols, String benchmark) {
+
+    /** The config's date_range; either end may be absent. */
+    public record DateRange(LocalDate initDate, LocalDate endDate) {
+    }
+
+    public List<ModelSpec> enabledModels() {
+        return models.stream().filter(ModelSpec::enabled).toList();
+    }
+
+    public Optional<ModelSpec> model(String signature) {
+        return models.stream().filter(m -> m.signature().equals(signature)).findFirst();
+    }
+}

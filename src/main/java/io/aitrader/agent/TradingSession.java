@@ -1,0 +1,19 @@
+package io.aitrader.agent;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import io.aitrader.config.AgentSettings;
+import io.aitrader.config.ModelSpec;
+import io.aitrader.trading.DayLedger;
+import io.aitrader.trading.MarketPrices;
+
+/**
+ * Everything one model-day may see and touch. The ledger is bound to this day, model and job: tools act only
+ * through it. {@code previousTradingDay} may be null on the first day of the calendar.
+ */
+public record TradingSession(String jobId, ModelSpec model, AgentSettings settings, LocalDate date,
+        LocalDate previousTradingDay, DayLedger ledger, MarketPrices prices, List<String> universe,
+        String benchmark, BooleanSupplier cancelled) {
+}

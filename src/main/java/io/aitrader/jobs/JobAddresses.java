@@ -1,0 +1,14 @@
+package io.aitrader.jobs;
+
+/** Event-bus addresses of the jobs feature, in one place. */
+public final class JobAddresses {
+
+    /** Carries a job id to the worker. */
+    public static final String RUN = "jobs.run";
+
+    /** Carries {@link JobEvent}s (model-day state changes and job ends) to SSE listeners. */
+    public static final String EVENTS = "jobs.events";
+
+    private JobAddresses() {
+    }
+}

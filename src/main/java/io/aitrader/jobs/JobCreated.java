@@ -1,0 +1,16 @@
+package io.aitrader.jobs;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** 202 answer of a trigger that created a job. */
+public record JobCreated(@JsonProperty("job_id") String jobId, String status,
+        @JsonProperty("date_range") List<LocalDate> dateRange, List<String> models,
+        @JsonProperty("total_model_days") int totalModelDays, List<Skipped> skipped, List<String> warnings,
+        @JsonProperty("created_at") String createdAt, String message) {
+
+    public record Skipped(String model, LocalDate date, String reason) {
+    }
+}

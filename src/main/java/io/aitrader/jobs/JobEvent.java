@@ -1,0 +1,23 @@
+package io.aitrader.jobs;
+
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A progress event: {@code type} is "model_day" for a model-day state change or "job" when the job changes phase
+ * or ends ({@code finished} true). Published on {@link JobAddresses#EVENTS} and sent to SSE clients.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobEvent(String type, @JsonProperty("job_id") String jobId, String status, String model,
+        LocalDate date, String error, boolean finished, String timestamp) {
+
+    static JobEvent modelDay(String jobId, String model, LocalDate date, ModelDayStatus status, String error) {
+        return new JobEvent("model_day", jobId, status.wire(), model, date, error, false, Timestamps.now());
+    }
+
+    static JobEvent job(String jobId, JobStatus status, String error) {
+        return new JobEvent("job", jobId, status.wire(), null, null, error, !status.active(), Timestamps.now());
+    }
+}

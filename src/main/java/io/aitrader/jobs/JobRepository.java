@@ -1,0 +1,248 @@
+package io.aitrader.jobs;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Jobs and their model-days (tables jobs, job_details). */
+@ApplicationScoped
+public class JobRepository {
+
+    static final String INSERT_JOB = """
+            INSERT INTO jobs (job_id, status, config_path, config_json, date_range, models, work_key,
+                              replace_existing, warnings, triggered_by, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    static final String INSERT_DETAIL = """
+            INSERT INTO job_details (job_id, model, date, status, error, completed_at) VALUES (?, ?, ?, ?, ?, ?)
+            """;
+    static final String SELECT_JOB = "SELECT * FROM jobs WHERE job_id = ?";
+    static final String SELECT_LATEST = "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT 1";
+    static final String SELECT_ACTIVE = """
+            SELECT * FROM jobs WHERE status IN ('pending', 'downloading_data', 'running') ORDER BY created_at
+            """;
+    static final String SELECT_PAGE = """
+            SELECT * FROM jobs WHERE (? IS NULL OR status = ?) ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?
+            """;
+    static final String SELECT_DETAILS = "SELECT * FROM job_details WHERE job_id = ? ORDER BY date, model";
+    static final String UPDATE_STATUS = """
+            UPDATE jobs SET status = ?, updated_at = ?,
+                   started_at = CASE WHEN ? AND started_at IS NULL THEN ? ELSE started_at END,
+                   completed_at = CASE WHEN ? THEN ? ELSE completed_at END,
+                   error = COALESCE(?, error)
+            WHERE job_id = ?
+            """;
+    static final String UPDATE_WARNINGS = "UPDATE jobs SET warnings = ?, updated_at = ? WHERE job_id = ?";
+    static final String MARK_DAY = """
+            UPDATE job_details SET status = ?, error = ?,
+                   started_at = CASE WHEN ? = 'running' THEN ? ELSE started_at END,
+                   completed_at = CASE WHEN ? = 'running' THEN NULL ELSE ? END
+            WHERE id = ?
+            """;
+    static final String CANCEL_PENDING_DAYS = """
+            UPDATE job_details SET status = 'cancelled', error = ?, completed_at = ?
+            WHERE job_id = ? AND status = 'pending'
+            """;
+    static final String RESET_RUNNING_DAYS = """
+            UPDATE job_details SET status = 'pending', started_at = NULL WHERE job_id = ? AND status = 'running'
+            """;
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    JobRepository(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** Inserts a job and its model-days on the caller's connection (part of the trigger's transaction). */
+    void persist(Connection conn, JobRecord job, List<PlannedDay> days) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(INSERT_JOB)) {
+            ps.setString(1, job.jobId());
+            ps.setString(2, job.status().wire());
+            ps.setString(3, job.configPath());
+            ps.setString(4, job.configJson());
+            ps.setString(5, toJson(job.dateRange().stream().map(LocalDate::toString).toList()));
+            ps.setString(6, toJson(job.models()));
+            ps.setString(7, job.workKey());
+            ps.setInt(8, job.replaceExisting() ? 1 : 0);
+            ps.setString(9, toJson(job.warnings()));
+            ps.setString(10, job.triggeredBy());
+            ps.setString(11, job.createdAt());
+            ps.setString(12, job.createdAt());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = conn.prepareStatement(INSERT_DETAIL)) {
+            for (PlannedDay day : days) {
+                ps.setString(1, job.jobId());
+                ps.setString(2, day.model());
+                ps.setString(3, day.date().toString());
+                ps.setString(4, day.status().wire());
+                ps.setString(5, day.reason());
+                ps.setString(6, day.status() == ModelDayStatus.PENDING ? null : job.createdAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public Optional<JobRecord> findById(String jobId) {
+        return queryJobs(SELECT_JOB, jobId).stream().findFirst();
+    }
+
+    public Optional<JobRecord> findLatest() {
+        return queryJobs(SELECT_LATEST).stream().findFirst();
+    }
+
+    public List<JobRecord> listActive() {
+        return queryJobs(SELECT_ACTIVE);
+    }
+
+    List<JobRecord> listActive(Connection conn) throws SQLException {
+        return queryJobs(conn, SELECT_ACTIVE);
+    }
+
+    public List<JobRecord> list(JobStatus status, int limit, int offset) {
+        String wire = status == null ? null : status.wire();
+        return queryJobs(SELECT_PAGE, wire, wire, limit, offset);
+    }
+
+    public List<ModelDay> details(String jobId) {
+        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(SELECT_DETAILS)) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ModelDay> days = new ArrayList<>();
+                while (rs.next()) {
+                    days.add(new ModelDay(rs.getLong("id"), rs.getString("job_id"), rs.getString("model"),
+                            LocalDate.parse(rs.getString("date")), ModelDayStatus.fromWire(rs.getString("status")),
+                            rs.getString("started_at"), rs.getString("completed_at"), rs.getString("error")));
+                }
+                return days;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the model-days of a job", e);
+        }
+    }
+
+    public void updateStatus(String jobId, JobStatus status, String error) {
+        String now = Timestamps.now();
+        boolean started = status == JobStatus.DOWNLOADING_DATA || status == JobStatus.RUNNING;
+        boolean finished = !status.active();
+        update(UPDATE_STATUS, status.wire(), now, started, now, finished, now, error, jobId);
+    }
+
+    public void updateWarnings(String jobId, List<String> warnings) {
+        update(UPDATE_WARNINGS, toJson(warnings), Timestamps.now(), jobId);
+    }
+
+    public void markDay(long detailId, ModelDayStatus status, String error) {
+        String now = Timestamps.now();
+        String wire = status.wire();
+        update(MARK_DAY, wire, error, wire, now, wire, now, detailId);
+    }
+
+    /** Marks a model-day on the caller's connection (part of the day commit). */
+    void markDay(Connection conn, long detailId, ModelDayStatus status, String error) throws SQLException {
+        String now = Timestamps.now();
+        String wire = status.wire();
+        execute(conn, MARK_DAY, wire, error, wire, now, wire, now, detailId);
+    }
+
+    public void cancelPendingDays(String jobId, String reason) {
+        update(CANCEL_PENDING_DAYS, reason, Timestamps.now(), jobId);
+    }
+
+    public void resetRunningDays(String jobId) {
+        update(RESET_RUNNING_DAYS, jobId);
+    }
+
+    private List<JobRecord> queryJobs(String sql, Object... params) {
+        try (Connection conn = dataSource.getConnection()) {
+            return queryJobs(conn, sql, params);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read jobs", e);
+        }
+    }
+
+    private List<JobRecord> queryJobs(Connection conn, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<JobRecord> jobs = new ArrayList<>();
+                while (rs.next()) {
+                    jobs.add(mapJob(rs));
+                }
+                return jobs;
+            }
+        }
+    }
+
+    private JobRecord mapJob(ResultSet rs) throws SQLException {
+        return new JobRecord(rs.getString("job_id"), JobStatus.fromWire(rs.getString("status")),
+                rs.getString("config_path"), rs.getString("config_json"),
+                fromJson(rs.getString("date_range")).stream().map(LocalDate::parse).toList(),
+                fromJson(rs.getString("models")), rs.getString("work_key"), rs.getInt("replace_existing") == 1,
+                fromJson(rs.getString("warnings")), rs.getString("error"), rs.getString("triggered_by"),
+                rs.getString("created_at"), rs.getString("started_at"), rs.getString("updated_at"),
+                rs.getString("completed_at"));
+    }
+
+    private void update(String sql, Object... params) {
+        try (Connection conn = dataSource.getConnection()) {
+            execute(conn, sql, params);
+        } catch (SQLException e) {
+            throw new StoreException("Could not update a job", e);
+        }
+    }
+
+    private static void execute(Connection conn, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, params);
+            ps.executeUpdate();
+        }
+    }
+
+    static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object value = params[i];
+            if (value instanceof Boolean b) {
+                value = b ? 1 : 0;
+            } else if (value instanceof java.math.BigDecimal d) {
+                value = d.doubleValue();
+            }
+            ps.setObject(i + 1, value);
+        }
+    }
+
+    private String toJson(List<String> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> fromJson(String text) {
+        try {
+            return json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt list column", e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.aitrader.jobs;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.aitrader.errors.ApiError;
+import io.aitrader.errors.ApiException;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
+
+/** The jobs API of contract 2.1–2.3 (SSE lives in {@link JobEventResource}). */
+@Path("/simulate")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Simulation jobs")
+@Blocking // every method reads or writes SQLite through JDBC
+public class JobResource {
+
+    private final TriggerService triggers;
+    private final JobService jobs;
+
+    JobResource(TriggerService triggers, JobService jobs) {
+        this.triggers = triggers;
+        this.jobs = jobs;
+    }
+
+    @POST
+    @Path("/trigger")
+    @Operation(summary = "Start a simulation job", description = """
+            Resolves the request into model-days (trading days only) and stores a job that the worker runs after \
+            this answer. An empty body runs a catch-up of the default config: each model resumes after its last \
+            completed day, at most MAX_SIMULATION_DAYS trading days per trigger.""")
+    @APIResponse(responseCode = "202", description = "Job created", content = @Content(schema = @Schema(implementation = JobCreated.class)))
+    @APIResponse(responseCode = "200", description = "Nothing to run (status current) or the same work already in progress (its status object)", content = @Content(schema = @Schema(oneOf = {
+            UpToDate.class, JobStatusView.class })))
+    @APIResponse(responseCode = "400", description = "invalid_json, invalid_type, unknown_field, invalid_date, invalid_date_range, range_too_large, unknown_model, invalid_config_path, config_not_found, invalid_config", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "conflict: another job is active and MAX_CONCURRENT_JOBS is reached; carries current_job_id and current_date_range", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public Response trigger(TriggerRequest request, HttpServerRequest http) {
+        String caller = http.remoteAddress() == null ? null : http.remoteAddress().host();
+        TriggerAnswer answer = triggers.trigger(request, caller);
+        return Response.status(answer.status()).entity(answer.body()).build();
+    }
+
+    @GET
+    @Path("/status/{job_id}")
+    @Operation(summary = "A job's status and progress, with every model-day")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
+    @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public JobStatusView status(@PathParam("job_id") String jobId) {
+        return jobs.status(jobId);
+    }
+
+    @GET
+    @Path("/current")
+    @Operation(summary = "The most recent job's status")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
+    @APIResponse(responseCode = "404", description = "not_found: no job yet", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public JobStatusView current() {
+        return jobs.current();
+    }
+
+    @GET
+    @Path("/jobs")
+    @Operation(summary = "Jobs, newest first, with progress counts (no details)")
+    @APIResponse(responseCode = "200")
+    @APIResponse(responseCode = "400", description = "invalid_parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public JobList list(
+            @Parameter(description = "pending, downloading_data, running, completed, partial, failed or cancelled") @QueryParam("status") String status,
+            @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
+            @Parameter(description = "≥ 0, default 0") @QueryParam("offset") String offset) {
+        JobStatus filter = null;
+        if (status != null && !status.isEmpty()) {
+            try {
+                filter = JobStatus.fromWire(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidField("invalid_parameter", "status", TriggerPlanner.safe(status),
+                        "status must be one of pending, downloading_data, running, completed, partial, failed, cancelled");
+            }
+        }
+        int size = QueryInts.parse("limit", limit, 50, 1, 500);
+        int skip = QueryInts.parse("offset", offset, 0, 0, Integer.MAX_VALUE);
+        return new JobList(jobs.list(filter, size, skip), size, skip);
+    }
+
+    @POST
+    @Path("/cancel/{job_id}")
+    @Operation(summary = "Cancel an active job", description = "Pending model-days become cancelled; running ones stop at their next step.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
+    @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "job_not_active: the job has already ended", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public JobStatusView cancel(@PathParam("job_id") String jobId) {
+        return jobs.cancel(jobId);
+    }
+
+    /** A page of jobs. */
+    public record JobList(List<JobStatusView> jobs, int limit, int offset) {
+    }
+}

@@ -1,0 +1,52 @@
+package io.aitrader.jobs;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.errors.ApiException;
+
+/** Reads and controls stored jobs: status, lists, the current job, cancel. */
+@ApplicationScoped
+public class JobService {
+
+    private final JobRepository jobs;
+    private final JobFinisher finisher;
+
+    JobService(JobRepository jobs, JobFinisher finisher) {
+        this.jobs = jobs;
+        this.finisher = finisher;
+    }
+
+    public JobStatusView cancel(String jobId) {
+        JobRecord job = find(jobId);
+        if (!job.status().active()) {
+            throw new ApiException(409, "job_not_active",
+                    "The job has already ended with status " + job.status().wire(), null);
+        }
+        finisher.cancel(jobId);
+        return status(find(jobId));
+    }
+
+    public JobRecord find(String jobId) {
+        return jobs.findById(jobId)
+                .orElseThrow(() -> ApiException.notFound("No job with id " + TriggerPlanner.safe(jobId)));
+    }
+
+    public JobStatusView current() {
+        return jobs.findLatest().map(this::status).orElseThrow(() -> ApiException.notFound("No job has run yet"));
+    }
+
+    public List<JobStatusView> list(JobStatus status, int limit, int offset) {
+        return jobs.list(status, limit, offset).stream()
+                .map(job -> JobStatusView.from(job, jobs.details(job.jobId()), false)).toList();
+    }
+
+    public JobStatusView status(JobRecord job) {
+        return JobStatusView.from(job, jobs.details(job.jobId()), true);
+    }
+
+    public JobStatusView status(String jobId) {
+        return status(find(jobId));
+    }
+}

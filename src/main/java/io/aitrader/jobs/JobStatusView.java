@@ -1,0 +1,72 @@
+package io.aitrader.jobs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The status object of contract 2.2, also returned for an existing job and by GET /simulate/current. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record JobStatusView(@JsonProperty("job_id") String jobId, String status,
+        @JsonProperty("config_path") String configPath, @JsonProperty("date_range") List<LocalDate> dateRange,
+        List<String> models, Progress progress, @JsonProperty("created_at") String createdAt,
+        @JsonProperty("started_at") String startedAt, @JsonProperty("updated_at") String updatedAt,
+        @JsonProperty("completed_at") String completedAt,
+        @JsonProperty("total_duration_seconds") Double totalDurationSeconds, String error, List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
+
+    /** Counts by model-day status; {@code details} is left out of job lists. */
+    public record Progress(@JsonProperty("total_model_days") int totalModelDays, int completed, int failed,
+            int skipped, int cancelled, int running, int pending, Current current,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Detail> details) {
+    }
+
+    public record Current(LocalDate date, String model) {
+    }
+
+    public record Detail(LocalDate date, String model, String status, @JsonProperty("started_at") String startedAt,
+            @JsonProperty("completed_at") String completedAt,
+            @JsonProperty("duration_seconds") Double durationSeconds, String error) {
+
+        static Detail from(ModelDay day) {
+            return new Detail(day.date(), day.model(), day.status().wire(), day.startedAt(), day.completedAt(),
+                    seconds(day.startedAt(), day.completedAt()), day.error());
+        }
+    }
+
+    public static JobStatusView from(JobRecord job, List<ModelDay> days, boolean withDetails) {
+        int[] counts = new int[ModelDayStatus.values().length];
+        Current current = null;
+        for (ModelDay day : days) {
+            counts[day.status().ordinal()]++;
+            if (day.status() == ModelDayStatus.RUNNING && current == null) {
+                current = new Current(day.date(), day.model());
+            }
+        }
+        Progress progress = new Progress(days.size(), counts[ModelDayStatus.COMPLETED.ordinal()],
+                counts[ModelDayStatus.FAILED.ordinal()], counts[ModelDayStatus.SKIPPED.ordinal()],
+                counts[ModelDayStatus.CANCELLED.ordinal()], counts[ModelDayStatus.RUNNING.ordinal()],
+                counts[ModelDayStatus.PENDING.ordinal()], current,
+                withDetails ? days.stream().map(Detail::from).toList() : null);
+        return new JobStatusView(job.jobId(), job.status().wire(), job.configPath(), job.dateRange(), job.models(),
+                progress, job.createdAt(), job.startedAt(), job.updatedAt(), job.completedAt(),
+                seconds(job.startedAt() != null ? job.startedAt() : job.createdAt(), job.completedAt()), job.error(),
+                job.warnings(), null);
+    }
+
+    public JobStatusView withMessage(String text) {
+        return new JobStatusView(jobId, status, configPath, dateRange, models, progress, createdAt, startedAt,
+                updatedAt, completedAt, totalDurationSeconds, error, warnings, text);
+    }
+
+    private static Double seconds(String from, String to) {
+        if (from == null || to == null) {
+            return null;
+        }
+        long millis = Duration.between(Instant.parse(from), Instant.parse(to)).toMillis();
+        return millis / 1000.0;
+    }
+}

@@ -1,0 +1,114 @@
+package io.aitrader.jobs;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.agent.DayTranscript;
+import io.aitrader.agent.Trader;
+import io.aitrader.agent.TraderException;
+import io.aitrader.agent.TradingSession;
+import io.aitrader.config.ModelSpec;
+import io.aitrader.config.SimulationConfig;
+import io.aitrader.prices.TradingCalendar;
+import io.aitrader.trading.DayLedger;
+import io.aitrader.trading.DayValuation;
+import io.aitrader.trading.MarketPrices;
+import io.aitrader.trading.Portfolio;
+import io.aitrader.trading.Valuer;
+import io.quarkus.logging.Log;
+
+/** Runs one model-day: start state from the ledger, the trader in memory, then one commit (contract 4.2–4.4). */
+@ApplicationScoped
+public class ModelDayRunner {
+
+    private final LedgerRepository ledger;
+    private final JobRepository jobs;
+    private final DayCommitter committer;
+    private final JobEvents events;
+    private final TradingCalendar calendar;
+
+    ModelDayRunner(LedgerRepository ledger, JobRepository jobs, DayCommitter committer, JobEvents events,
+            TradingCalendar calendar) {
+        this.ledger = ledger;
+        this.jobs = jobs;
+        this.committer = committer;
+        this.events = events;
+        this.calendar = calendar;
+    }
+
+    /** Returns the day's final status; never throws for a trader's failure. */
+    public ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
+            MarketPrices prices, BooleanSupplier jobCancelled) {
+        jobs.markDay(day.id(), ModelDayStatus.RUNNING, null);
+        events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.RUNNING, null));
+        long deadline = System.nanoTime() + config.agentConfig().dayTimeoutSeconds() * 1_000_000_000L;
+        BooleanSupplier stop = () -> jobCancelled.getAsBoolean() || System.nanoTime() > deadline;
+        try {
+            DayRecord record = trade(day, config, model, trader, prices, stop);
+            if (System.nanoTime() > deadline) {
+                return fail(day, "The model-day exceeded its timeout of "
+                        + config.agentConfig().dayTimeoutSeconds() + " s");
+            }
+            if (jobCancelled.getAsBoolean()) {
+                return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled");
+            }
+            committer.commit(record);
+            events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.COMPLETED, null));
+            return ModelDayStatus.COMPLETED;
+        } catch (TraderException e) {
+            return fail(day, e.getMessage());
+        } catch (RuntimeException e) {
+            Log.warnf("Model-day %s %s failed: %s", day.model(), day.date(), e.getClass().getSimpleName());
+            return fail(day, "Internal error while running the model-day: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private DayRecord trade(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
+            MarketPrices prices, BooleanSupplier stop) throws TraderException {
+        BigDecimal initialCash = config.agentConfig().initialCash();
+        StartState start = ledger.lastCompletedBefore(day.model(), day.date())
+                .orElseGet(() -> new StartState(null, Portfolio.cashOnly(initialCash), initialCash));
+        DayLedger dayLedger = new DayLedger(day.date(), start.portfolio(), prices, tradeable(config, model));
+        LocalDate previousTradingDay = calendar.previousTradingDay(day.date());
+        TradingSession session = new TradingSession(day.jobId(), model, config.agentConfig(), day.date(),
+                previousTradingDay, dayLedger, prices, config.symbols(), config.benchmark(), stop);
+        DayTranscript transcript = trader.tradeDay(session);
+        Portfolio end = dayLedger.current();
+        DayValuation value = Valuer.valueDay(day.date(), start.portfolio(), end, prices, start.previousValue());
+        List<String> warnings = new ArrayList<>(value.warnings());
+        return new DayRecord(day.jobId(), day.id(), day.model(), day.date(), end, value.startingValue(),
+                value.endingValue(), start.previousValue(), value.profit(),
+                value.returnPct() == null ? BigDecimal.ZERO : value.returnPct(), dayLedger.trades(), transcript,
+                warnings);
+    }
+
+    /** LLM and mock traders trade the universe; builtin baselines may also hold the benchmark. */
+    private static Set<String> tradeable(SimulationConfig config, ModelSpec model) {
+        Set<String> symbols = new HashSet<>(config.symbols());
+        if (ModelSpec.BUILTIN.equals(model.provider())) {
+            symbols.add(config.benchmark());
+            String own = model.option("symbol");
+            if (own != null) {
+                symbols.add(own.toUpperCase());
+            }
+        }
+        return symbols;
+    }
+
+    private ModelDayStatus fail(ModelDay day, String reason) {
+        return finish(day, ModelDayStatus.FAILED, reason);
+    }
+
+    private ModelDayStatus finish(ModelDay day, ModelDayStatus status, String reason) {
+        jobs.markDay(day.id(), status, reason);
+        events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), status, reason));
+        return status;
+    }
+}

@@ -1,0 +1,107 @@
+package io.aitrader.jobs;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+
+import io.aitrader.config.ServiceSettings;
+import io.aitrader.errors.ApiException;
+import io.vertx.core.eventbus.EventBus;
+
+/** Creates jobs atomically under the concurrency limit and hands them to the worker over the event bus. */
+@ApplicationScoped
+public class TriggerService {
+
+    private final TriggerPlanner planner;
+    private final JobRepository jobs;
+    private final StoredConfigs storedConfigs;
+    private final DataSource dataSource;
+    private final EventBus bus;
+    private final ServiceSettings settings;
+
+    TriggerService(TriggerPlanner planner, JobRepository jobs, StoredConfigs storedConfigs, DataSource dataSource,
+            EventBus bus, ServiceSettings settings) {
+        this.planner = planner;
+        this.jobs = jobs;
+        this.storedConfigs = storedConfigs;
+        this.dataSource = dataSource;
+        this.bus = bus;
+        this.settings = settings;
+    }
+
+    public TriggerAnswer trigger(TriggerRequest request, String triggeredBy) {
+        TriggerPlan plan = planner.plan(request == null ? TriggerRequest.EMPTY : request,
+                LocalDate.now(ZoneOffset.UTC));
+        if (plan.isEmpty()) {
+            return new TriggerAnswer(200, planner.upToDate(plan));
+        }
+        JobRecord created;
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false); // BEGIN IMMEDIATE: concurrent triggers serialise here, across processes too
+            try {
+                Optional<TriggerAnswer> refusal = checkActive(conn, plan);
+                if (refusal.isPresent()) {
+                    conn.rollback();
+                    return refusal.get();
+                }
+                created = newJob(plan, triggeredBy);
+                jobs.persist(conn, created, plan.toRun());
+                conn.commit();
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not store the job", e);
+        }
+        bus.send(JobAddresses.RUN, created.jobId());
+        return new TriggerAnswer(202, created(created, plan));
+    }
+
+    private Optional<TriggerAnswer> checkActive(Connection conn, TriggerPlan plan) throws SQLException {
+        List<JobRecord> active = jobs.listActive(conn);
+        String workKey = plan.workKey();
+        for (JobRecord job : active) {
+            if (job.workKey().equals(workKey)) {
+                JobStatusView view = JobStatusView.from(job, jobs.details(job.jobId()), true);
+                return Optional.of(new TriggerAnswer(200, view.withMessage("Simulation already in progress")));
+            }
+        }
+        if (active.size() >= settings.maxConcurrentJobs()) {
+            JobRecord current = active.get(0);
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("current_job_id", current.jobId());
+            fields.put("current_date_range", current.dateRange().stream().map(LocalDate::toString).toList());
+            throw ApiException.conflict("Another simulation job is active; MAX_CONCURRENT_JOBS ("
+                    + settings.maxConcurrentJobs() + ") is reached", fields);
+        }
+        return Optional.empty();
+    }
+
+    private JobRecord newJob(TriggerPlan plan, String triggeredBy) {
+        String now = Timestamps.now();
+        return new JobRecord(UUID.randomUUID().toString(), JobStatus.PENDING, plan.configPath(),
+                storedConfigs.toJson(plan.config()), plan.dateRange(), plan.models(), plan.workKey(),
+                plan.replaceExisting(), plan.warnings(), null, triggeredBy, now, null, now, null);
+    }
+
+    private static JobCreated created(JobRecord job, TriggerPlan plan) {
+        List<JobCreated.Skipped> skipped = plan.skipped().stream()
+                .map(d -> new JobCreated.Skipped(d.model(), d.date(), d.reason())).toList();
+        String message = "Simulation job created: " + plan.toRun().size() + " model-days over "
+                + job.dateRange().size() + " trading days"
+                + (plan.warnings().isEmpty() ? "" : "; " + String.join("; ", plan.warnings()));
+        return new JobCreated(job.jobId(), job.status().wire(), job.dateRange(), job.models(), plan.toRun().size(),
+                skipped, job.warnings(), job.createdAt(), message);
+    }
+}

@@ -1,0 +1,10 @@
+package io.aitrader.results;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** One stored trading day as the read side sees it. */
+public record ResultRow(long id, String jobId, String model, LocalDate date, BigDecimal cash,
+        BigDecimal startingValue, BigDecimal endingValue, BigDecimal profit, BigDecimal returnPct, int totalSteps,
+        boolean stopSignal, String summary, boolean stale) {
+}

@@ -1,0 +1,82 @@
+package io.aitrader.results;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.aitrader.errors.ApiError;
+import io.aitrader.errors.ApiException;
+import io.smallrye.common.annotation.Blocking;
+
+/** GET /results (contract 2.4). */
+@Path("/results")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Results")
+public class ResultsResource {
+
+    private final ResultsService results;
+
+    ResultsResource(ResultsService results) {
+        this.results = results;
+    }
+
+    @GET
+    @Blocking // reads SQLite
+    @Operation(summary = "One trading day's results, one entry per model", description = """
+            positions are the end-of-day holdings (zero shares left out) plus CASH; daily_pnl.profit is the ending \
+            value minus the previous ending value (the initial cash on a model's first day), return_pct is that \
+            profit over the previous ending value × 100. stale=true marks a day computed from a result that was \
+            later replaced. detail=full adds trades and ai_reasoning.""")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ResultsService.Results.class)))
+    @APIResponse(responseCode = "400", description = "invalid_date, invalid_parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "no_data", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ResultsService.Results get(
+            @Parameter(description = "Trading day, YYYY-MM-DD (required)", required = true) @QueryParam("date") String date,
+            @Parameter(description = "Model signature") @QueryParam("model") String model,
+            @Parameter(description = "Only results produced by this job") @QueryParam("job_id") String jobId,
+            @Parameter(description = "minimal (default) or full") @QueryParam("detail") String detail) {
+        LocalDate day = parseDate(date);
+        boolean full = switch (detail == null ? "minimal" : detail) {
+            case "minimal" -> false;
+            case "full" -> true;
+            default -> throw ApiException.invalidField("invalid_parameter", "detail", clip(detail),
+                    "detail must be minimal or full");
+        };
+        return results.forDate(day, blankToNull(model), blankToNull(jobId), full);
+    }
+
+    static LocalDate parseDate(String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalidField("invalid_date", "date", null, "date is required (YYYY-MM-DD)");
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw ApiException.invalidField("invalid_date", "date", clip(value),
+                "date must be a real date in YYYY-MM-DD form");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String clip(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+    }
+}

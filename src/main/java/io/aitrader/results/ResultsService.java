@@ -1,0 +1,52 @@
+package io.aitrader.results;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.errors.ApiException;
+
+/** Builds GET /results: one trading day, one entry per model. */
+@ApplicationScoped
+public class ResultsService {
+
+    private final ResultsRepository repository;
+
+    ResultsService(ResultsRepository repository) {
+        this.repository = repository;
+    }
+
+    public record Results(LocalDate date, List<DayResult> results) {
+    }
+
+    public Results forDate(LocalDate date, String model, String jobId, boolean full) {
+        List<DayResult> results = repository.days(date, model, jobId).stream().map(row -> toResult(row, full))
+                .toList();
+        if (results.isEmpty()) {
+            throw new ApiException(404, "no_data", "No results for " + date
+                    + (model == null ? "" : " and model " + model) + (jobId == null ? "" : " in job " + jobId),
+                    null);
+        }
+        return new Results(date, results);
+    }
+
+    private DayResult toResult(ResultRow row, boolean full) {
+        Map<String, Object> positions = new LinkedHashMap<>(repository.holdings(row.id()));
+        positions.put("CASH", cents(row.cash()));
+        DayResult.DailyPnl pnl = new DayResult.DailyPnl(cents(row.profit()),
+                row.returnPct().setScale(4, RoundingMode.HALF_UP), cents(row.endingValue()));
+        return new DayResult(row.model(), row.jobId(), positions, pnl, row.stale() ? Boolean.TRUE : null,
+                full ? repository.trades(row.id()) : null,
+                full ? new DayResult.Reasoning(row.totalSteps(), row.stopSignal(), row.summary(),
+                        repository.toolUsage(row.id())) : null);
+    }
+
+    static BigDecimal cents(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+}

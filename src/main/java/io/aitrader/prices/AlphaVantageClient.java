@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -54,25 +53,6 @@ public class AlphaVantageClient {
         this.budget = budget;
         this.retry = retry;
         this.clock = clock;
-    }
-
-    /** Which {@code outputsize} to ask for. */
-    public enum OutputSize {
-        /** The last 100 trading days. */
-        COMPACT,
-        /** The whole history (a premium feature on Alpha Vantage's current plans). */
-        FULL;
-
-        /** Compact's 100 trading days span about 145 calendar days; 140 leaves room for holidays. */
-        static final int COMPACT_CALENDAR_DAYS = 140;
-
-        public static OutputSize covering(LocalDate earliest, LocalDate today) {
-            return earliest.isBefore(today.minusDays(COMPACT_CALENDAR_DAYS)) ? FULL : COMPACT;
-        }
-
-        String parameter() {
-            return name().toLowerCase(Locale.ROOT);
-        }
     }
 
     /** True when a key is configured, so downloads can run at all. */

@@ -80,7 +80,7 @@ public class AlphaVantageDownloader {
 
     private SymbolDownload fetch(String symbol, LocalDate firstMissing, LocalDate today) {
         try {
-            return client.fetchDaily(symbol, AlphaVantageClient.OutputSize.covering(firstMissing, today));
+            return client.fetchDaily(symbol, OutputSize.covering(firstMissing, today));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.aitrader.prices.AlphaVantageClient.OutputSize;
 import io.aitrader.prices.FakeAlphaVantage.Reply;
 import io.aitrader.prices.SymbolDownload.Status;
 

@@ -1,0 +1,177 @@
+package io.aitrader.prices;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.aitrader.prices.SymbolDownload.Status;
+
+class AlphaVantageDownloaderTest {
+
+    /** Monday 2025-11-03, 10:00 in New York. */
+    private static final Instant NOW = Instant.parse("2025-11-03T15:00:00Z");
+    private static final LocalDate MON = LocalDate.parse("2025-10-27");
+    private static final LocalDate FRI = LocalDate.parse("2025-10-31");
+    private static final Predicate<LocalDate> WEEKDAYS = d -> d.getDayOfWeek() != DayOfWeek.SATURDAY
+            && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+
+    private final FakeClock clock = new FakeClock(NOW);
+    private final Set<String> stored = new HashSet<>();
+    private final BiPredicate<String, LocalDate> hasPrice = (symbol, date) -> stored.contains(symbol + "|" + date);
+    private FakeAlphaVantage server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new FakeAlphaVantage(clock);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void asksOnlyForSymbolsMissingATradingDayAndKeepsBarsInRange() {
+        MON.datesUntil(FRI.plusDays(1)).forEach(d -> stored.add("AAPL|" + d));
+        MON.datesUntil(FRI).forEach(d -> stored.add("MSFT|" + d));
+        server.ok("MSFT", AlphaVantageBodies.daily("MSFT", FRI, FRI.minusDays(1), MON.minusDays(3)));
+        server.ok("NVDA", AlphaVantageBodies.aiTrader("NVDA", FRI, MON));
+
+        DownloadResult result = downloader(5, "KEY").downloadMissing(List.of("AAPL", "MSFT", "NVDA", "MSFT"), MON,
+                FRI, WEEKDAYS, hasPrice);
+
+        assertEquals(List.of("MSFT", "NVDA"), server.symbolsAsked());
+        assertEquals(List.of("AAPL"), result.upToDate());
+        assertFalse(result.stopped());
+        assertEquals(List.of(FRI.minusDays(1), FRI, MON, FRI), result.bars().stream().map(PriceBar::date).toList());
+        assertTrue(result.warnings().isEmpty(), result.warnings().toString());
+    }
+
+    @Test
+    void weekendsAndFutureDatesNeverCauseARequest() {
+        var downloader = downloader(5, "KEY");
+
+        DownloadResult weekend = downloader.downloadMissing(List.of("AAPL"), LocalDate.parse("2025-11-01"),
+                LocalDate.parse("2025-11-02"), WEEKDAYS, hasPrice);
+        DownloadResult future = downloader.downloadMissing(List.of("AAPL"), LocalDate.parse("2025-11-04"),
+                LocalDate.parse("2025-11-10"), WEEKDAYS, hasPrice);
+        DownloadResult holiday = downloader.downloadMissing(List.of("AAPL"), LocalDate.parse("2025-01-09"),
+                LocalDate.parse("2025-01-09"), WEEKDAYS.and(d -> !d.equals(LocalDate.parse("2025-01-09"))),
+                hasPrice);
+
+        assertTrue(server.requests.isEmpty(), server.requests.toString());
+        assertEquals(List.of("AAPL"), weekend.upToDate());
+        assertEquals(List.of("AAPL"), future.upToDate());
+        assertEquals(List.of("AAPL"), holiday.upToDate());
+    }
+
+    @Test
+    void recentGapsAskForCompactOutputOldOnesForFull() {
+        server.ok("AAPL", AlphaVantageBodies.daily("AAPL", FRI));
+        server.ok("MSFT", AlphaVantageBodies.daily("MSFT", FRI));
+        LocalDate recent = LocalDate.parse("2025-07-01");
+        LocalDate old = LocalDate.parse("2025-06-02");
+        old.datesUntil(recent).forEach(d -> stored.add("AAPL|" + d));
+
+        downloader(5, "KEY").downloadMissing(List.of("AAPL", "MSFT"), old, FRI, WEEKDAYS, hasPrice);
+
+        assertEquals(List.of("compact", "full"),
+                server.requests.stream().map(r -> r.query().get("outputsize")).toList());
+    }
+
+    @Test
+    void noteStopsTheRunBeforeTheNextRequest() {
+        server.ok("AAPL", AlphaVantageBodies.daily("AAPL", FRI));
+        server.ok("MSFT", AlphaVantageBodies.NOTE);
+        server.ok("NVDA", AlphaVantageBodies.daily("NVDA", FRI));
+
+        DownloadResult result = downloader(5, "KEY").downloadMissing(List.of("AAPL", "MSFT", "NVDA"), FRI, FRI,
+                WEEKDAYS, hasPrice);
+
+        assertEquals(List.of("AAPL", "MSFT"), server.symbolsAsked());
+        assertTrue(result.stopped());
+        assertTrue(result.stopReason().contains("5 calls per minute"), result.stopReason());
+        assertEquals(List.of("NVDA"), result.notAttempted());
+        assertEquals(Status.RATE_LIMITED, result.downloads().get(1).status());
+        assertEquals(1, result.bars().size());
+        assertTrue(result.warnings().get(0).startsWith("price download stopped:"), result.warnings().toString());
+    }
+
+    @Test
+    void informationStopsTheRunToo() {
+        server.ok("AAPL", AlphaVantageBodies.INFORMATION);
+
+        DownloadResult result = downloader(5, "KEY").downloadMissing(List.of("AAPL", "MSFT", "NVDA"), FRI, FRI,
+                WEEKDAYS, hasPrice);
+
+        assertEquals(List.of("AAPL"), server.symbolsAsked());
+        assertTrue(result.stopReason().contains("premium plans"), result.stopReason());
+        assertEquals(List.of("MSFT", "NVDA"), result.notAttempted());
+    }
+
+    @Test
+    void errorMessageFailsOnlyThatSymbol() {
+        server.ok("AAPL", AlphaVantageBodies.daily("AAPL", FRI));
+        server.ok("NVDA", AlphaVantageBodies.daily("NVDA", FRI));
+        server.ok("BROKEN", "{\"Meta Data\": {}, \"Time Series (Daily)\": {\"2025-10-31\": {\"1. open\": ");
+
+        DownloadResult result = downloader(5, "KEY").downloadMissing(List.of("AAPL", "NOPE", "BROKEN", "NVDA"), FRI,
+                FRI, WEEKDAYS, hasPrice);
+
+        assertEquals(List.of("AAPL", "NOPE", "BROKEN", "NVDA"), server.symbolsAsked());
+        assertFalse(result.stopped());
+        assertEquals(List.of("NOPE", "BROKEN"), List.copyOf(result.failures().keySet()));
+        assertTrue(result.failures().get("NOPE").contains("Invalid API call"));
+        assertTrue(result.failures().get("BROKEN").contains("not valid JSON"));
+        assertEquals(List.of("AAPL", "NVDA"), result.bars().stream().map(PriceBar::symbol).toList());
+        assertEquals(2, result.warnings().size());
+    }
+
+    @Test
+    void twelveSymbolsAtFivePerMinuteRespectTheBudget() {
+        List<String> symbols = IntStream.rangeClosed(1, 12).mapToObj(i -> "SYM" + i).toList();
+        symbols.forEach(s -> server.ok(s, AlphaVantageBodies.daily(s, FRI)));
+
+        DownloadResult result = downloader(5, "KEY").downloadMissing(symbols, FRI, FRI, WEEKDAYS, hasPrice);
+
+        assertEquals(12, result.bars().size());
+        assertEquals(12, server.requests.size());
+        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(1)), clock.sleeps);
+        RequestBudgetTest.assertAtMostPerMinute(5, server.requests.stream().map(FakeAlphaVantage.Request::at).toList());
+    }
+
+    @Test
+    void withoutAKeyNothingIsAsked() {
+        DownloadResult result = downloader(5, "").downloadMissing(List.of("AAPL", "MSFT"), FRI, FRI, WEEKDAYS,
+                hasPrice);
+
+        assertTrue(server.requests.isEmpty());
+        assertTrue(result.stopped());
+        assertEquals(List.of("AAPL", "MSFT"), result.notAttempted());
+    }
+
+    private AlphaVantageDownloader downloader(int perMinute, String key) {
+        var settings = new AlphaVantageBodies.Settings(Optional.of(key), perMinute, server.baseUrl());
+        var retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), clock.sleeper());
+        return new AlphaVantageDownloader(new AlphaVantageClient(settings, HttpClient.newHttpClient(),
+                new RequestBudget(perMinute, clock, clock.sleeper()), retry, clock));
+    }
+}

@@ -1,0 +1,92 @@
+package io.aitrader.agent.builtin;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.aitrader.agent.DayTranscript;
+import io.aitrader.agent.Trader;
+import io.aitrader.agent.TradingSession;
+import io.aitrader.trading.DayLedger;
+import io.aitrader.trading.Money;
+import io.aitrader.trading.Portfolio;
+import io.aitrader.trading.Symbols;
+
+/**
+ * Baseline that rebalances at each open to equal weights over the universe symbols that have an open today: target
+ * shares = floor(total value at open / n / open). Holdings outside the universe are sold when they have an open;
+ * holdings without an open today cannot be traded and are left out of the total. Sells run first, then buys in
+ * symbol order while cash allows, so the result is deterministic.
+ */
+public final class EqualWeightTrader implements Trader {
+
+    public static final String BASEMODEL = "equal-weight";
+
+    @Override
+    public DayTranscript tradeDay(TradingSession session) {
+        DayLedger ledger = session.ledger();
+        Portfolio now = ledger.current();
+        Set<String> universe = new TreeSet<>();
+        session.universe().forEach(symbol -> universe.add(Symbols.normalise(symbol)));
+        Map<String, BigDecimal> opens = opensToday(session, universe, now);
+        long n = universe.stream().filter(opens::containsKey).count();
+        BuiltinDay day = new BuiltinDay(ledger);
+        if (n == 0) {
+            return day.finish("Equal weight: no universe symbol has an open price today; nothing to do.");
+        }
+
+        BigDecimal total = now.cash();
+        for (Map.Entry<String, Long> holding : now.holdings().entrySet()) {
+            BigDecimal open = opens.get(holding.getKey());
+            if (open != null) {
+                total = total.add(open.multiply(BigDecimal.valueOf(holding.getValue())));
+            }
+        }
+        Map<String, Long> targets = new TreeMap<>();
+        BigDecimal perSymbol = total.divide(BigDecimal.valueOf(n), Money.DIVISION);
+        for (Map.Entry<String, BigDecimal> entry : opens.entrySet()) {
+            // divide the exact total once per symbol, so the floor never suffers from a rounded per-symbol target
+            BigDecimal nShares = entry.getValue().multiply(BigDecimal.valueOf(n));
+            targets.put(entry.getKey(), universe.contains(entry.getKey())
+                    ? total.divide(nShares, 0, RoundingMode.FLOOR).longValueExact()
+                    : 0L);
+        }
+        rebalance(day, ledger, targets, opens);
+        return day.finish("Equal weight over %d symbols with an open today: total value at the open %s, target %s per"
+                .formatted(n, Money.format(total), Money.format(Money.report(perSymbol)))
+                + " symbol; target shares " + targets + ".");
+    }
+
+    /** Opens of the universe and of every held symbol, for those that have a usable one today. */
+    private static Map<String, BigDecimal> opensToday(TradingSession session, Set<String> universe, Portfolio now) {
+        Set<String> candidates = new TreeSet<>(universe);
+        candidates.addAll(now.holdings().keySet());
+        Map<String, BigDecimal> opens = new TreeMap<>();
+        for (String symbol : candidates) {
+            session.prices().open(symbol, session.ledger().date()).filter(p -> p.signum() > 0)
+                    .ifPresent(p -> opens.put(symbol, p));
+        }
+        return opens;
+    }
+
+    private static void rebalance(BuiltinDay day, DayLedger ledger, Map<String, Long> targets,
+            Map<String, BigDecimal> opens) {
+        targets.forEach((symbol, target) -> {
+            long excess = ledger.current().shares(symbol) - target;
+            if (excess > 0) {
+                day.sell(symbol, excess);
+            }
+        });
+        targets.forEach((symbol, target) -> {
+            Portfolio current = ledger.current();
+            long affordable = current.cash().divide(opens.get(symbol), 0, RoundingMode.FLOOR).longValueExact();
+            long buy = Math.min(target - current.shares(symbol), affordable);
+            if (buy > 0) {
+                day.buy(symbol, buy);
+            }
+        });
+    }
+}

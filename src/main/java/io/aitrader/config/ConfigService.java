@@ -1,0 +1,70 @@
+package io.aitrader.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Loads and validates config files (contract section 3). Every load reads the file again, so edits take effect on
+ * the next trigger without a restart. Refusals are 400s: invalid_config_path, config_not_found, invalid_config.
+ */
+@ApplicationScoped
+public class ConfigService {
+
+    private final ConfigPathResolver resolver;
+    private final ConfigReader reader;
+    private final EnvReferences references;
+    private final ConfigParser parser;
+    private final String defaultConfigPath;
+
+    @Inject
+    public ConfigService(ServiceSettings settings, ObjectMapper mapper) {
+        this(ConfigEnvironment.from(settings), mapper);
+    }
+
+    public ConfigService(ConfigEnvironment environment, ObjectMapper mapper) {
+        this.resolver = new ConfigPathResolver(environment.configsDir());
+        this.reader = new ConfigReader(mapper, environment.overridePath());
+        this.references = new EnvReferences(environment.variables());
+        this.parser = new ConfigParser(
+                new ModelParser(mapper, environment.openaiApiKey(), environment.openaiApiBase()),
+                new SymbolLists(mapper, environment.configsDir()));
+        this.defaultConfigPath = environment.defaultConfigPath();
+    }
+
+    /** The config_path used when a request names none. */
+    public String defaultConfigPath() {
+        return defaultConfigPath;
+    }
+
+    public SimulationConfig defaultConfig() {
+        return load(defaultConfigPath);
+    }
+
+    /** Loads the config at {@code configPath} (the default one when null or blank), validated in full. */
+    public SimulationConfig load(String configPath) {
+        String path = configPath == null || configPath.isBlank() ? defaultConfigPath : configPath;
+        Path file = resolveInsideConfigsDir(path);
+        List<String> problems = new ArrayList<>();
+        JsonNode tree = reader.read(file, problems);
+        SimulationConfig config = null;
+        if (tree != null) {
+            config = parser.parse(tree, references.resolveAll(tree), problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(path, problems);
+        }
+        return config;
+    }
+
+    /** The real path of {@code configPath}, which must be an existing .json file inside CONFIGS_DIR. */
+    public Path resolveInsideConfigsDir(String configPath) {
+        return resolver.resolve(configPath);
+    }
+}

@@ -1,0 +1,56 @@
+package io.aitrader.trading;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Replays recorded trades on a portfolio, independently of {@link DayLedger}: used to rebuild or cross-check a day's
+ * end state from its stored trades.
+ */
+public final class PortfolioState {
+
+    private PortfolioState() {
+    }
+
+    /**
+     * The portfolio after {@code trades}, applied in order at their recorded totals.
+     *
+     * @throws IllegalArgumentException when a trade is malformed or would make cash or a holding negative
+     */
+    public static Portfolio apply(Portfolio start, List<Trade> trades) {
+        BigDecimal cash = start.cash();
+        TreeMap<String, Long> holdings = new TreeMap<>(start.holdings());
+        for (Trade trade : trades) {
+            if (trade.amount() <= 0) {
+                throw new IllegalArgumentException("trade " + trade.seq() + " has amount " + trade.amount());
+            }
+            String symbol = Symbols.normalise(trade.symbol());
+            long held = holdings.getOrDefault(symbol, 0L);
+            switch (trade.action()) {
+                case "buy" -> {
+                    cash = cash.subtract(trade.total());
+                    holdings.put(symbol, held + trade.amount());
+                }
+                case "sell" -> {
+                    if (held < trade.amount()) {
+                        throw new IllegalArgumentException("trade " + trade.seq() + " sells " + trade.amount() + " "
+                                + symbol + " but only " + held + " are held");
+                    }
+                    cash = cash.add(trade.total());
+                    holdings.put(symbol, held - trade.amount());
+                }
+                default -> throw new IllegalArgumentException("trade " + trade.seq() + " has action " + trade.action());
+            }
+            if (cash.signum() < 0) {
+                throw new IllegalArgumentException("trade " + trade.seq() + " overdraws cash to " + cash);
+            }
+        }
+        return new Portfolio(cash, holdings);
+    }
+
+    /** True when both portfolios hold the same shares and numerically equal cash (scale ignored). */
+    public static boolean sameState(Portfolio a, Portfolio b) {
+        return a.cash().compareTo(b.cash()) == 0 && a.holdings().equals(b.holdings());
+    }
+}

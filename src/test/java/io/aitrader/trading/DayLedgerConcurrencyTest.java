@@ -26,8 +26,8 @@ class DayLedgerConcurrencyTest {
     @Test
     void parallelBuysNeverOverdraw() throws Exception {
         PriceTable prices = PriceTable.builder().add("AAPL", DAY, new BigDecimal("10.01"), null).build();
-        // 8 threads x 50 buys of 1 share = 400 wanted; cash covers 299 shares with 1.01 left over
-        DayLedger ledger = new DayLedger(DAY, Portfolio.cashOnly(new BigDecimal("2994.00")), prices, Set.of("AAPL"));
+        // 8 threads x 500 buys of 1 share = 4000 wanted; cash covers 2999 shares with 8.01 left over
+        DayLedger ledger = new DayLedger(DAY, Portfolio.cashOnly(new BigDecimal("30028.00")), prices, Set.of("AAPL"));
         CountDownLatch go = new CountDownLatch(1);
         AtomicBoolean negativeSeen = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -37,7 +37,7 @@ class DayLedgerConcurrencyTest {
                 Callable<Integer> buyer = () -> {
                     go.await();
                     int count = 0;
-                    for (int i = 0; i < 50; i++) {
+                    for (int i = 0; i < 500; i++) {
                         OrderResult result = ledger.buy("AAPL", 1);
                         if (result.after().cash().signum() < 0) {
                             negativeSeen.set(true);
@@ -54,13 +54,14 @@ class DayLedgerConcurrencyTest {
                 total += future.get(30, TimeUnit.SECONDS);
             }
 
-            assertEquals(299, total);
+            assertEquals(2999, total);
         } finally {
             pool.shutdownNow();
         }
         assertFalse(negativeSeen.get(), "cash went negative");
-        assertEquals(0, new BigDecimal("1.01").compareTo(ledger.current().cash()), ledger.current().cash().toString());
-        assertEquals(299L, ledger.current().shares("AAPL"));
-        assertEquals(IntStream.rangeClosed(1, 299).boxed().toList(), ledger.trades().stream().map(Trade::seq).toList());
+        assertEquals(0, new BigDecimal("8.01").compareTo(ledger.current().cash()), ledger.current().cash().toString());
+        assertEquals(2999L, ledger.current().shares("AAPL"));
+        assertEquals(IntStream.rangeClosed(1, 2999).boxed().toList(),
+                ledger.trades().stream().map(Trade::seq).toList());
     }
 }

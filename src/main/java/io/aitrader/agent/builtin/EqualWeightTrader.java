@@ -2,9 +2,7 @@ package io.aitrader.agent.builtin;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,18 +28,10 @@ public final class EqualWeightTrader implements Trader {
     @Override
     public DayTranscript tradeDay(TradingSession session) {
         DayLedger ledger = session.ledger();
-        LocalDate date = ledger.date();
         Portfolio now = ledger.current();
         Set<String> universe = new TreeSet<>();
         session.universe().forEach(symbol -> universe.add(Symbols.normalise(symbol)));
-
-        Map<String, BigDecimal> opens = new TreeMap<>();
-        Set<String> candidates = new TreeSet<>(universe);
-        candidates.addAll(now.holdings().keySet());
-        for (String symbol : candidates) {
-            Optional<BigDecimal> open = session.prices().open(symbol, date).filter(p -> p.signum() > 0);
-            open.ifPresent(p -> opens.put(symbol, p));
-        }
+        Map<String, BigDecimal> opens = opensToday(session, universe, now);
         long n = universe.stream().filter(opens::containsKey).count();
         BuiltinDay day = new BuiltinDay(ledger);
         if (n == 0) {
@@ -56,17 +46,36 @@ public final class EqualWeightTrader implements Trader {
             }
         }
         Map<String, Long> targets = new TreeMap<>();
+        BigDecimal perSymbol = total.divide(BigDecimal.valueOf(n), Money.DIVISION);
         for (Map.Entry<String, BigDecimal> entry : opens.entrySet()) {
-            long target = universe.contains(entry.getKey())
-                    ? total
-                            .divide(entry.getValue().multiply(BigDecimal.valueOf(n)), 0, RoundingMode.FLOOR)
-                            .longValueExact()
-                    : 0;
-            targets.put(entry.getKey(), target);
+            // divide the exact total once per symbol, so the floor never suffers from a rounded per-symbol target
+            BigDecimal nShares = entry.getValue().multiply(BigDecimal.valueOf(n));
+            targets.put(entry.getKey(), universe.contains(entry.getKey())
+                    ? total.divide(nShares, 0, RoundingMode.FLOOR).longValueExact()
+                    : 0L);
         }
+        rebalance(day, ledger, targets, opens);
+        return day.finish("Equal weight over %d symbols with an open today: total value at the open %s, target %s per"
+                .formatted(n, Money.format(total), Money.format(Money.report(perSymbol)))
+                + " symbol; target shares " + targets + ".");
+    }
 
+    /** Opens of the universe and of every held symbol, for those that have a usable one today. */
+    private static Map<String, BigDecimal> opensToday(TradingSession session, Set<String> universe, Portfolio now) {
+        Set<String> candidates = new TreeSet<>(universe);
+        candidates.addAll(now.holdings().keySet());
+        Map<String, BigDecimal> opens = new TreeMap<>();
+        for (String symbol : candidates) {
+            session.prices().open(symbol, session.ledger().date()).filter(p -> p.signum() > 0)
+                    .ifPresent(p -> opens.put(symbol, p));
+        }
+        return opens;
+    }
+
+    private static void rebalance(BuiltinDay day, DayLedger ledger, Map<String, Long> targets,
+            Map<String, BigDecimal> opens) {
         targets.forEach((symbol, target) -> {
-            long excess = now.shares(symbol) - target;
+            long excess = ledger.current().shares(symbol) - target;
             if (excess > 0) {
                 day.sell(symbol, excess);
             }
@@ -79,10 +88,5 @@ public final class EqualWeightTrader implements Trader {
                 day.buy(symbol, buy);
             }
         });
-        return day.finish(
-                "Equal weight over %d symbols with an open today: total value at the open %s, target %s per symbol; target shares %s."
-                        .formatted(n, Money.format(total),
-                                Money.format(Money.report(total.divide(BigDecimal.valueOf(n), Money.DIVISION))),
-                                targets));
     }
 }

@@ -1,0 +1,80 @@
+package io.aitrader.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+
+/**
+ * The LLM trader: asks the model, runs the tools it calls, and repeats until it answers with the finish signal or
+ * {@code max_steps} model calls were made.
+ */
+public final class AgentLoop implements Trader {
+
+    private final ModelCaller caller;
+
+    public AgentLoop(ChatModel model) {
+        this(ModelCaller.of(model, null));
+    }
+
+    public AgentLoop(ModelCaller caller) {
+        this.caller = caller;
+    }
+
+    @Override
+    public DayTranscript tradeDay(TradingSession session) throws TraderException {
+        TradingTools tools = new TradingTools(session);
+        Conversation record = new Conversation();
+        List<ChatMessage> chat = new ArrayList<>();
+        String system = SystemPrompt.build(session);
+        String first = SystemPrompt.firstUserMessage(session);
+        chat.add(SystemMessage.from(system));
+        chat.add(UserMessage.from(first));
+        record.system(system);
+        record.user(first);
+
+        int steps = 0;
+        boolean finished = false;
+        while (!finished && steps < session.settings().maxSteps()) {
+            if (session.cancelled() != null && session.cancelled().getAsBoolean()) {
+                throw new TraderCancelledException();
+            }
+            steps++;
+            ChatResponse response = ask(chat, tools);
+            AiMessage answer = response.aiMessage();
+            chat.add(answer);
+            record.assistant(answer.text(), response.tokenUsage());
+            finished = answer.text() != null && answer.text().contains(SystemPrompt.FINISH_SIGNAL);
+            if (answer.hasToolExecutionRequests()) {
+                for (ToolExecutionRequest call : answer.toolExecutionRequests()) {
+                    String result = tools.execute(call.name(), call.arguments());
+                    chat.add(ToolExecutionResultMessage.from(call, result));
+                    record.tool(call.name(), call.arguments(), result);
+                }
+            } else if (!finished) {
+                chat.add(UserMessage.from(SystemPrompt.NUDGE));
+                record.user(SystemPrompt.NUDGE);
+            }
+        }
+        return new DayTranscript(steps, finished, TradeSummary.of(session.ledger().trades()), record.messages(),
+                record.toolUsage());
+    }
+
+    private ChatResponse ask(List<ChatMessage> chat, TradingTools tools) throws TraderException {
+        ChatRequest request = ChatRequest.builder().messages(List.copyOf(chat))
+                .toolSpecifications(tools.specifications()).build();
+        ChatResponse response = caller.call(request);
+        if (response == null || response.aiMessage() == null) {
+            throw new TraderException("the model returned no answer");
+        }
+        return response;
+    }
+}

@@ -1,0 +1,49 @@
+package io.aitrader.agent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.langchain4j.model.output.TokenUsage;
+
+/** The record of one model-day's conversation, in order, with the count of tool calls per tool name. */
+final class Conversation {
+
+    private final List<ConversationMessage> messages = new ArrayList<>();
+    private final Map<String, Integer> toolUsage = new TreeMap<>();
+
+    void system(String content) {
+        add("system", content, null, null, null, null);
+    }
+
+    void user(String content) {
+        add("user", content, null, null, null, null);
+    }
+
+    void assistant(String content, TokenUsage usage) {
+        add("assistant", content, null, null, null, usage);
+    }
+
+    void tool(String name, String arguments, String result) {
+        add("tool", null, name, arguments, result, null);
+        toolUsage.merge(name == null ? "" : name, 1, Integer::sum);
+    }
+
+    List<ConversationMessage> messages() {
+        return Collections.unmodifiableList(messages);
+    }
+
+    Map<String, Integer> toolUsage() {
+        return Collections.unmodifiableMap(toolUsage);
+    }
+
+    private void add(String role, String content, String toolName, String arguments, String result, TokenUsage usage) {
+        Integer input = usage == null ? null : usage.inputTokenCount();
+        Integer output = usage == null ? null : usage.outputTokenCount();
+        messages.add(new ConversationMessage(messages.size() + 1, role, content, toolName, arguments, result,
+                Instant.now(), input, output));
+    }
+}

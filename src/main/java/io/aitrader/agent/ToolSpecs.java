@@ -1,0 +1,41 @@
+package io.aitrader.agent;
+
+import java.util.List;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+
+/** The tools offered to the model, described as the chat API expects them. */
+final class ToolSpecs {
+
+    static final List<ToolSpecification> ALL = List.of(
+            ToolSpecification.builder().name(TradingTools.GET_PRICE_LOCAL)
+                    .description("Prices of one symbol on one date. Earlier dates show the full day (open, high, low, "
+                            + "close, volume), today shows only the open, later dates are refused.")
+                    .parameters(JsonObjectSchema.builder().addStringProperty("symbol", "Ticker symbol, e.g. AAPL")
+                            .addStringProperty("date", "Date in YYYY-MM-DD form, not after today")
+                            .required("symbol", "date").build())
+                    .build(),
+            order(TradingTools.BUY, "Buy whole shares at today's open. Needs enough cash."),
+            order(TradingTools.SELL, "Sell whole shares at today's open. Needs that many shares (no shorting)."),
+            math(TradingTools.ADD, "Add two numbers: a + b."),
+            math(TradingTools.MULTIPLY, "Multiply two numbers: a * b."));
+
+    private ToolSpecs() {
+    }
+
+    private static ToolSpecification order(String name, String description) {
+        return ToolSpecification.builder().name(name).description(description)
+                .parameters(JsonObjectSchema.builder().addStringProperty("symbol", "Ticker symbol, e.g. AAPL")
+                        .addIntegerProperty("amount", "Number of shares, a whole number greater than 0")
+                        .required("symbol", "amount").build())
+                .build();
+    }
+
+    private static ToolSpecification math(String name, String description) {
+        return ToolSpecification.builder().name(name).description(description)
+                .parameters(JsonObjectSchema.builder().addNumberProperty("a").addNumberProperty("b")
+                        .required("a", "b").build())
+                .build();
+    }
+}

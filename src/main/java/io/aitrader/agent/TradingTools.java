@@ -1,0 +1,123 @@
+package io.aitrader.agent;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.aitrader.prices.PriceBar;
+import io.aitrader.trading.OrderResult;
+import io.aitrader.trading.Portfolio;
+import io.aitrader.trading.Trade;
+import io.quarkus.logging.Log;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+
+/**
+ * The tools of one model-day, bound to its session: the date, model and job come from the server, never from the
+ * model. Every call answers JSON text; bad calls answer {@code {"error": code, "message": ...}}.
+ */
+public final class TradingTools {
+
+    public static final String GET_PRICE_LOCAL = "get_price_local";
+    public static final String BUY = "buy";
+    public static final String SELL = "sell";
+    public static final String ADD = "add";
+    public static final String MULTIPLY = "multiply";
+
+    private final TradingSession session;
+
+    public TradingTools(TradingSession session) {
+        this.session = session;
+    }
+
+    public List<ToolSpecification> specifications() {
+        return ToolSpecs.ALL;
+    }
+
+    /** Runs one tool call; never throws. */
+    public String execute(String name, String arguments) {
+        try {
+            return ToolJson.write(dispatch(name == null ? "" : name, arguments));
+        } catch (ToolFailure e) {
+            return ToolJson.write(e.toJson());
+        } catch (RuntimeException e) {
+            Log.warnf(e, "Tool %s failed for %s on %s", name, session.model(), session.date());
+            return ToolJson.write(ToolJson.error("tool_failed", "the tool failed; try again or continue without it"));
+        }
+    }
+
+    private ObjectNode dispatch(String name, String arguments) {
+        return switch (name) {
+            case GET_PRICE_LOCAL -> price(ToolArguments.parse(arguments));
+            case BUY, SELL -> order(name, ToolArguments.parse(arguments));
+            case ADD, MULTIPLY -> math(name, ToolArguments.parse(arguments));
+            default -> throw new ToolFailure("unknown_tool", "unknown tool " + ToolJson.quote(name, 40)
+                    + "; the tools are get_price_local, buy, sell, add and multiply");
+        };
+    }
+
+    private ObjectNode price(ToolArguments args) {
+        String symbol = args.symbol();
+        LocalDate date = args.date("date");
+        LocalDate today = session.date();
+        if (!session.universe().contains(symbol) && !symbol.equals(session.benchmark())) {
+            throw new ToolFailure("unknown_symbol", symbol + " is not in the trading universe");
+        }
+        if (date.isAfter(today)) {
+            throw new ToolFailure("look_ahead",
+                    date + " is after today (" + today + "); prices of later dates are not available");
+        }
+        if (date.equals(today)) {
+            BigDecimal open = session.prices().open(symbol, today).orElseThrow(() -> noPrice(symbol, date));
+            return ToolJson.object().put("symbol", symbol).put("date", date.toString()).put("open", open)
+                    .put("note", "today's trading is in progress: only the open is known");
+        }
+        PriceBar bar = session.prices().bar(symbol, date).orElseThrow(() -> noPrice(symbol, date));
+        ObjectNode node = ToolJson.object().put("symbol", symbol).put("date", date.toString()).put("open", bar.open());
+        putIfKnown(node, "high", bar.high());
+        putIfKnown(node, "low", bar.low());
+        putIfKnown(node, "close", bar.close());
+        if (bar.volume() != null) {
+            node.put("volume", bar.volume());
+        }
+        return node;
+    }
+
+    private ObjectNode order(String action, ToolArguments args) {
+        String symbol = args.symbol();
+        long amount = args.amount();
+        OrderResult result = action.equals(BUY)
+                ? session.ledger().buy(symbol, amount)
+                : session.ledger().sell(symbol, amount);
+        if (!result.accepted()) {
+            Portfolio now = result.after() != null ? result.after() : session.ledger().current();
+            return ToolJson.error(result.code(), result.message()).set("positions", ToolJson.positions(now));
+        }
+        Trade trade = result.trade();
+        ObjectNode node = ToolJson.object().put("status", "filled").put("action", trade.action())
+                .put("symbol", trade.symbol()).put("amount", trade.amount()).put("price", trade.price())
+                .put("total", trade.total());
+        node.set("positions", ToolJson.positions(result.after()));
+        return node;
+    }
+
+    private static ObjectNode math(String name, ToolArguments args) {
+        BigDecimal a = args.number("a");
+        BigDecimal b = args.number("b");
+        BigDecimal result = name.equals(ADD) ? a.add(b) : a.multiply(b);
+        return ToolJson.object().put("result", ToolJson.plain(result));
+    }
+
+    private static void putIfKnown(ObjectNode node, String field, BigDecimal value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static ToolFailure noPrice(String symbol, LocalDate date) {
+        return new ToolFailure("no_price", "no price for " + symbol + " on " + date
+                + " (not a trading day, or no data for it)");
+    }
+}

@@ -1,0 +1,84 @@
+package io.aitrader.agent.mock;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aitrader.agent.SystemPrompt;
+import io.aitrader.agent.TradingTools;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+
+/**
+ * What the mock reads from a conversation, like an LLM would: the date and positions from the system prompt, the
+ * opens it asked for from the tool results, and how many answers it already gave today.
+ */
+record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int step, Map<String, BigDecimal> opens,
+        List<JsonNode> lastResults) {
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    static MockTurn from(List<ChatMessage> messages) {
+        LocalDate date = null;
+        BigDecimal cash = BigDecimal.ZERO;
+        Map<String, Long> holdings = new TreeMap<>();
+        Map<String, BigDecimal> opens = new HashMap<>();
+        List<JsonNode> lastResults = new ArrayList<>();
+        int step = 0;
+        for (ChatMessage message : messages) {
+            if (message instanceof SystemMessage system) {
+                for (String line : system.text().split("\n")) {
+                    if (line.startsWith(SystemPrompt.DATE_LINE)) {
+                        date = LocalDate.parse(line.substring(SystemPrompt.DATE_LINE.length()).trim());
+                    } else if (line.startsWith(SystemPrompt.POSITIONS_LINE)) {
+                        JsonNode positions = parse(line.substring(SystemPrompt.POSITIONS_LINE.length()));
+                        cash = positions.path("CASH").decimalValue();
+                        positions.properties().forEach(field -> {
+                            if (!field.getKey().equals("CASH")) {
+                                holdings.put(field.getKey(), field.getValue().asLong());
+                            }
+                        });
+                    }
+                }
+            } else if (message instanceof AiMessage) {
+                step++;
+                lastResults.clear();
+            } else if (message instanceof ToolExecutionResultMessage result) {
+                JsonNode node = parse(result.text());
+                lastResults.add(node);
+                if (TradingTools.GET_PRICE_LOCAL.equals(result.toolName()) && node.has("open")) {
+                    opens.put(node.path("symbol").asText(), node.path("open").decimalValue());
+                }
+            }
+        }
+        if (date == null) {
+            throw new IllegalArgumentException("the mock model needs the trading system prompt (no date found)");
+        }
+        return new MockTurn(date, cash, holdings, step, opens, lastResults);
+    }
+
+    /** The first refusal among the results of the previous answer's tool calls, if any. */
+    JsonNode lastRefusal() {
+        return lastResults.stream().filter(node -> node.has("error")).findFirst().orElse(null);
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

@@ -14,12 +14,16 @@ CREATE TABLE price_data (
 
 CREATE INDEX idx_price_data_date ON price_data (date);
 
--- Files already imported from DATA_DIR/prices, by content hash, so a restart imports nothing twice.
+-- Every price file imported (upload, command line or DATA_DIR/prices), by content hash: the startup scan skips a
+-- file whose content was imported before, so a restart imports nothing twice.
 CREATE TABLE price_imports (
-    sha256      TEXT    PRIMARY KEY,
-    file_name   TEXT    NOT NULL,
-    imported_at TEXT    NOT NULL,
-    inserted    INTEGER NOT NULL,
-    replaced    INTEGER NOT NULL,
-    rejected    INTEGER NOT NULL
+    sha256            TEXT    PRIMARY KEY,
+    file_name         TEXT    NOT NULL,
+    imported_at       TEXT    NOT NULL,
+    symbols           INTEGER NOT NULL,
+    inserted          INTEGER NOT NULL,
+    replaced          INTEGER NOT NULL,
+    unchanged         INTEGER NOT NULL,
+    rejected          INTEGER NOT NULL,
+    synthetic_removed INTEGER NOT NULL
 );

@@ -1,0 +1,132 @@
+package io.aitrader.prices;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aitrader.errors.ApiException;
+
+/**
+ * Reads AI-Trader JSONL (one Alpha Vantage object per line) and plain Alpha Vantage JSON (one object, or an array of
+ * them). A broken file is refused as a whole ({@code invalid_price_file}); a bad row is only rejected with a reason.
+ */
+@ApplicationScoped
+public class PriceFileParser {
+
+    static final String META = "Meta Data";
+    static final String SYMBOL = "2. Symbol";
+    static final String SERIES = "Time Series (Daily)";
+    private static final Pattern SYMBOL_FORM = Pattern.compile("[A-Z0-9][A-Z0-9.\\-^=]{0,19}");
+
+    private final ObjectMapper mapper;
+    private final TradingCalendar calendar;
+
+    @Inject
+    public PriceFileParser(ObjectMapper mapper, TradingCalendar calendar) {
+        this.mapper = mapper;
+        this.calendar = calendar;
+    }
+
+    public ParsedPrices parse(byte[] content, String source) {
+        if (content == null || content.length == 0) {
+            throw invalid("The price file is empty", Map.of());
+        }
+        Map<String, PriceBar> bars = new LinkedHashMap<>();
+        List<PriceReject> rejects = new ArrayList<>();
+        TreeSet<String> symbols = new TreeSet<>();
+        try (JsonParser parser = mapper.createParser(content)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        readSeries(parser, source, bars, rejects, symbols);
+                    }
+                    if (parser.currentToken() != JsonToken.END_ARRAY) {
+                        throw invalid("The array must hold only Alpha Vantage objects", line(parser));
+                    }
+                } else if (token == JsonToken.START_OBJECT) {
+                    readSeries(parser, source, bars, rejects, symbols);
+                } else {
+                    throw invalid("Expected a JSON object per line or a JSON array of objects", line(parser));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            Map<String, Object> where = e.getLocation() == null
+                    ? Map.of()
+                    : Map.of("line", e.getLocation().getLineNr(), "column", e.getLocation().getColumnNr());
+            throw invalid("The price file is not valid JSON or JSONL", where);
+        } catch (IOException e) {
+            throw invalid("The price file could not be read", Map.of());
+        }
+        if (symbols.isEmpty()) {
+            throw invalid("The price file holds no price series", Map.of());
+        }
+        return new ParsedPrices(List.copyOf(bars.values()), rejects, symbols);
+    }
+
+    private void readSeries(JsonParser parser, String source, Map<String, PriceBar> bars, List<PriceReject> rejects,
+            TreeSet<String> symbols) throws IOException {
+        Map<String, Object> where = line(parser);
+        JsonNode root = parser.readValueAsTree();
+        if (root.has("Error Message") || root.has("Note") || root.has("Information")) {
+            throw invalid("The file holds an Alpha Vantage error or rate-limit answer, not prices", where);
+        }
+        String symbol = root.path(META).path(SYMBOL).asText("").trim().toUpperCase(Locale.ROOT);
+        if (symbol.isEmpty()) {
+            throw invalid("A series has no \"Meta Data\" / \"2. Symbol\"", where);
+        }
+        if (!SYMBOL_FORM.matcher(symbol).matches()) {
+            throw invalid("A series has an invalid symbol", withSymbol(where, symbol));
+        }
+        JsonNode series = root.get(SERIES);
+        if (series == null || !series.isObject()) {
+            throw invalid("A series has no \"" + SERIES + "\" object", withSymbol(where, symbol));
+        }
+        symbols.add(symbol);
+        LocalDate latestAllowed = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        for (Map.Entry<String, JsonNode> day : series.properties()) {
+            try {
+                PriceBar bar = PriceRowReader.read(symbol, day.getKey(), day.getValue(), source);
+                if (bar.date().isAfter(latestAllowed)) {
+                    throw new PriceRowReader.RowException("date is in the future");
+                }
+                if (!calendar.isTradingDay(bar.date())) {
+                    throw new PriceRowReader.RowException("not a trading day (weekend or NYSE holiday)");
+                }
+                bars.put(symbol + '|' + bar.date(), bar);
+            } catch (PriceRowReader.RowException e) {
+                rejects.add(new PriceReject(symbol, day.getKey(), e.getMessage()));
+            }
+        }
+    }
+
+    private static Map<String, Object> line(JsonParser parser) {
+        return Map.of("line", parser.currentTokenLocation().getLineNr());
+    }
+
+    private static Map<String, Object> withSymbol(Map<String, Object> where, String symbol) {
+        Map<String, Object> details = new LinkedHashMap<>(where);
+        details.put("symbol", symbol);
+        return details;
+    }
+
+    private static ApiException invalid(String message, Map<String, Object> details) {
+        return ApiException.badRequest("invalid_price_file", message, details.isEmpty() ? null : details);
+    }
+}

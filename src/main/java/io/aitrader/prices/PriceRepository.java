@@ -1,0 +1,243 @@
+package io.aitrader.prices;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The price_data table. Dates are ISO text, prices REAL (read back as BigDecimal with at least 4 decimals). Writes
+ * take a connection from {@link #inTransaction} so an import stays one transaction; reads run in autocommit.
+ */
+@ApplicationScoped
+public class PriceRepository {
+
+    static final String UPSERT = """
+            INSERT INTO price_data (symbol, date, open, high, low, close, volume, source, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (symbol, date) DO UPDATE SET open = excluded.open, high = excluded.high,
+                low = excluded.low, close = excluded.close, volume = excluded.volume,
+                source = excluded.source, imported_at = excluded.imported_at
+            """;
+    static final String SELECT_BARS = """
+            SELECT symbol, date, open, high, low, close, volume, source FROM price_data
+            WHERE date BETWEEN ? AND ?
+            """;
+    static final String COUNT_ALL = "SELECT COUNT(*) FROM price_data";
+    static final String DELETE_SYNTHETIC = "DELETE FROM price_data WHERE source = 'synthetic'";
+    static final String COVERAGE = """
+            SELECT symbol, MIN(date), MAX(date), COUNT(*), MIN(source), MAX(source)
+            FROM price_data GROUP BY symbol ORDER BY symbol
+            """;
+    static final String SUMMARY = """
+            SELECT COUNT(DISTINCT symbol), MIN(date), MAX(date), COUNT(*),
+                   COALESCE(SUM(source = 'synthetic'), 0)
+            FROM price_data
+            """;
+    static final String LATEST_COMPLETE_DATE = "SELECT MAX(date) FROM price_data WHERE close IS NOT NULL";
+
+    /** Work on one connection inside a transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final DataSource dataSource;
+
+    @Inject
+    public PriceRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is committed, or nothing. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                // sqlite-jdbc begins a new IMMEDIATE transaction after commit; autocommit releases the write lock.
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Price store failure: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes bars with "the newer import wins"; rows identical to the stored ones are left alone. */
+    public StoreCounts upsert(Connection c, List<PriceBar> bars) throws SQLException {
+        if (bars.isEmpty()) {
+            return new StoreCounts(0, 0, 0);
+        }
+        var existing = StoredRows.load(c, bars);
+        int inserted = 0;
+        int replaced = 0;
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+            int pending = 0;
+            for (PriceBar bar : bars) {
+                PriceBar stored = existing.get(StoredRows.key(bar.symbol(), bar.date()));
+                if (stored != null && StoredRows.sameValues(stored, bar)) {
+                    continue;
+                }
+                if (stored == null) {
+                    inserted++;
+                } else {
+                    replaced++;
+                }
+                bind(ps, bar, now);
+                ps.addBatch();
+                if (++pending % 1000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+        return new StoreCounts(inserted, replaced, bars.size() - inserted - replaced);
+    }
+
+    public int deleteSynthetic(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            return st.executeUpdate(DELETE_SYNTHETIC);
+        }
+    }
+
+    public int deleteSynthetic() {
+        return inTransaction(this::deleteSynthetic);
+    }
+
+    /** Stores {@code bars} only if the table holds no row at all (checked inside the write transaction). */
+    public boolean seedIfEmpty(List<PriceBar> bars) {
+        return inTransaction(c -> {
+            if (count(c) > 0) {
+                return false;
+            }
+            upsert(c, bars);
+            return true;
+        });
+    }
+
+    public long countAll() {
+        return read(PriceRepository::count);
+    }
+
+    public List<SymbolCoverage> coverage() {
+        return read(c -> {
+            List<SymbolCoverage> rows = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(COVERAGE)) {
+                while (rs.next()) {
+                    String source = rs.getString(5).equals(rs.getString(6)) ? rs.getString(5) : SymbolCoverage.MIXED;
+                    rows.add(new SymbolCoverage(rs.getString(1), LocalDate.parse(rs.getString(2)),
+                            LocalDate.parse(rs.getString(3)), rs.getLong(4), source));
+                }
+            }
+            return rows;
+        });
+    }
+
+    public PriceSummary summary() {
+        return read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SUMMARY)) {
+                rs.next();
+                return new PriceSummary(rs.getInt(1), date(rs.getString(2)), date(rs.getString(3)), rs.getLong(4),
+                        rs.getLong(5) > 0);
+            }
+        });
+    }
+
+    /** The bars of {@code symbols} (all symbols when empty) from {@code from} to {@code to}, by date then symbol. */
+    public List<PriceBar> bars(Collection<String> symbols, LocalDate from, LocalDate to) {
+        boolean all = symbols == null || symbols.isEmpty();
+        String sql = SELECT_BARS + (all ? "" : " AND symbol IN (" + "?,".repeat(symbols.size() - 1) + "?)")
+                + " ORDER BY date, symbol";
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, from.toString());
+                ps.setString(2, to.toString());
+                int i = 3;
+                for (String symbol : all ? List.<String>of() : symbols) {
+                    ps.setString(i++, symbol);
+                }
+                List<PriceBar> bars = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        bars.add(StoredRows.bar(rs));
+                    }
+                }
+                return bars;
+            }
+        });
+    }
+
+    /** The latest date that has a close for at least one symbol. */
+    public Optional<LocalDate> latestCompleteDate() {
+        return read(c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(LATEST_COMPLETE_DATE)) {
+                return Optional.ofNullable(rs.next() ? date(rs.getString(1)) : null);
+            }
+        });
+    }
+
+    private <T> T read(SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Price store failure: " + e.getMessage(), e);
+        }
+    }
+
+    private static long count(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(COUNT_ALL)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, PriceBar bar, String now) throws SQLException {
+        ps.setString(1, bar.symbol());
+        ps.setString(2, bar.date().toString());
+        ps.setDouble(3, bar.open().doubleValue());
+        setDecimal(ps, 4, bar.high());
+        setDecimal(ps, 5, bar.low());
+        setDecimal(ps, 6, bar.close());
+        if (bar.volume() == null) {
+            ps.setNull(7, Types.INTEGER);
+        } else {
+            ps.setLong(7, bar.volume());
+        }
+        ps.setString(8, bar.source());
+        ps.setString(9, now);
+    }
+
+    private static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.REAL);
+        } else {
+            ps.setDouble(index, value.doubleValue());
+        }
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

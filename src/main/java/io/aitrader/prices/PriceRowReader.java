@@ -1,0 +1,80 @@
+package io.aitrader.prices;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reads one day's object; both key namings (open/close and AI-Trader's buy price/sell price) are accepted. */
+final class PriceRowReader {
+
+    private PriceRowReader() {
+    }
+
+    static PriceBar read(String symbol, String dateText, JsonNode row, String source) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(dateText.trim());
+        } catch (DateTimeParseException e) {
+            throw new RowException("date is not a valid YYYY-MM-DD date");
+        }
+        if (!row.isObject()) {
+            throw new RowException("the day's prices are not a JSON object");
+        }
+        BigDecimal open = price(row, "open", "1. open", "1. buy price");
+        if (open == null) {
+            throw new RowException("missing open price");
+        }
+        BigDecimal high = price(row, "high", "2. high");
+        BigDecimal low = price(row, "low", "3. low");
+        BigDecimal close = price(row, "close", "4. close", "4. sell price");
+        BigDecimal volume = number(row, "volume", "5. volume");
+        Long shares = null;
+        if (volume != null) {
+            try {
+                shares = volume.longValueExact();
+            } catch (ArithmeticException e) {
+                throw new RowException("volume must be a whole number");
+            }
+            if (shares < 0) {
+                throw new RowException("volume must not be negative");
+            }
+        }
+        return new PriceBar(symbol, date, open, high, low, close, shares, source);
+    }
+
+    private static BigDecimal price(JsonNode row, String name, String... keys) {
+        BigDecimal value = number(row, name, keys);
+        if (value != null && value.signum() <= 0) {
+            throw new RowException(name + " must be positive");
+        }
+        return value;
+    }
+
+    private static BigDecimal number(JsonNode row, String name, String... keys) {
+        for (String key : keys) {
+            JsonNode node = row.get(key);
+            if (node == null || node.isNull()) {
+                continue;
+            }
+            if (node.isNumber()) {
+                return node.decimalValue();
+            }
+            String text = node.asText().trim();
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                String shown = text.length() > 30 ? text.substring(0, 30) + "..." : text;
+                throw new RowException(name + " is not a number: '" + shown + "'");
+            }
+        }
+        return null;
+    }
+
+    static final class RowException extends RuntimeException {
+        RowException(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

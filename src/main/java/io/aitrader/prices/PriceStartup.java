@@ -1,0 +1,93 @@
+package io.aitrader.prices;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.aitrader.config.ConfigService;
+import io.aitrader.config.ServiceSettings;
+import io.aitrader.config.SimulationConfig;
+import io.aitrader.platform.DatabaseSetup;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * At startup: imports every new file of DATA_DIR/prices, then, when the store is still empty and no Alpha Vantage key
+ * is set, fills it with synthetic prices for the default universe and benchmark so the service works offline.
+ */
+@ApplicationScoped
+public class PriceStartup {
+
+    private final PriceImportService importService;
+    private final PriceRepository repository;
+    private final SyntheticPrices synthetic;
+    private final ServiceSettings settings;
+    private final ConfigService configService;
+
+    @Inject
+    public PriceStartup(PriceImportService importService, PriceRepository repository, SyntheticPrices synthetic,
+            ServiceSettings settings, ConfigService configService) {
+        this.importService = importService;
+        this.repository = repository;
+        this.synthetic = synthetic;
+        this.settings = settings;
+        this.configService = configService;
+    }
+
+    void onStart(@Observes @Priority(DatabaseSetup.PRIORITY + 10) StartupEvent event) {
+        try {
+            FolderImport scan = importService.importFolder(settings.dataDir().resolve("prices"));
+            Log.infof("Price folder scanned: %d files imported, %d already imported, %d refused",
+                    scan.imported().size(), scan.skipped().size(), scan.failed().size());
+            seedSyntheticIfEmpty();
+        } catch (RuntimeException e) {
+            // Prices can still be imported or downloaded later; the server stays up.
+            Log.errorf("Price data preparation failed: %s", e.getMessage());
+        }
+    }
+
+    /** Generates synthetic prices when the store is empty and no Alpha Vantage key is set; true when it did. */
+    public boolean seedSyntheticIfEmpty() {
+        if (!syntheticAllowed()) {
+            return false;
+        }
+        SimulationConfig config;
+        try {
+            config = configService.defaultConfig();
+        } catch (RuntimeException e) {
+            Log.warnf("No synthetic prices generated: the default config could not be read (%s)", e.getMessage());
+            return false;
+        }
+        Set<String> universe = new LinkedHashSet<>(config.symbols());
+        if (config.benchmark() != null && !config.benchmark().isBlank()) {
+            universe.add(config.benchmark());
+        }
+        return seedSyntheticIfEmpty(universe);
+    }
+
+    /** As {@link #seedSyntheticIfEmpty()}, for the given universe (benchmark included). */
+    public boolean seedSyntheticIfEmpty(Collection<String> universe) {
+        if (!syntheticAllowed() || universe.isEmpty()) {
+            return false;
+        }
+        long start = System.nanoTime();
+        List<PriceBar> bars = synthetic.generate(universe);
+        boolean seeded = repository.seedIfEmpty(bars);
+        if (seeded) {
+            Log.infof("No price data and no Alpha Vantage key: generated %d SYNTHETIC price rows for %d symbols "
+                    + "(2025) in %d ms; import or download real prices to replace them", bars.size(),
+                    universe.size(), (System.nanoTime() - start) / 1_000_000);
+        }
+        return seeded;
+    }
+
+    private boolean syntheticAllowed() {
+        return settings.alphaVantage().apiKey().filter(key -> !key.isBlank()).isEmpty() && repository.countAll() == 0;
+    }
+}

@@ -1,0 +1,92 @@
+package io.aitrader.prices;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Deterministic synthetic daily prices so the service runs offline: a geometric random walk per symbol, seeded from
+ * the symbol's name (the same symbol always gets the same series), with a daily volatility of 1–3%.
+ */
+@ApplicationScoped
+public class SyntheticPrices {
+
+    /** The period covered at startup: the whole of 2025, the period of the shipped example config. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
+
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+
+    private final TradingCalendar calendar;
+
+    @Inject
+    public SyntheticPrices(TradingCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    /** Bars for every trading day from {@link #FIRST_DAY} to {@link #LAST_DAY}. */
+    public List<PriceBar> generate(Collection<String> symbols) {
+        return generate(symbols, calendar.tradingDays(FIRST_DAY, LAST_DAY));
+    }
+
+    public List<PriceBar> generate(Collection<String> symbols, List<LocalDate> days) {
+        List<PriceBar> bars = new ArrayList<>(symbols.size() * days.size());
+        for (String symbol : symbols) {
+            bars.addAll(series(symbol, days));
+        }
+        return bars;
+    }
+
+    /** One symbol's bars on {@code days} (trading days, in order). */
+    public List<PriceBar> series(String symbol, List<LocalDate> days) {
+        SplittableRandom random = new SplittableRandom(seed(symbol));
+        double price = Math.exp(Math.log(20) + random.nextDouble() * Math.log(600.0 / 20));
+        double volatility = 0.01 + 0.02 * random.nextDouble();
+        double drift = (-0.10 + 0.40 * random.nextDouble()) / 252;
+        double baseVolume = Math.exp(Math.log(1e6) + random.nextDouble() * Math.log(80));
+        List<PriceBar> bars = new ArrayList<>(days.size());
+        for (LocalDate day : days) {
+            double open = price * Math.exp(0.3 * volatility * gaussian(random));
+            double close = open * Math.exp(drift - volatility * volatility / 2 + volatility * gaussian(random));
+            double high = Math.max(open, close) * (1 + 0.4 * volatility * Math.abs(gaussian(random)));
+            double low = Math.min(open, close) * (1 - 0.4 * volatility * Math.min(Math.abs(gaussian(random)), 4));
+            long volume = Math.round(baseVolume * Math.exp(0.3 * gaussian(random)));
+            BigDecimal o = cents(open, RoundingMode.HALF_UP);
+            BigDecimal c = cents(close, RoundingMode.HALF_UP);
+            BigDecimal h = cents(high, RoundingMode.CEILING).max(o.max(c));
+            BigDecimal l = cents(low, RoundingMode.FLOOR).min(o.min(c)).max(CENT);
+            bars.add(new PriceBar(symbol, day, o, h, l, c, volume, PriceBar.SOURCE_SYNTHETIC));
+            price = close;
+        }
+        return bars;
+    }
+
+    /** FNV-1a over the symbol's bytes: stable across JVMs and versions, unlike String.hashCode's small range. */
+    static long seed(String symbol) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : symbol.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
+    /** Box–Muller from the seeded generator, so the numbers do not depend on a JDK's Gaussian implementation. */
+    private static double gaussian(SplittableRandom random) {
+        double u1 = 1.0 - random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static BigDecimal cents(double value, RoundingMode mode) {
+        return BigDecimal.valueOf(value).setScale(2, mode);
+    }
+}

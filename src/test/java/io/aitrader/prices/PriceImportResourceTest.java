@@ -1,0 +1,121 @@
+package io.aitrader.prices;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+class PriceImportResourceTest {
+
+    private static final Logger LOG = Logger.getLogger(PriceImportResourceTest.class);
+    private static final LocalDate JUNE_10 = LocalDate.of(2025, 6, 10);
+    private static final LocalDate OCT_30 = LocalDate.of(2025, 10, 30);
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    PriceRepository repository;
+
+    @BeforeEach
+    void ownThePriceTable() {
+        PriceTestData.clearPrices(dataSource);
+    }
+
+    private ValidatableResponse post(String contentType, byte[] body, String name) {
+        return given().contentType(contentType).queryParam("name", name).body(body).when().post("/prices/import")
+                .then();
+    }
+
+    private ValidatableResponse importShared(String name, String contentType) throws Exception {
+        byte[] content = Files.readAllBytes(SharedPriceFiles.path(name));
+        long start = System.nanoTime();
+        ValidatableResponse response = post(contentType, content, name).statusCode(200);
+        LOG.infof("POST /prices/import of %s (%d KB) took %d ms", name, content.length / 1024,
+                (System.nanoTime() - start) / 1_000_000);
+        return response.body("file", equalTo(name)).body("rejected", equalTo(0)).body("synthetic_removed",
+                equalTo(0));
+    }
+
+    @Test
+    void sharedFilesImportWithTheNewerImportWinning() throws Exception {
+        for (String name : List.of(SharedPriceFiles.FIRST, SharedPriceFiles.SECOND, SharedPriceFiles.QQQ)) {
+            assumeTrue(SharedPriceFiles.path(name) != null, "shared price file absent: " + name);
+        }
+        importShared(SharedPriceFiles.FIRST, "application/x-ndjson").body("symbols", equalTo(102))
+                .body("inserted", equalTo(102 * 121)).body("replaced", equalTo(0)).body("unchanged", equalTo(0));
+        assertEquals(102L * 121, repository.countAll());
+        reimportChangesNothing(SharedPriceFiles.FIRST, 102 * 121);
+
+        // 13 overlapping trading days (06-10..06-27 without Juneteenth) for 101 symbols.
+        ExtractableResponse<Response> second = importShared(SharedPriceFiles.SECOND, "application/x-ndjson")
+                .body("symbols", equalTo(101)).body("inserted", equalTo(101 * 87)).extract();
+        int replaced = second.path("replaced");
+        int unchanged = second.path("unchanged");
+        assertTrue(replaced > 1000, "the adjusted first-file rows were replaced: " + replaced);
+        assertEquals(101 * 13, replaced + unchanged);
+        reimportChangesNothing(SharedPriceFiles.SECOND, 101 * 100);
+        PriceBar aapl = bar("AAPL", JUNE_10);
+        assertEquals(new BigDecimal("200.6000"), aapl.open(), "the second file's value replaced the first's");
+        assertEquals(new BigDecimal("202.6700"), aapl.close());
+        assertEquals(54672608L, aapl.volume());
+        PriceBar openOnly = bar("AAPL", OCT_30);
+        assertEquals(new BigDecimal("271.9900"), openOnly.open());
+        assertNull(openOnly.close());
+        assertNull(openOnly.high());
+        assertNull(openOnly.volume());
+
+        importShared(SharedPriceFiles.QQQ, "application/json").body("symbols", equalTo(1))
+                .body("inserted", equalTo(87)).body("replaced", equalTo(13));
+        reimportChangesNothing(SharedPriceFiles.QQQ, 100);
+        assertEquals(new BigDecimal("531.1700"), bar("QQQ", JUNE_10).open());
+        assertEquals(new BigDecimal("626.0500"), bar("QQQ", OCT_30).close());
+        assertEquals(102L * 208, repository.countAll());
+
+        given().get("/prices/coverage").then().statusCode(200).body("symbols", equalTo(102))
+                .body("synthetic", equalTo(false)).body("coverage", hasSize(102))
+                .body("coverage.rows", everyItem(equalTo(208)))
+                .body("coverage.first_date", everyItem(equalTo("2025-01-02")))
+                .body("coverage.last_date", everyItem(equalTo("2025-10-30")))
+                .body("coverage.source", everyItem(equalTo("file")));
+        // 208 rows per symbol inside a range of 208 trading days: every symbol has every date.
+        assertEquals(208, new TradingCalendar().tradingDays(LocalDate.of(2025, 1, 2), OCT_30).size());
+    }
+
+    /** Importing the file just imported again is a no-op: every row is unchanged. */
+    private void reimportChangesNothing(String name, int rows) throws Exception {
+        long before = repository.countAll();
+        importShared(name, "application/octet-stream").body("inserted", equalTo(0)).body("replaced", equalTo(0))
+                .body("unchanged", equalTo(rows));
+        assertEquals(before, repository.countAll());
+    }
+
+    private PriceBar bar(String symbol, LocalDate date) {
+        List<PriceBar> bars = repository.bars(List.of(symbol), date, date);
+        assertEquals(1, bars.size(), symbol + " " + date);
+        return bars.get(0);
+    }
+}

@@ -3,9 +3,9 @@ package io.aitrader.jobs;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Commits a finished model-day — ledger rows, conversation and the model-day's status — in one transaction. */
 @ApplicationScoped

@@ -42,7 +42,7 @@ public class JobEventResource {
     @APIResponse(responseCode = "404", description = "not_found")
     public Multi<OutboundSseEvent> stream(@PathParam("job_id") String jobId, Sse sse) {
         jobs.find(jobId);
-        return Multi.createFrom().<String> emitter(emitter -> {
+        return Multi.createFrom().<String>emitter(emitter -> {
             MessageConsumer<String> consumer = events.listen(text -> {
                 JobEvent event = events.parse(text);
                 if (jobId.equals(event.jobId())) {

@@ -44,6 +44,6 @@ public class JobEvents {
 
     /** Subscribes to every event; the caller filters by job and unregisters the returned consumer when done. */
     public MessageConsumer<String> listen(Consumer<String> listener) {
-        return bus.<String> consumer(JobAddresses.EVENTS, message -> listener.accept(message.body()));
+        return bus.<String>consumer(JobAddresses.EVENTS, message -> listener.accept(message.body()));
     }
 }

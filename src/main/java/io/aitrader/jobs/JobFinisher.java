@@ -37,7 +37,8 @@ public class JobFinisher {
         String error = null;
         if (completed == 0) {
             status = JobStatus.FAILED;
-            error = failed > 0 ? failed + " model-days failed and none completed"
+            error = failed > 0
+                    ? failed + " model-days failed and none completed"
                     : "No model-day could run (prices incomplete for every date)";
         } else {
             status = failed == 0 ? JobStatus.COMPLETED : JobStatus.PARTIAL;

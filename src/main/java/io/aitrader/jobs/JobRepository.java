@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -124,7 +124,8 @@ public class JobRepository {
     }
 
     public List<ModelDay> details(String jobId) {
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(SELECT_DETAILS)) {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement ps = conn.prepareStatement(SELECT_DETAILS)) {
             ps.setString(1, jobId);
             try (ResultSet rs = ps.executeQuery()) {
                 List<ModelDay> days = new ArrayList<>();

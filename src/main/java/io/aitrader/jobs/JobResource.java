@@ -46,7 +46,7 @@ public class JobResource {
             completed day, at most MAX_SIMULATION_DAYS trading days per trigger.""")
     @APIResponse(responseCode = "202", description = "Job created", content = @Content(schema = @Schema(implementation = JobCreated.class)))
     @APIResponse(responseCode = "200", description = "Nothing to run (status current) or the same work already in progress (its status object)", content = @Content(schema = @Schema(oneOf = {
-            UpToDate.class, JobStatusView.class })))
+            UpToDate.class, JobStatusView.class})))
     @APIResponse(responseCode = "400", description = "invalid_json, invalid_type, unknown_field, invalid_date, invalid_date_range, range_too_large, unknown_model, invalid_config_path, config_not_found, invalid_config", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "conflict: another job is active and MAX_CONCURRENT_JOBS is reached; carries current_job_id and current_date_range", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Response trigger(TriggerRequest request, HttpServerRequest http) {

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +82,8 @@ public class LedgerRepository {
     }
 
     public Optional<LocalDate> lastCompletedDate(String model) {
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(SELECT_LAST_DATE)) {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement ps = conn.prepareStatement(SELECT_LAST_DATE)) {
             ps.setString(1, model);
             try (ResultSet rs = ps.executeQuery()) {
                 String date = rs.next() ? rs.getString(1) : null;

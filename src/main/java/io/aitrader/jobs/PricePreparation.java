@@ -51,7 +51,9 @@ public class PricePreparation {
             if (missing == null || !missing.isEmpty()) {
                 incomplete.add(date);
                 warnings.add(date + " skipped: prices incomplete"
-                        + (missing == null ? " (no prices for that date)" : " (no open for " + describe(missing) + ")"));
+                        + (missing == null
+                                ? " (no prices for that date)"
+                                : " (no open for " + describe(missing) + ")"));
             }
         }
         return new Prepared(table, incomplete, warnings);

@@ -14,9 +14,7 @@ public record TriggerPlan(String configPath, SimulationConfig config, List<Strin
         return List.copyOf(new TreeSet<>(toRun.stream().map(PlannedDay::date).toList()));
     }
 
-    public boolean isEmpty() {
-        return toRun.isEmpty();
-    }
+    public boolean isEmpty() { return toRun.isEmpty(); }
 
     /** Identifies the work, so a second trigger of the same model-days finds the running job. */
     public String workKey() {

@@ -67,7 +67,8 @@ public class TriggerPlanner {
         for (String model : models) {
             LocalDate from = start.orElseGet(() -> resumeFrom(model, config, end));
             List<LocalDate> days = from.isAfter(end) ? List.of() : calendar.tradingDays(from, end);
-            Set<LocalDate> done = request.replace() || days.isEmpty() ? Set.of()
+            Set<LocalDate> done = request.replace() || days.isEmpty()
+                    ? Set.of()
                     : ledger.completedDates(model, days.get(0), days.get(days.size() - 1));
             List<LocalDate> missing = new ArrayList<>();
             for (LocalDate day : days) {
@@ -103,7 +104,8 @@ public class TriggerPlanner {
     }
 
     private LocalDate latestPricedDay(LocalDate today) {
-        return prices.latestDate().filter(d -> !d.isAfter(today)).orElseGet(() -> calendar.previousTradingDay(today));
+        return prices.latestCompleteDate().filter(d -> !d.isAfter(today))
+                .orElseGet(() -> calendar.previousTradingDay(today));
     }
 
     private static List<String> selectModels(SimulationConfig config, List<String> requested) {

@@ -2,9 +2,9 @@ package io.aitrader.jobs;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Body of POST /simulate/trigger; every field is optional and an empty body means catch-up. */
 @Schema(description = "Every field is optional; an empty body (or none) runs a catch-up of the default config.")

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.errors.ApiException;

@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Read-only queries over the committed ledger (trading_days and its children). */
 @ApplicationScoped

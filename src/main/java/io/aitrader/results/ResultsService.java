@@ -42,8 +42,10 @@ public class ResultsService {
                 row.returnPct().setScale(4, RoundingMode.HALF_UP), cents(row.endingValue()));
         return new DayResult(row.model(), row.jobId(), positions, pnl, row.stale() ? Boolean.TRUE : null,
                 full ? repository.trades(row.id()) : null,
-                full ? new DayResult.Reasoning(row.totalSteps(), row.stopSignal(), row.summary(),
-                        repository.toolUsage(row.id())) : null);
+                full
+                        ? new DayResult.Reasoning(row.totalSteps(), row.stopSignal(), row.summary(),
+                                repository.toolUsage(row.id()))
+                        : null);
     }
 
     static BigDecimal cents(BigDecimal value) {

@@ -67,6 +67,16 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus REST wraps body-parsing failures; answer them with the specific JSON codes.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException u) {
+                return unknownField(u);
+            } else if (cause instanceof MismatchedInputException m) {
+                return wrongType(m);
+            } else if (cause instanceof JsonProcessingException j) {
+                return malformedJson(j);
+            }
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         String code = switch (status) {
             case 400 -> "bad_request";

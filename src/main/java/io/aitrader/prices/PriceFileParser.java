@@ -67,9 +67,11 @@ public class PriceFileParser {
                 }
             }
         } catch (JsonProcessingException e) {
-            Map<String, Object> where = e.getLocation() == null
-                    ? Map.of()
-                    : Map.of("line", e.getLocation().getLineNr(), "column", e.getLocation().getColumnNr());
+            Map<String, Object> where = new LinkedHashMap<>();
+            if (e.getLocation() != null) {
+                where.put("line", e.getLocation().getLineNr());
+                where.put("column", e.getLocation().getColumnNr());
+            }
             throw invalid("The price file is not valid JSON or JSONL", where);
         } catch (IOException e) {
             throw invalid("The price file could not be read", Map.of());
@@ -84,7 +86,7 @@ public class PriceFileParser {
             TreeSet<String> symbols) throws IOException {
         Map<String, Object> where = line(parser);
         JsonNode root = parser.readValueAsTree();
-        if (root.has("Error Message") || root.has("Note") || root.has("Information")) {
+        if (!root.has(SERIES) && (root.has("Error Message") || root.has("Note") || root.has("Information"))) {
             throw invalid("The file holds an Alpha Vantage error or rate-limit answer, not prices", where);
         }
         String symbol = root.path(META).path(SYMBOL).asText("").trim().toUpperCase(Locale.ROOT);
@@ -92,7 +94,8 @@ public class PriceFileParser {
             throw invalid("A series has no \"Meta Data\" / \"2. Symbol\"", where);
         }
         if (!SYMBOL_FORM.matcher(symbol).matches()) {
-            throw invalid("A series has an invalid symbol", withSymbol(where, symbol));
+            String shown = symbol.length() > 40 ? symbol.substring(0, 40) + "..." : symbol;
+            throw invalid("A series has an invalid symbol", withSymbol(where, shown));
         }
         JsonNode series = root.get(SERIES);
         if (series == null || !series.isObject()) {

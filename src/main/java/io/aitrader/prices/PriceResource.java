@@ -40,7 +40,9 @@ public class PriceResource {
     @POST
     @Path("/import")
     @Blocking // JDBC: one SQLite transaction per file
-    @Consumes({MediaType.APPLICATION_JSON, NDJSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    // Form type too: it is what `curl --data-binary @file` sends when no Content-Type is given.
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN,
+            MediaType.APPLICATION_FORM_URLENCODED})
     @Operation(summary = "Import a price file", description = """
             The body is a price file: AI-Trader JSONL (one Alpha Vantage object per line, keys `1. buy price` / \
             `4. sell price`) or plain Alpha Vantage TIME_SERIES_DAILY JSON (one object, or an array of them). \
@@ -48,7 +50,9 @@ public class PriceResource {
             import wins (counted as `replaced`; identical rows count as `unchanged`, so importing the same file \
             twice changes nothing). Bad rows (missing open, non-numeric or negative prices, invalid or \
             non-trading dates) are rejected with reasons without failing the file. The first real import removes \
-            every synthetic row (`synthetic_removed`).""")
+            every synthetic row (`synthetic_removed`). Example: \
+            `curl --data-binary @prices.jsonl -H 'Content-Type: application/x-ndjson' .../prices/import?name=prices.jsonl` \
+            (without a Content-Type, curl's form type is accepted too).""")
     @RequestBody(required = true, description = "The price file's bytes", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = NDJSON),
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM), @Content(mediaType = MediaType.TEXT_PLAIN)})

@@ -87,7 +87,7 @@ class PriceImportRulesTest {
                     .body("error", equalTo("invalid_price_file")).body("message", notNullValue());
         }
         given().contentType("application/x-ndjson").body(bytes(broken.get(1))).post("/prices/import").then()
-                .body("details.line", equalTo(2));
+                .body("details.line", equalTo(2)).body("details.column", notNullValue());
         given().contentType("application/json").body(new byte[0]).post("/prices/import").then().statusCode(400)
                 .body("error", equalTo("invalid_price_file"));
         given().contentType("application/json").post("/prices/import").then().statusCode(400)
@@ -102,10 +102,12 @@ class PriceImportRulesTest {
         List<String> dates = List.of("2025-10-27", "2025-10-28", "2025-10-29", "2025-10-30");
         int day = 0;
         for (String type : List.of("application/json", "application/x-ndjson", "application/octet-stream",
-                "text/plain")) {
-            String body = PriceTestData.line("MT" + day, "types", dates.get(day), "5");
-            given().contentType(type).queryParam("name", "file-" + day).body(bytes(body))
-                    .post("/prices/import").then().statusCode(200).body("file", equalTo("file-" + day))
+                "text/plain", "application/x-www-form-urlencoded")) {
+            String body = PriceTestData.line("MT" + day, "types", dates.get(day % dates.size()), "5");
+            var request = given().contentType(type).queryParam("name", "file-" + day);
+            // rest-assured cannot send raw bytes as a form: curl's default type is sent as text.
+            (type.endsWith("urlencoded") ? request.body(body) : request.body(bytes(body))).post("/prices/import").then()
+                    .statusCode(200).body("file", equalTo("file-" + day))
                     .body("inserted", equalTo(1));
             day++;
         }

@@ -1,5 +1,6 @@
 package io.aitrader.agent;
 
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import dev.langchain4j.model.chat.ChatModel;
@@ -14,6 +15,11 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 public interface ModelCaller {
 
     ChatResponse call(ChatRequest request) throws TraderException;
+
+    /** Like {@link #call(ChatRequest)}; callers that wait between retries give up once {@code stop} turns true. */
+    default ChatResponse call(ChatRequest request, BooleanSupplier stop) throws TraderException {
+        return call(request);
+    }
 
     /** Calls {@code model} once; {@code apiKey} (may be null) is scrubbed from error messages. */
     static ModelCaller of(ChatModel model, String apiKey) {

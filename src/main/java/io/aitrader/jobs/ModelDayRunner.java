@@ -59,7 +59,9 @@ public class ModelDayRunner {
             if (jobCancelled.getAsBoolean()) {
                 return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled");
             }
-            committer.commit(record);
+            if (!committer.commit(record)) {
+                return ModelDayStatus.FAILED; // the watchdog or a cancel ended the day first; its status stands
+            }
             events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.COMPLETED, null));
             return ModelDayStatus.COMPLETED;
         } catch (TraderException e) {

@@ -64,6 +64,9 @@ export async function main(
       });
       if (resultsResponse.ok) {
         results.push(await resultsResponse.json());
+      } else {
+        console.log(`No results for ${date}: ${resultsResponse.status}`); // e.g. every model failed that day
+        await resultsResponse.body?.cancel();
       }
     }
     await forget(current_job_state, jobId, data.status);

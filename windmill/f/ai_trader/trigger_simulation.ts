@@ -31,7 +31,7 @@ export async function main(
   const body: Record<string, unknown> = { config_path };
   if (start_date) body.start_date = start_date;
   if (end_date) body.end_date = end_date;
-  if (models.length > 0) body.models = models;
+  if (models?.length) body.models = models; // Windmill may pass null for a cleared list
   if (replace_existing) body.replace_existing = true;
 
   const response = await fetch(`${baseUrl(ai_trader_api)}/simulate/trigger`, {

@@ -62,6 +62,10 @@ public interface ServiceSettings {
     @WithDefault("off")
     String scheduleCron();
 
+    /** How often the watchdog looks for model-days running past their timeout. */
+    @WithDefault("30s")
+    String watchdogEvery();
+
     /** Alpha Vantage price downloads. */
     interface AlphaVantage {
         /** ALPHAADVANTAGE_API_KEY: enables downloads; never logged. */

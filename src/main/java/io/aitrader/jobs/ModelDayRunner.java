@@ -56,7 +56,9 @@ public class ModelDayRunner {
             if (stopped != null) {
                 return stopped;
             }
-            committer.commit(record);
+            if (!committer.commit(record)) {
+                return ModelDayStatus.FAILED; // the watchdog or a cancel ended the day first; its status stands
+            }
             events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.COMPLETED, null));
             return ModelDayStatus.COMPLETED;
         } catch (TraderException e) {

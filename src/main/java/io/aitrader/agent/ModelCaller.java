@@ -34,7 +34,11 @@ public interface ModelCaller {
 
     /** The error's message without anything that looks like a credential, short enough to store. */
     static String safeMessage(Throwable error, String apiKey) {
-        String message = error.getMessage();
+        return scrub(error.getMessage(), apiKey);
+    }
+
+    /** {@code message} without {@code apiKey} (may be null) or anything that looks like a credential, clipped. */
+    static String scrub(String message, String apiKey) {
         if (message == null || message.isBlank()) {
             return "no details";
         }

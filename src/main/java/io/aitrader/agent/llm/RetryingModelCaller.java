@@ -50,7 +50,7 @@ public final class RetryingModelCaller implements ModelCaller {
             } catch (RuntimeException e) {
                 failure = CallFailure.of(e);
             }
-            String reason = ModelCaller.safeMessage(new IllegalStateException(failure.description()), apiKey);
+            String reason = ModelCaller.scrub(failure.description(), apiKey);
             if (!failure.retryable()) {
                 throw new TraderException("model call failed: " + reason);
             }

@@ -22,6 +22,7 @@ public final class JinaSearch implements InformationSearch {
 
     static final int MAX_HITS = 5;
     static final int MAX_READS = 2;
+    static final int MAX_QUERY = 500;
 
     private final JinaHttp http;
     private final String searchUrl;
@@ -38,7 +39,8 @@ public final class JinaSearch implements InformationSearch {
     @Override
     public JsonNode search(String query, LocalDate day) {
         String url = searchUrl + (searchUrl.contains("?") ? "&" : "?") + "q="
-                + URLEncoder.encode(query, StandardCharsets.UTF_8);
+                + URLEncoder.encode(query.length() <= MAX_QUERY ? query : query.substring(0, MAX_QUERY),
+                        StandardCharsets.UTF_8);
         JsonNode answer = http.get(url, Map.of("X-Respond-With", "no-content"), "search");
         SearchOutput output = new SearchOutput(query, day);
         List<SearchOutput.Item> kept = new ArrayList<>();

@@ -69,6 +69,10 @@ public class JobRepository {
             UPDATE job_details SET status = 'cancelled', error = ?, completed_at = ?
             WHERE job_id = ? AND status = 'pending'
             """;
+    static final String CANCEL_UNFINISHED_DAYS = """
+            UPDATE job_details SET status = 'cancelled', error = ?, completed_at = ?
+            WHERE job_id = ? AND status IN ('pending', 'running')
+            """;
     static final String RESET_RUNNING_DAYS = """
             UPDATE job_details SET status = 'pending', started_at = NULL WHERE job_id = ? AND status = 'running'
             """;
@@ -217,6 +221,24 @@ public class JobRepository {
 
     public void cancelPendingDays(String jobId, String reason) {
         update(CANCEL_PENDING_DAYS, reason, Timestamps.now(), jobId);
+    }
+
+    /** Ends a job as failed in one transaction; its pending and running model-days become cancelled. */
+    public void failJob(String jobId, String error) {
+        String now = Timestamps.now();
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try {
+                execute(conn, CANCEL_UNFINISHED_DAYS, "The job failed: " + error, now, jobId);
+                execute(conn, UPDATE_STATUS, JobStatus.FAILED.wire(), now, false, now, true, now, error, jobId);
+                conn.commit();
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Could not store the job's failure", e);
+        }
     }
 
     public void resetRunningDays(String jobId) {

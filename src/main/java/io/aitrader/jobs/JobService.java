@@ -12,10 +12,12 @@ public class JobService {
 
     private final JobRepository jobs;
     private final JobFinisher finisher;
+    private final JobFaults faults;
 
-    JobService(JobRepository jobs, JobFinisher finisher) {
+    JobService(JobRepository jobs, JobFinisher finisher, JobFaults faults) {
         this.jobs = jobs;
         this.finisher = finisher;
+        this.faults = faults;
     }
 
     public JobStatusView cancel(String jobId) {
@@ -43,11 +45,11 @@ public class JobService {
 
     public List<JobStatusView> list(JobStatus status, int limit, int offset) {
         return jobs.list(status, limit, offset).stream()
-                .map(job -> JobStatusView.from(job, jobs.details(job.jobId()), false)).toList();
+                .map(job -> faults.overlay(job, jobs.details(job.jobId()), false)).toList();
     }
 
     public JobStatusView status(JobRecord job) {
-        return JobStatusView.from(job, jobs.details(job.jobId()), true);
+        return faults.overlay(job, jobs.details(job.jobId()), true);
     }
 
     public JobStatusView status(String jobId) {

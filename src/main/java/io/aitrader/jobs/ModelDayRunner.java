@@ -43,7 +43,7 @@ public class ModelDayRunner {
         this.calendar = calendar;
     }
 
-    /** Returns the day's final status; never throws for a trader's failure. */
+    /** Returns the day's final status; never throws for a trader's failure, only when the database fails. */
     public ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
             MarketPrices prices, BooleanSupplier jobCancelled) {
         jobs.markDay(day.id(), ModelDayStatus.RUNNING, null);
@@ -65,6 +65,8 @@ public class ModelDayRunner {
             // a trader stopped by the deadline or a cancel reports only "cancelled": say which it was
             ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled);
             return stopped != null ? stopped : fail(day, e.getMessage());
+        } catch (StoreException e) {
+            throw e; // the store cannot record this day's failure either: the job stops (JobRunner)
         } catch (RuntimeException e) {
             Log.warnf("Model-day %s %s failed: %s", day.model(), day.date(), e.getClass().getSimpleName());
             return fail(day, "Internal error while running the model-day: " + e.getClass().getSimpleName());

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aitrader.errors.ApiError;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -28,6 +30,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class BodyLimitRoute {
 
     private static final String REFUSED = "aitrader.body-refused";
+    private static final long LINGER_MS = 5_000;
 
     private final long limit;
     private final String body;
@@ -69,10 +72,21 @@ public class BodyLimitRoute {
 
     private void refuse(RoutingContext context) {
         context.put(REFUSED, Boolean.TRUE);
-        // The unread body is still on the wire: close the connection once the answer is out.
+        HttpServerRequest request = context.request();
+        HttpConnection connection = request.connection();
         context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(done -> context.request().connection().close()).end(body);
+                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+        // Closing while the client still sends its body would reset the connection, and the client could lose this
+        // answer: discard what is still coming for a moment first (a "lingering close").
+        long timer = context.vertx().setTimer(LINGER_MS, id -> connection.close());
+        if (!request.isEnded()) {
+            request.handler(ignored -> {
+            }).endHandler(done -> {
+                context.vertx().cancelTimer(timer);
+                connection.close();
+            });
+            request.resume();
+        }
     }
 
     private boolean exceeds(String length) {

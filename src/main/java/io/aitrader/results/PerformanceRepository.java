@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -64,10 +66,13 @@ public class PerformanceRepository {
                 ps.setString(3, model);
             }
             List<DayValue> rows = new ArrayList<>();
+            // Every model repeats the same dates: parsing each text once saves most of the row-mapping time.
+            Map<String, LocalDate> dates = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new DayValue(rs.getString(1), LocalDate.parse(rs.getString(2)), rs.getDouble(3),
-                            rs.getDouble(4), rs.getInt(5) == 1, rs.getInt(6)));
+                    LocalDate date = dates.computeIfAbsent(rs.getString(2), LocalDate::parse);
+                    rows.add(new DayValue(rs.getString(1), date, rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1,
+                            rs.getInt(6)));
                 }
             }
             return rows;

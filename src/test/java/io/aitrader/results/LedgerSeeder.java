@@ -40,6 +40,7 @@ final class LedgerSeeder {
     static void seed(DataSource dataSource, String jobId, List<String> models, List<LocalDate> dates,
             double[][] values, double initialCash, int tradesPerDay, int staleFrom) throws SQLException {
         String now = Instant.now().toString();
+        String created = "2019-01-01T00:00:00Z"; // listed after every real job
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement job = c.prepareStatement(INSERT_JOB);
@@ -48,8 +49,8 @@ final class LedgerSeeder {
                     PreparedStatement action = c.prepareStatement(INSERT_ACTION)) {
                 job.setString(1, jobId);
                 job.setString(2, jobId);
-                job.setString(3, now);
-                job.setString(4, now);
+                job.setString(3, created);
+                job.setString(4, created);
                 job.executeUpdate();
                 for (int m = 0; m < models.size(); m++) {
                     delete.setString(1, models.get(m));

@@ -15,26 +15,26 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 
 /** Drives the service over HTTP for performance and dashboard tests: real prices in, jobs run, waits. */
-final class PerformanceTestSupport {
+public final class PerformanceTestSupport {
 
-    static final Path PRICES = Path.of("..", "shared", "data", "prices");
-    static final List<String> PRICE_FILES = List.of("nasdaq100-daily-2025-01-02_2025-06-27.jsonl",
+    public static final Path PRICES = Path.of("..", "shared", "data", "prices");
+    public static final List<String> PRICE_FILES = List.of("nasdaq100-daily-2025-01-02_2025-06-27.jsonl",
             "nasdaq100-daily-2025-06-10_2025-10-30.jsonl", "qqq-daily-2025-06-10_2025-10-30.json");
-    static final Path QQQ_FILE = PRICES.resolve(PRICE_FILES.get(2));
+    public static final Path QQQ_FILE = PRICES.resolve(PRICE_FILES.get(2));
     /** Decimals as doubles: rest-assured's default floats lose the fourth decimal of large percentages. */
-    static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
+    public static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
-    static final List<String> ENDED = List.of("completed", "partial", "failed", "cancelled");
+    public static final List<String> ENDED = List.of("completed", "partial", "failed", "cancelled");
 
     private PerformanceTestSupport() {
     }
 
-    static boolean realPricesPresent() {
+    public static boolean realPricesPresent() {
         return PRICE_FILES.stream().allMatch(name -> Files.isRegularFile(PRICES.resolve(name)));
     }
 
     /** Imports the shared 2025 files in their fixed order (the newer import wins on the overlap). */
-    static void importRealPrices() throws Exception {
+    public static void importRealPrices() throws Exception {
         for (String name : PRICE_FILES) {
             given().contentType(name.endsWith(".jsonl") ? "application/x-ndjson" : "application/json")
                     .queryParam("name", name).body(Files.readAllBytes(PRICES.resolve(name))).when()
@@ -42,17 +42,17 @@ final class PerformanceTestSupport {
         }
     }
 
-    static String trigger(Map<String, Object> body) {
+    public static String trigger(Map<String, Object> body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/simulate/trigger").then()
                 .statusCode(202).extract().path("job_id");
     }
 
-    static JsonPath status(String jobId) {
+    public static JsonPath status(String jobId) {
         return given().when().get("/simulate/status/" + jobId).then().statusCode(200).extract().jsonPath();
     }
 
     /** Polls until the job ends; fails the test after two minutes. */
-    static JsonPath awaitEnd(String jobId) {
+    public static JsonPath awaitEnd(String jobId) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             JsonPath status = status(jobId);
@@ -65,7 +65,7 @@ final class PerformanceTestSupport {
     }
 
     /** Waits until no job is active, so a trigger is not refused by another test's job. */
-    static void awaitIdle() {
+    public static void awaitIdle() {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             List<String> statuses = given().queryParam("limit", 500).when().get("/simulate/jobs").then()
@@ -78,7 +78,7 @@ final class PerformanceTestSupport {
         throw new AssertionError("jobs stayed active for two minutes");
     }
 
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,10 +1,13 @@
 package io.aitrader.results;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.aitrader.results.PerformanceRepository.DayValue;
 
 /** The body of GET /performance (contract 2.5): the trimmed period, the benchmark and the ranked models. */
 public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
@@ -18,6 +21,28 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
     /** One model: its rank by period return, daily values and metrics. */
     public record ModelEntry(String model, int rank,
             @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics) {
+
+        /** One model's days of the period, ascending; rank 0 until ranked. */
+        static ModelEntry from(List<DayValue> days, double riskFree, Double benchmarkReturn) {
+            List<LocalDate> dates = new ArrayList<>(days.size());
+            double[] values = new double[days.size()];
+            List<DailyValue> daily = new ArrayList<>(days.size());
+            int trades = 0;
+            int stale = 0;
+            for (int i = 0; i < days.size(); i++) {
+                DayValue day = days.get(i);
+                dates.add(day.date());
+                values[i] = day.endingValue();
+                daily.add(new DailyValue(day.date(), cents(day.endingValue()), day.stale() ? Boolean.TRUE : null));
+                trades += day.trades();
+                stale += day.stale() ? 1 : 0;
+            }
+            Metrics metrics = Metrics.of(days.get(0).previousValue(), dates, values, riskFree);
+            Double excess = metrics.periodReturnPct() == null || benchmarkReturn == null
+                    ? null
+                    : metrics.periodReturnPct() - benchmarkReturn;
+            return new ModelEntry(days.get(0).model(), 0, daily, MetricsView.from(metrics, excess, trades, stale));
+        }
     }
 
     /** A day's ending value; {@code stale} appears (true) only on days computed from a replaced result. */
@@ -29,6 +54,16 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
     public record Benchmark(String symbol, @JsonProperty("buy_date") LocalDate buyDate,
             @JsonProperty("buy_price") double buyPrice, long shares, double cash,
             @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics) {
+
+        static Benchmark from(BuyAndHold hold, Metrics metrics) {
+            List<DailyValue> daily = new ArrayList<>(hold.dates().size());
+            for (int i = 0; i < hold.values().length; i++) {
+                daily.add(new DailyValue(hold.dates().get(i), cents(hold.values()[i]), null));
+            }
+            return new Benchmark(hold.symbol(), hold.buyDate(), hold.buyPrice().doubleValue(), hold.shares(),
+                    cents(hold.cash().doubleValue()), daily,
+                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0));
+        }
     }
 
     /** Metrics as the API shows them: values in cents, percentages and ratios to 4 decimals. */

@@ -15,8 +15,6 @@ import io.aitrader.config.SimulationConfig;
 import io.aitrader.errors.ApiException;
 import io.aitrader.prices.PriceRepository;
 import io.aitrader.results.PerformanceReport.Benchmark;
-import io.aitrader.results.PerformanceReport.DailyValue;
-import io.aitrader.results.PerformanceReport.MetricsView;
 import io.aitrader.results.PerformanceReport.ModelEntry;
 import io.aitrader.results.PerformanceRepository.DayValue;
 import io.quarkus.logging.Log;
@@ -77,39 +75,16 @@ public class PerformanceService {
             while (to < rows.size() && rows.get(to).model().equals(rows.get(from).model())) {
                 to++;
             }
-            models.add(entry(rows.subList(from, to), riskFree, benchmarkReturn, warnings));
+            ModelEntry entry = ModelEntry.from(rows.subList(from, to), riskFree, benchmarkReturn);
+            if (entry.metrics().staleDays() > 0) {
+                warnings.add(entry.model() + " has " + entry.metrics().staleDays() + " stale day(s), computed from a"
+                        + " result that was later replaced; run them again with replace_existing");
+            }
+            models.add(entry);
             from = to;
         }
         return new PerformanceReport(first, last, start, end, cash.doubleValue(), riskFree,
-                hold.map(h -> benchmark(h, held)).orElse(null), rank(models), warnings);
-    }
-
-    private static ModelEntry entry(List<DayValue> days, double riskFree, Double benchmarkReturn,
-            List<String> warnings) {
-        List<LocalDate> dates = new ArrayList<>(days.size());
-        double[] values = new double[days.size()];
-        List<DailyValue> daily = new ArrayList<>(days.size());
-        int trades = 0;
-        int stale = 0;
-        for (int i = 0; i < days.size(); i++) {
-            DayValue day = days.get(i);
-            dates.add(day.date());
-            values[i] = day.endingValue();
-            daily.add(new DailyValue(day.date(), PerformanceReport.cents(day.endingValue()),
-                    day.stale() ? Boolean.TRUE : null));
-            trades += day.trades();
-            stale += day.stale() ? 1 : 0;
-        }
-        String model = days.get(0).model();
-        if (stale > 0) {
-            warnings.add(model + " has " + stale + " stale day(s), computed from a result that was later replaced;"
-                    + " run them again with replace_existing");
-        }
-        Metrics metrics = Metrics.of(days.get(0).previousValue(), dates, values, riskFree);
-        Double excess = metrics.periodReturnPct() == null || benchmarkReturn == null
-                ? null
-                : metrics.periodReturnPct() - benchmarkReturn;
-        return new ModelEntry(model, 0, daily, MetricsView.from(metrics, excess, trades, stale));
+                hold.map(h -> Benchmark.from(h, held)).orElse(null), rank(models), warnings);
     }
 
     /** Best period return first; a model without one last; ties by name. Ranks count from 1. */
@@ -123,16 +98,6 @@ public class PerformanceService {
             ranked.add(new ModelEntry(m.model(), i + 1, m.dailyPortfolioValues(), m.metrics()));
         }
         return ranked;
-    }
-
-    private static Benchmark benchmark(BuyAndHold hold, Metrics metrics) {
-        List<DailyValue> daily = new ArrayList<>(hold.dates().size());
-        for (int i = 0; i < hold.values().length; i++) {
-            daily.add(new DailyValue(hold.dates().get(i), PerformanceReport.cents(hold.values()[i]), null));
-        }
-        return new Benchmark(hold.symbol(), hold.buyDate(), hold.buyPrice().doubleValue(), hold.shares(),
-                PerformanceReport.cents(hold.cash().doubleValue()), daily,
-                MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0));
     }
 
     private record Defaults(String benchmark, BigDecimal initialCash) {

@@ -34,7 +34,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Measures GET /performance for 20 models × 250 trading days (plus a 250-day benchmark) over HTTP. Skipped unless
  * asked for: {@code ./mvnw -B verify -Dtest=PerformanceBenchmark -Dbenchmark=true} (optionally
- * {@code -Dbenchmark.requests=500}). Prints p50, p95, p99 and max, and fails when p99 reaches 50 ms.
+ * {@code -Dbenchmark.requests=500}). Prints p50, p95, p99 and max, and fails when p99 reaches
+ * {@code -Dbenchmark.p99-limit-ms} (50). Other processes on the machine show up in the tail: run it on a quiet one.
  */
 @QuarkusTest
 class PerformanceBenchmark {
@@ -83,7 +84,8 @@ class PerformanceBenchmark {
         Log.infof("GET /performance, %d models x %d days (%d KB): %d requests, p50 %.2f ms, p95 %.2f ms, "
                 + "p99 %.2f ms, max %.2f ms", MODELS, DAYS, first.body().length() / 1024, requests, p50, p95, p99,
                 nanos[requests - 1] / 1e6);
-        assertTrue(p99 < 50, "p99 " + p99 + " ms must stay under 50 ms");
+        double limit = Double.parseDouble(System.getProperty("benchmark.p99-limit-ms", "50"));
+        assertTrue(p99 < limit, "p99 " + p99 + " ms must stay under " + limit + " ms");
     }
 
     private static double millis(long[] sorted, double quantile) {

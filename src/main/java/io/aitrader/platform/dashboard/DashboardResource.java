@@ -7,6 +7,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.aitrader.jobs.JobService;
 import io.aitrader.prices.PriceRepository;
@@ -19,6 +20,7 @@ import io.smallrye.common.annotation.Blocking;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@Tag(name = "Dashboard")
 @Blocking // every panel reads SQLite
 public class DashboardResource {
 

@@ -69,7 +69,7 @@ public class PerformanceResource {
             @Parameter(description = "Last day, YYYY-MM-DD (default: the latest stored trading day)") @QueryParam("end_date") String endDate,
             @Parameter(description = "Only this model signature") @QueryParam("model") String model,
             @Parameter(description = "Benchmark symbol (default: the default config's benchmark)") @QueryParam("benchmark") String benchmark,
-            @Parameter(description = "Annual risk-free rate in percent for the Sharpe ratio (default: RISK_FREE_RATE, 0)") @QueryParam("risk_free_rate") String riskFreeRate) {
+            @Parameter(description = "Annual risk free rate in percent for the Sharpe ratio (default: RISK_FREE_RATE, 0)") @QueryParam("risk_free_rate") String riskFreeRate) {
         return performance.report(PerformanceQuery.parse(startDate, endDate, model, benchmark, riskFreeRate));
     }
 

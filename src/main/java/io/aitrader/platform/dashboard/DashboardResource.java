@@ -7,6 +7,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.aitrader.jobs.JobService;
@@ -39,6 +43,7 @@ public class DashboardResource {
     @GET
     @Operation(summary = "The dashboard (HTML)", description = "Leaderboard, equity curves against the benchmark, "
             + "live job progress and a per-model-day view. Same as /dashboard.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public TemplateInstance root(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
             @QueryParam("benchmark") String benchmark) {
         return dashboard(start, end, benchmark);
@@ -47,6 +52,7 @@ public class DashboardResource {
     @GET
     @Path("dashboard")
     @Operation(summary = "The dashboard (HTML)", description = "Same as /.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public TemplateInstance dashboard(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
             @QueryParam("benchmark") String benchmark) {
         PerformancePanel panel = performance.build(start, end, benchmark);

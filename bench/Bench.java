@@ -375,7 +375,7 @@ public class Bench {
                             Instant.parse(job.get("completed_at").str())).toMillis() / 1000.0;
                     return new Job(id, (int) job.get("progress").get("completed").num(), seconds);
                 }
-                Thread.sleep(25);
+                Thread.sleep(100);
             }
             throw new IllegalStateException("job " + id + " did not end");
         }

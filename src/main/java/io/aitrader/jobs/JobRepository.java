@@ -38,6 +38,10 @@ public class JobRepository {
             SELECT * FROM jobs WHERE (? IS NULL OR status = ?) ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?
             """;
     static final String SELECT_DETAILS = "SELECT * FROM job_details WHERE job_id = ? ORDER BY date, model";
+    static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM job_details WHERE job_id = ? GROUP BY status";
+    static final String SELECT_CURRENT = """
+            SELECT date, model FROM job_details WHERE job_id = ? AND status = 'running' ORDER BY date, model LIMIT 1
+            """;
     static final String UPDATE_STATUS = """
             UPDATE jobs SET status = ?, updated_at = ?,
                    started_at = CASE WHEN ? AND started_at IS NULL THEN ? ELSE started_at END,
@@ -155,6 +159,42 @@ public class JobRepository {
             }
         } catch (SQLException e) {
             throw new StoreException("Could not read the model-days of a job", e);
+        }
+    }
+
+    /** A job's model-days counted by status (indexed by ordinal), and the first running one. */
+    public record Counts(int total, int[] byStatus, JobStatusView.Current current) {
+    }
+
+    /** The progress counts of a job without reading every model-day (job lists poll this). */
+    public Counts progress(String jobId) {
+        try (Connection conn = dataSource.getConnection()) {
+            int[] byStatus = new int[ModelDayStatus.values().length];
+            int total = 0;
+            try (PreparedStatement ps = conn.prepareStatement(COUNT_BY_STATUS)) {
+                ps.setString(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int n = rs.getInt(2);
+                        byStatus[ModelDayStatus.fromWire(rs.getString(1)).ordinal()] += n;
+                        total += n;
+                    }
+                }
+            }
+            JobStatusView.Current current = null;
+            if (byStatus[ModelDayStatus.RUNNING.ordinal()] > 0) {
+                try (PreparedStatement ps = conn.prepareStatement(SELECT_CURRENT)) {
+                    ps.setString(1, jobId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            current = new JobStatusView.Current(LocalDate.parse(rs.getString(1)), rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return new Counts(total, byStatus, current);
+        } catch (SQLException e) {
+            throw new StoreException("Could not count the model-days of a job", e);
         }
     }
 

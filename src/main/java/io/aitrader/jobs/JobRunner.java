@@ -140,11 +140,12 @@ public class JobRunner {
                     + e.getMessage()));
             return;
         }
+        ModelChain chain = dayRunner.chain(signature, days);
         for (ModelDay day : days) {
             if (finisher.halted(jobId)) {
                 return;
             }
-            dayRunner.run(day, config, model, trader, prices, () -> cancelFlags.isCancelled(jobId));
+            dayRunner.run(day, config, model, trader, prices, () -> cancelFlags.isCancelled(jobId), chain);
         }
     }
 

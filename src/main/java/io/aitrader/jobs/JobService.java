@@ -45,7 +45,10 @@ public class JobService {
 
     public List<JobStatusView> list(JobStatus status, int limit, int offset) {
         return jobs.list(status, limit, offset).stream()
-                .map(job -> faults.overlay(job, jobs.details(job.jobId()), false)).toList();
+                .map(job -> faults.has(job.jobId())
+                        ? faults.overlay(job, jobs.details(job.jobId()), false)
+                        : JobStatusView.from(job, jobs.progress(job.jobId())))
+                .toList();
     }
 
     public JobStatusView status(JobRecord job) {

@@ -43,15 +43,29 @@ public class ModelDayRunner {
         this.calendar = calendar;
     }
 
+    /** A fresh chain for a pipeline that runs {@code days} (date order) of {@code model}. */
+    ModelChain chain(String model, List<ModelDay> days) {
+        return new ModelChain(ledger.completedDates(model, days.get(0).date(), days.get(days.size() - 1).date()));
+    }
+
     /** Returns the day's final status; never throws for a trader's failure, only when the database fails. */
-    public ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
-            MarketPrices prices, BooleanSupplier jobCancelled) {
+    ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader, MarketPrices prices,
+            BooleanSupplier jobCancelled, ModelChain chain) {
+        ModelDayStatus status = attempt(day, config, model, trader, prices, jobCancelled, chain);
+        if (status != ModelDayStatus.COMPLETED) {
+            chain.broken();
+        }
+        return status;
+    }
+
+    private ModelDayStatus attempt(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
+            MarketPrices prices, BooleanSupplier jobCancelled, ModelChain chain) {
         jobs.markDay(day.id(), ModelDayStatus.RUNNING, null);
         events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.RUNNING, null));
         long deadline = System.nanoTime() + config.agentConfig().dayTimeoutSeconds() * 1_000_000_000L;
         BooleanSupplier stop = () -> jobCancelled.getAsBoolean() || System.nanoTime() > deadline;
         try {
-            DayRecord record = trade(day, config, model, trader, prices, stop);
+            DayRecord record = trade(day, config, model, trader, prices, stop, chain);
             ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled);
             if (stopped != null) {
                 return stopped;
@@ -59,6 +73,7 @@ public class ModelDayRunner {
             if (!committer.commit(record)) {
                 return ModelDayStatus.FAILED; // the watchdog or a cancel ended the day first; its status stands
             }
+            chain.committed(day.date(), record.end(), record.endingValue());
             events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.COMPLETED, null));
             return ModelDayStatus.COMPLETED;
         } catch (TraderException e) {
@@ -74,9 +89,10 @@ public class ModelDayRunner {
     }
 
     private DayRecord trade(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
-            MarketPrices prices, BooleanSupplier stop) throws TraderException {
+            MarketPrices prices, BooleanSupplier stop, ModelChain chain) throws TraderException {
         BigDecimal initialCash = config.agentConfig().initialCash();
-        StartState start = ledger.lastCompletedBefore(day.model(), day.date())
+        StartState start = chain.startFor(day.date())
+                .or(() -> ledger.lastCompletedBefore(day.model(), day.date()))
                 .orElseGet(() -> new StartState(null, Portfolio.cashOnly(initialCash), initialCash));
         DayLedger dayLedger = new DayLedger(day.date(), start.portfolio(), prices, tradeable(config, model));
         LocalDate previousTradingDay = calendar.previousTradingDay(day.date());

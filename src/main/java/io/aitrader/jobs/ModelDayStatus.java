@@ -4,8 +4,10 @@ package io.aitrader.jobs;
 public enum ModelDayStatus {
     PENDING, RUNNING, COMPLETED, FAILED, SKIPPED, CANCELLED;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wire() {
-        return name().toLowerCase();
+        return wire;
     }
 
     public static ModelDayStatus fromWire(String value) {

@@ -177,6 +177,13 @@ final class BadRequests {
                 "status=%27%20OR%201%3D1")) {
             all.add(new Bad("GET", "/simulate/jobs?" + query, null, null));
         }
+        for (String query : List.of("start_date=2025-13-01", "end_date=20251001",
+                "start_date=2025-10-10&end_date=2025-10-01",
+                "start_date=%27%20OR%201%3D1", "risk_free_rate=abc", "risk_free_rate=NaN", "risk_free_rate=1e999",
+                "model=%27%20OR%201%3D1%20--", "start_date=1900-01-01&end_date=1900-02-01",
+                "benchmark=%3Cscript%3E&start_date=2025-13-01")) {
+            all.add(new Bad("GET", "/performance?" + query, null, null));
+        }
         for (String query : List.of("", "?date=2025-13-01", "?job_id=x&full=maybe", "?date=2025-06-02&full=1x",
                 "?date=%27%20OR%201%3D1")) {
             all.add(new Bad("GET", "/reasoning" + query, null, null));

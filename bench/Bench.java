@@ -92,17 +92,21 @@ public class Bench {
                 List<Double> rates = new ArrayList<>();
                 List<Double> bytes = new ArrayList<>();
                 int runs = quick ? 2 : models == 1 ? 7 : 5;
+                long cpuBefore = app.cpuMillis();
+                int modelDays = 0;
                 for (int i = 0; i < runs; i++) {
                     long sizeBefore = Db.size(data);
                     Job job = app.runJob(instantConfig(models), DAYS_30);
                     rates.add(job.modelDays / job.seconds);
                     bytes.add((Db.size(data) - sizeBefore) / (double) job.modelDays);
+                    modelDays += job.modelDays;
                 }
+                double cpuPerDay = (app.cpuMillis() - cpuBefore) / (double) modelDays;
                 table.add("Throughput, instant mock, " + models + " model" + (models > 1 ? "s" : "") + " x 30 days",
                         String.format(Locale.ROOT, "%.0f model-days/s", Stats.median(rates)),
                         "median of " + runs + " runs " + Stats.fmt(rates, "%.0f") + "; "
-                                + String.format(Locale.ROOT, "%.1f KB", Stats.median(bytes) / 1024)
-                                + " stored per model-day");
+                                + String.format(Locale.ROOT, "%.2f ms CPU and %.1f KB stored per model-day",
+                                        cpuPerDay, Stats.median(bytes) / 1024));
                 growth.put(models + " models x 30 days", new Growth(models * 30,
                         models * 30 / Stats.median(rates), Stats.median(bytes) * models * 30));
             }
@@ -176,7 +180,8 @@ public class Bench {
             int models = 50;
             String[] range = quick ? new String[] {"2025-01-02", "2025-03-31"} : DAYS_250;
             long sizeBefore = Db.size(data);
-            Job job = app.runJob(instantConfig(models), range);
+            String config = instantConfig(models);
+            Job job = app.runJob(config, range);
             growth.put(models + " models x " + job.modelDays / models + " days", new Growth(job.modelDays, job.seconds,
                     Db.size(data) - sizeBefore));
             table.add("Throughput at scale, " + models + " models x " + job.modelDays / models + " days (one job)",
@@ -191,7 +196,11 @@ public class Bench {
                     i -> "/results?date=" + dates.get(random.nextInt(dates.size())));
             latency(app, "GET /results?date=D&detail=full", n,
                     i -> "/results?date=" + dates.get(random.nextInt(dates.size())) + "&detail=full");
-            latency(app, "GET /simulate/status/{id} (" + job.modelDays + " model-days)", n / 5,
+            // A job of the default size limit (MAX_SIMULATION_DAYS = 30): the same models run again over 30 days.
+            Job typical = app.runJob(config, DAYS_30, true);
+            latency(app, "GET /simulate/status/{id} (" + typical.modelDays + " model-days: 50 models x 30 days)", n,
+                    i -> "/simulate/status/" + typical.id);
+            latency(app, "GET /simulate/status/{id} (" + job.modelDays + " model-days, one job of 250 days)", n / 5,
                     i -> "/simulate/status/" + job.id);
             latency(app, "GET /simulate/jobs", n, i -> "/simulate/jobs");
             if (app.get("/performance").status != 404) {
@@ -223,7 +232,7 @@ public class Bench {
     }
 
     void growthRows() {
-        growth.forEach((label, g) -> table.add("Cost growth: " + label, String.format(Locale.ROOT,
+        growth.forEach((label, g) -> table.add("Cost growth: " + label.replace("1 models", "1 model"), String.format(Locale.ROOT,
                 "%.2f s, %.1f MB", g.seconds(), g.bytes() / 1048576.0), String.format(Locale.ROOT,
                         "%.2f ms and %.1f KB per model-day", g.seconds() * 1000 / g.modelDays(),
                         g.bytes() / 1024 / g.modelDays())));
@@ -327,6 +336,13 @@ public class Bench {
             }
         }
 
+        /** CPU time the app process used so far (user + system), from /proc. */
+        long cpuMillis() throws IOException {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // 100 clock ticks per second
+        }
+
         long rssKb() throws IOException {
             for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
@@ -359,8 +375,13 @@ public class Bench {
 
         /** Triggers a job and waits for its end; the duration is the server's: started_at to completed_at. */
         Job runJob(String config, String[] range) throws Exception {
+            return runJob(config, range, false);
+        }
+
+        Job runJob(String config, String[] range, boolean replace) throws Exception {
             Json created = post("/simulate/trigger", "{\"config_path\": \"" + config + "\", \"start_date\": \""
-                    + range[0] + "\", \"end_date\": \"" + range[1] + "\"}").expect(202).json();
+                    + range[0] + "\", \"end_date\": \"" + range[1] + "\", \"replace_existing\": " + replace + "}")
+                    .expect(202).json();
             String id = created.get("job_id").str();
             long deadline = System.currentTimeMillis() + 30 * 60_000;
             while (System.currentTimeMillis() < deadline) {

@@ -37,7 +37,10 @@ public class JobRepository {
     static final String SELECT_PAGE = """
             SELECT * FROM jobs WHERE (? IS NULL OR status = ?) ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?
             """;
-    static final String SELECT_DETAILS = "SELECT * FROM job_details WHERE job_id = ? ORDER BY date, model";
+    static final String SELECT_DETAILS = """
+            SELECT id, model, date, status, started_at, completed_at, error FROM job_details WHERE job_id = ?
+            ORDER BY date, model
+            """;
     static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM job_details WHERE job_id = ? GROUP BY status";
     static final String SELECT_CURRENT = """
             SELECT date, model FROM job_details WHERE job_id = ? AND status = 'running' ORDER BY date, model LIMIT 1
@@ -151,9 +154,10 @@ public class JobRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 List<ModelDay> days = new ArrayList<>();
                 while (rs.next()) {
-                    days.add(new ModelDay(rs.getLong("id"), rs.getString("job_id"), rs.getString("model"),
-                            LocalDate.parse(rs.getString("date")), ModelDayStatus.fromWire(rs.getString("status")),
-                            rs.getString("started_at"), rs.getString("completed_at"), rs.getString("error")));
+                    // by position: a status object of a big job maps thousands of rows
+                    days.add(new ModelDay(rs.getLong(1), jobId, rs.getString(2), LocalDate.parse(rs.getString(3)),
+                            ModelDayStatus.fromWire(rs.getString(4)), rs.getString(5), rs.getString(6),
+                            rs.getString(7)));
                 }
                 return days;
             }

@@ -11,6 +11,13 @@ public enum ModelDayStatus {
     }
 
     public static ModelDayStatus fromWire(String value) {
-        return valueOf(value.toUpperCase());
+        for (ModelDayStatus status : VALUES) {
+            if (status.wire.equals(value)) {
+                return status;
+            }
+        }
+        return valueOf(value.toUpperCase(java.util.Locale.ROOT)); // throws for an unknown value
     }
+
+    private static final ModelDayStatus[] VALUES = values();
 }

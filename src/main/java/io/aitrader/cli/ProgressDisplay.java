@@ -13,7 +13,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * The progress bar on stderr: model-days done of total, elapsed time, ETA and the current model-day. On a terminal it
  * redraws one line; elsewhere (CI logs, pipes) it prints a plain line whenever the progress changes.
  */
-@RegisterForReflection(targets = Console.class, methods = true) // isTerminal() is looked up reflectively
+// Console.isTerminal() is looked up reflectively; jline creates its terminal provider from a class name.
+@RegisterForReflection(targets = Console.class, classNames = "org.jline.terminal.impl.exec.ExecTerminalProvider")
 final class ProgressDisplay implements AutoCloseable {
 
     private final ProgressBar bar;

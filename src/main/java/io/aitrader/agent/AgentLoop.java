@@ -2,6 +2,7 @@ package io.aitrader.agent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
@@ -19,20 +20,34 @@ import dev.langchain4j.model.chat.response.ChatResponse;
  */
 public final class AgentLoop implements Trader {
 
+    private static final BooleanSupplier NEVER = () -> false;
+
     private final ModelCaller caller;
+    private final InformationSearch search;
+    private final boolean modelSummary;
 
     public AgentLoop(ChatModel model) {
         this(ModelCaller.of(model, null));
     }
 
+    /** A loop without web search whose summary is the deterministic one (the mock's: no extra call). */
     public AgentLoop(ModelCaller caller) {
+        this(caller, null, false);
+    }
+
+    /** {@code search} may be null; {@code modelSummary} asks the model for the day's summary at the end. */
+    public AgentLoop(ModelCaller caller, InformationSearch search, boolean modelSummary) {
         this.caller = caller;
+        this.search = search;
+        this.modelSummary = modelSummary;
     }
 
     @Override
     public DayTranscript tradeDay(TradingSession session) throws TraderException {
-        TradingTools tools = new TradingTools(session);
+        TradingTools tools = new TradingTools(session, search);
+        BooleanSupplier stop = session.cancelled() == null ? NEVER : session.cancelled();
         Conversation record = new Conversation();
+        List<String> notes = new ArrayList<>();
         List<ChatMessage> chat = new ArrayList<>();
         String system = SystemPrompt.build(session);
         String first = SystemPrompt.firstUserMessage(session);
@@ -44,13 +59,14 @@ public final class AgentLoop implements Trader {
         int steps = 0;
         boolean finished = false;
         while (!finished && steps < session.settings().maxSteps()) {
-            if (session.cancelled() != null && session.cancelled().getAsBoolean()) {
+            if (stop.getAsBoolean()) {
                 throw new TraderCancelledException();
             }
             steps++;
-            ChatResponse response = ask(chat, tools);
+            ChatResponse response = ask(chat, tools, stop);
             AiMessage answer = response.aiMessage();
             chat.add(answer);
+            notes.add(answer.text());
             record.assistant(answer.text(), response.tokenUsage());
             finished = answer.text() != null && answer.text().contains(SystemPrompt.FINISH_SIGNAL);
             if (answer.hasToolExecutionRequests()) {
@@ -64,14 +80,17 @@ public final class AgentLoop implements Trader {
                 record.user(SystemPrompt.NUDGE);
             }
         }
-        return new DayTranscript(steps, finished, TradeSummary.of(session.ledger().trades()), record.messages(),
-                record.toolUsage());
+        String summary = modelSummary && !stop.getAsBoolean()
+                ? DaySummary.byModel(caller, session, notes, record, stop)
+                : TradeSummary.of(session.ledger().trades());
+        return new DayTranscript(steps, finished, summary, record.messages(), record.toolUsage());
     }
 
-    private ChatResponse ask(List<ChatMessage> chat, TradingTools tools) throws TraderException {
+    private ChatResponse ask(List<ChatMessage> chat, TradingTools tools, BooleanSupplier stop)
+            throws TraderException {
         ChatRequest request = ChatRequest.builder().messages(List.copyOf(chat))
                 .toolSpecifications(tools.specifications()).build();
-        ChatResponse response = caller.call(request);
+        ChatResponse response = caller.call(request, stop);
         if (response == null || response.aiMessage() == null) {
             throw new TraderException("the model returned no answer");
         }

@@ -1,5 +1,6 @@
 package io.aitrader.agent;
 
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 import dev.langchain4j.model.chat.ChatModel;
@@ -15,6 +16,11 @@ public interface ModelCaller {
 
     ChatResponse call(ChatRequest request) throws TraderException;
 
+    /** Like {@link #call(ChatRequest)}; callers that wait between retries give up once {@code stop} turns true. */
+    default ChatResponse call(ChatRequest request, BooleanSupplier stop) throws TraderException {
+        return call(request);
+    }
+
     /** Calls {@code model} once; {@code apiKey} (may be null) is scrubbed from error messages. */
     static ModelCaller of(ChatModel model, String apiKey) {
         return request -> {
@@ -28,7 +34,11 @@ public interface ModelCaller {
 
     /** The error's message without anything that looks like a credential, short enough to store. */
     static String safeMessage(Throwable error, String apiKey) {
-        String message = error.getMessage();
+        return scrub(error.getMessage(), apiKey);
+    }
+
+    /** {@code message} without {@code apiKey} (may be null) or anything that looks like a credential, clipped. */
+    static String scrub(String message, String apiKey) {
         if (message == null || message.isBlank()) {
             return "no details";
         }

@@ -1,6 +1,7 @@
 package io.aitrader.agent;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -20,6 +21,16 @@ final class ToolSpecs {
             order(TradingTools.SELL, "Sell whole shares at today's open. Needs that many shares (no shorting)."),
             math(TradingTools.ADD, "Add two numbers: a + b."),
             math(TradingTools.MULTIPLY, "Multiply two numbers: a * b."));
+
+    static final ToolSpecification GET_INFORMATION = ToolSpecification.builder().name(TradingTools.GET_INFORMATION)
+            .description("Search the web for news and information. Only results published before today "
+                    + "are shown; undated results are marked as such.")
+            .parameters(JsonObjectSchema.builder().addStringProperty("query", "What to search for")
+                    .required("query").build())
+            .build();
+
+    static final List<ToolSpecification> WITH_SEARCH = Stream.concat(ALL.stream(), Stream.of(GET_INFORMATION))
+            .toList();
 
     private ToolSpecs() {
     }

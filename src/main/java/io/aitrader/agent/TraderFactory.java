@@ -1,22 +1,48 @@
 package io.aitrader.agent;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.aitrader.agent.builtin.BuiltinTraders;
+import io.aitrader.agent.llm.ChatModels;
+import io.aitrader.agent.llm.Pause;
+import io.aitrader.agent.llm.RetryPolicy;
+import io.aitrader.agent.llm.RetryingModelCaller;
 import io.aitrader.agent.mock.MockChatModel;
+import io.aitrader.agent.search.JinaSearchProvider;
 import io.aitrader.config.AgentSettings;
 import io.aitrader.config.ModelSpec;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 
-/** Builds the trader of a configured model: the LLM agent loop over its provider, or a builtin baseline. */
+/**
+ * Builds the trader of a configured model: the LLM agent loop over its provider (built at run time from the job's
+ * config, with the retry policy and, when configured, web search), the offline mock, or a builtin baseline.
+ */
 @ApplicationScoped
 public class TraderFactory {
+
+    private final InformationSearch search;
+    private final Pause pause;
+
+    /** No web search, real waits between retries. */
+    public TraderFactory() {
+        this(null, Pause.system());
+    }
+
+    @Inject
+    TraderFactory(JinaSearchProvider jina) {
+        this(jina.search().orElse(null), Pause.system());
+    }
+
+    /** {@code search} may be null (no get_information tool); {@code pause} waits between retries. */
+    public TraderFactory(InformationSearch search, Pause pause) {
+        this.search = search;
+        this.pause = pause;
+    }
 
     public Trader create(ModelSpec spec, AgentSettings settings, List<String> universe) {
         String provider = spec.provider() == null ? ModelSpec.OPENAI : spec.provider().trim().toLowerCase(Locale.ROOT);
@@ -25,20 +51,16 @@ public class TraderFactory {
             case ModelSpec.BUILTIN -> BuiltinTraders.forBasemodel(spec.basemodel())
                     .orElseThrow(() -> new IllegalArgumentException("model " + spec.signature()
                             + ": unknown builtin basemodel '" + spec.basemodel() + "'"));
-            case ModelSpec.OPENAI -> new AgentLoop(ModelCaller.of(openAi(spec, settings), spec.apiKey()));
+            case ModelSpec.OPENAI, ChatModels.OLLAMA, ChatModels.ANTHROPIC -> llm(provider, spec, settings);
             default -> throw new IllegalArgumentException(
                     "model " + spec.signature() + ": unsupported provider '" + provider + "'");
         };
     }
 
-    private static ChatModel openAi(ModelSpec spec, AgentSettings settings) {
-        if (spec.apiKey() == null || spec.apiKey().isBlank()) {
-            throw new IllegalArgumentException("model " + spec.signature() + ": no API key (set openai_api_key in "
-                    + "the config or OPENAI_API_KEY)");
-        }
-        Duration timeout = Duration.ofSeconds(settings.callTimeoutSeconds() > 0 ? settings.callTimeoutSeconds() : 120);
-        // retries are the agent's own policy (4.3), so the client must not retry on its own
-        return OpenAiChatModel.builder().baseUrl(spec.baseUrl()).apiKey(spec.apiKey()).modelName(spec.basemodel())
-                .timeout(timeout).maxRetries(0).build();
+    private Trader llm(String provider, ModelSpec spec, AgentSettings settings) {
+        ChatModel model = ChatModels.build(provider, spec, settings);
+        ModelCaller caller = new RetryingModelCaller(spec.signature(), model, spec.apiKey(),
+                RetryPolicy.from(settings), pause);
+        return new AgentLoop(caller, search, true);
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitrader.prices.PriceBar;
@@ -25,15 +26,23 @@ public final class TradingTools {
     public static final String SELL = "sell";
     public static final String ADD = "add";
     public static final String MULTIPLY = "multiply";
+    public static final String GET_INFORMATION = "get_information";
 
     private final TradingSession session;
+    private final InformationSearch search;
 
     public TradingTools(TradingSession session) {
+        this(session, null);
+    }
+
+    /** {@code search} may be null: get_information is then neither offered nor run. */
+    public TradingTools(TradingSession session, InformationSearch search) {
         this.session = session;
+        this.search = search;
     }
 
     public List<ToolSpecification> specifications() {
-        return ToolSpecs.ALL;
+        return search == null ? ToolSpecs.ALL : ToolSpecs.WITH_SEARCH;
     }
 
     /** Runs one tool call; never throws. */
@@ -53,9 +62,29 @@ public final class TradingTools {
             case GET_PRICE_LOCAL -> price(ToolArguments.parse(arguments));
             case BUY, SELL -> order(name, ToolArguments.parse(arguments));
             case ADD, MULTIPLY -> math(name, ToolArguments.parse(arguments));
-            default -> throw new ToolFailure("unknown_tool", "unknown tool " + ToolJson.quote(name, 40)
-                    + "; the tools are get_price_local, buy, sell, add and multiply");
+            case GET_INFORMATION -> {
+                if (search == null) {
+                    throw unknownTool(name);
+                }
+                yield information(ToolArguments.parse(arguments));
+            }
+            default -> throw unknownTool(name);
         };
+    }
+
+    private ToolFailure unknownTool(String name) {
+        return new ToolFailure("unknown_tool", "unknown tool " + ToolJson.quote(name, 40) + "; the tools are "
+                + String.join(", ", specifications().stream().map(ToolSpecification::name).toList()));
+    }
+
+    private ObjectNode information(ToolArguments args) {
+        String query = args.text("query");
+        try {
+            JsonNode found = search.search(query, session.date());
+            return found instanceof ObjectNode node ? node : ToolJson.object().set("results", found);
+        } catch (InformationSearch.SearchFailure e) {
+            throw new ToolFailure("search_failed", e.getMessage());
+        }
     }
 
     private ObjectNode price(ToolArguments args) {

@@ -46,6 +46,8 @@ public interface ServiceSettings {
     /** JINA_API_KEY: enables the get_information search tool. */
     Optional<String> jinaApiKey();
 
+    Jina jina();
+
     /** OPENAI_API_KEY: fallback key for openai models without their own. */
     Optional<String> openaiApiKey();
 
@@ -59,6 +61,10 @@ public interface ServiceSettings {
     /** SCHEDULE_CRON: built-in catch-up trigger; "off" disables it. */
     @WithDefault("off")
     String scheduleCron();
+
+    /** How often the watchdog looks for model-days running past their timeout. */
+    @WithDefault("30s")
+    String watchdogEvery();
 
     /** Set by the batch-mode entry point (never by users): no HTTP listener and no resuming of old jobs. */
     @WithDefault("false")
@@ -76,5 +82,16 @@ public interface ServiceSettings {
         /** ALPHAADVANTAGE_BASE_URL: the API root, overridden by tests to a local stand-in. */
         @WithDefault("https://www.alphavantage.co")
         String baseUrl();
+    }
+
+    /** The Jina endpoints behind get_information; tests point them at a local stand-in. */
+    interface Jina {
+        /** Search API; the query goes in the q parameter. */
+        @WithDefault("https://s.jina.ai/")
+        String searchUrl();
+
+        /** Reader API; the page URL is appended. */
+        @WithDefault("https://r.jina.ai/")
+        String readerUrl();
     }
 }

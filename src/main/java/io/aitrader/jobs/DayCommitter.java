@@ -21,13 +21,18 @@ public class DayCommitter {
         this.jobs = jobs;
     }
 
-    public void commit(DayRecord day) {
+    /** Returns false (and writes nothing) when the day stopped running meanwhile: timed out or cancelled. */
+    public boolean commit(DayRecord day) {
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
             try {
+                if (!jobs.completeRunningDay(conn, day.detailId())) {
+                    conn.rollback();
+                    return false;
+                }
                 ledger.insertDay(conn, day, Timestamps.now());
-                jobs.markDay(conn, day.detailId(), ModelDayStatus.COMPLETED, null);
                 conn.commit();
+                return true;
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;

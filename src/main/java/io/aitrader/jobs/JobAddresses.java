@@ -9,6 +9,12 @@ public final class JobAddresses {
     /** Carries {@link JobEvent}s (model-day state changes and job ends) to SSE listeners. */
     public static final String EVENTS = "jobs.events";
 
+    /** Asks for a catch-up trigger (SCHEDULE_CRON). */
+    public static final String CATCH_UP = "jobs.catch-up";
+
+    /** A watchdog tick: fail model-days running past their timeout. */
+    public static final String WATCHDOG = "jobs.watchdog";
+
     private JobAddresses() {
     }
 }

@@ -36,29 +36,18 @@ public class JobEventResource {
     @Blocking // the existence check reads SQLite
     @Operation(summary = "Follow a job as Server-Sent Events", description = """
             Each event's data is JSON: {type: model_day|job, job_id, status, model, date, error, finished, \
-            timestamp}. The stream ends after the event with finished=true; for a job that has already ended it \
-            sends that one event.""")
+            timestamp}. A new subscriber first gets the current state of every model-day that has left pending, \
+            then live events. The stream ends after the event with finished=true (at once for an ended job).""")
     @APIResponse(responseCode = "200", description = "text/event-stream")
     @APIResponse(responseCode = "404", description = "not_found")
     public Multi<OutboundSseEvent> stream(@PathParam("job_id") String jobId, Sse sse) {
         jobs.find(jobId);
         return Multi.createFrom().<String>emitter(emitter -> {
-            MessageConsumer<String> consumer = events.listen(text -> {
-                JobEvent event = events.parse(text);
-                if (jobId.equals(event.jobId())) {
-                    emitter.emit(text);
-                    if (event.finished()) {
-                        emitter.complete();
-                    }
-                }
-            });
+            JobEventStream stream = new JobEventStream(jobId, emitter, events);
+            MessageConsumer<String> consumer = events.listen(stream::onLive);
             emitter.onTermination(consumer::unregister);
-            // Registered before this check, so an end that happens in between is not missed.
-            JobRecord job = jobs.find(jobId);
-            if (!job.status().active()) {
-                emitter.emit(events.toJson(JobEvent.job(jobId, job.status(), job.error())));
-                emitter.complete();
-            }
+            // Listening starts before the snapshot is read, so nothing between the two is missed.
+            stream.replay(jobs.find(jobId), jobs.details(jobId));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // the end check above reads SQLite
                 .map(text -> sse.newEventBuilder().data(text).mediaType(MediaType.APPLICATION_JSON_TYPE).build());
     }

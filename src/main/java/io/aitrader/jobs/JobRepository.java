@@ -52,6 +52,19 @@ public class JobRepository {
                    completed_at = CASE WHEN ? = 'running' THEN NULL ELSE ? END
             WHERE id = ?
             """;
+    static final String COMPLETE_RUNNING_DAY = """
+            UPDATE job_details SET status = 'completed', error = NULL, completed_at = ? WHERE id = ? AND status = 'running'
+            """;
+    static final String FAIL_OVERDUE_DAYS = """
+            UPDATE job_details SET status = 'failed', completed_at = ?,
+                   error = 'The model-day exceeded its timeout and was stopped by the watchdog'
+            WHERE status = 'running' AND started_at < ?
+            """;
+    static final String SELECT_RUNNING_WITHOUT_WORK = """
+            SELECT j.job_id FROM jobs j WHERE j.status = 'running'
+              AND NOT EXISTS (SELECT 1 FROM job_details d WHERE d.job_id = j.job_id
+                              AND d.status IN ('pending', 'running'))
+            """;
     static final String CANCEL_PENDING_DAYS = """
             UPDATE job_details SET status = 'cancelled', error = ?, completed_at = ?
             WHERE job_id = ? AND status = 'pending'
@@ -163,6 +176,43 @@ public class JobRepository {
         String now = Timestamps.now();
         String wire = status.wire();
         execute(conn, MARK_DAY, wire, error, wire, now, wire, now, detailId);
+    }
+
+    /**
+     * Marks a running model-day completed on the caller's connection; false when it is no longer running (the
+     * watchdog or a cancel decided first), in which case the caller must roll back.
+     */
+    boolean completeRunningDay(Connection conn, long detailId) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(COMPLETE_RUNNING_DAY)) {
+            bind(ps, Timestamps.now(), detailId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Fails model-days that started before {@code startedBefore}; returns how many. */
+    public int failOverdueDays(String startedBefore) {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement ps = conn.prepareStatement(FAIL_OVERDUE_DAYS)) {
+            bind(ps, Timestamps.now(), startedBefore);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("Could not fail overdue model-days", e);
+        }
+    }
+
+    /** Running jobs none of whose model-days is pending or running any more. */
+    public List<String> runningJobsWithoutWork() {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement ps = conn.prepareStatement(SELECT_RUNNING_WITHOUT_WORK);
+                ResultSet rs = ps.executeQuery()) {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("Could not read running jobs", e);
+        }
     }
 
     public void cancelPendingDays(String jobId, String reason) {

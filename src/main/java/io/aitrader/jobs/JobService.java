@@ -33,6 +33,10 @@ public class JobService {
                 .orElseThrow(() -> ApiException.notFound("No job with id " + TriggerPlanner.safe(jobId)));
     }
 
+    public List<ModelDay> details(String jobId) {
+        return jobs.details(jobId);
+    }
+
     public JobStatusView current() {
         return jobs.findLatest().map(this::status).orElseThrow(() -> ApiException.notFound("No job has run yet"));
     }

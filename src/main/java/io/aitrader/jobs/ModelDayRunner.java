@@ -52,18 +52,19 @@ public class ModelDayRunner {
         BooleanSupplier stop = () -> jobCancelled.getAsBoolean() || System.nanoTime() > deadline;
         try {
             DayRecord record = trade(day, config, model, trader, prices, stop);
-            if (System.nanoTime() > deadline) {
-                return fail(day, "The model-day exceeded its timeout of "
-                        + config.agentConfig().dayTimeoutSeconds() + " s");
+            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled);
+            if (stopped != null) {
+                return stopped;
             }
-            if (jobCancelled.getAsBoolean()) {
-                return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled");
+            if (!committer.commit(record)) {
+                return ModelDayStatus.FAILED; // the watchdog or a cancel ended the day first; its status stands
             }
-            committer.commit(record);
             events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.COMPLETED, null));
             return ModelDayStatus.COMPLETED;
         } catch (TraderException e) {
-            return fail(day, e.getMessage());
+            // a trader stopped by the deadline or a cancel reports only "cancelled": say which it was
+            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled);
+            return stopped != null ? stopped : fail(day, e.getMessage());
         } catch (RuntimeException e) {
             Log.warnf("Model-day %s %s failed: %s", day.model(), day.date(), e.getClass().getSimpleName());
             return fail(day, "Internal error while running the model-day: " + e.getClass().getSimpleName());
@@ -87,6 +88,17 @@ public class ModelDayRunner {
                 value.endingValue(), start.previousValue(), value.profit(),
                 value.returnPct() == null ? BigDecimal.ZERO : value.returnPct(), dayLedger.trades(), transcript,
                 warnings);
+    }
+
+    private ModelDayStatus stopped(ModelDay day, SimulationConfig config, long deadline, BooleanSupplier cancelled) {
+        if (System.nanoTime() > deadline) {
+            return fail(day, "The model-day exceeded its timeout of " + config.agentConfig().dayTimeoutSeconds()
+                    + " s");
+        }
+        if (cancelled.getAsBoolean()) {
+            return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled");
+        }
+        return null;
     }
 
     /** LLM and mock traders trade the universe; builtin baselines may also hold the benchmark. */

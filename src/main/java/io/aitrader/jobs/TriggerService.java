@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -45,18 +44,40 @@ public class TriggerService {
         if (plan.isEmpty()) {
             return new TriggerAnswer(200, planner.upToDate(plan));
         }
-        JobRecord created;
+        JobRecord created = newJob(plan, triggeredBy);
+        JobRecord existing;
+        // One trigger at a time in this process keeps waiting triggers from holding every pooled connection;
+        // BEGIN IMMEDIATE makes the check-and-insert atomic against other processes too.
+        synchronized (this) {
+            existing = insertUnlessBlocked(created, plan);
+        }
+        if (existing != null) {
+            JobStatusView view = JobStatusView.from(existing, jobs.details(existing.jobId()), true);
+            return new TriggerAnswer(200, view.withMessage("Simulation already in progress"));
+        }
+        bus.send(JobAddresses.RUN, created.jobId());
+        return new TriggerAnswer(202, created(created, plan));
+    }
+
+    /** Inserts the job unless the same work is active (returned) or the limit is reached (409). */
+    private JobRecord insertUnlessBlocked(JobRecord job, TriggerPlan plan) {
         try (Connection conn = dataSource.getConnection()) {
-            conn.setAutoCommit(false); // BEGIN IMMEDIATE: concurrent triggers serialise here, across processes too
+            conn.setAutoCommit(false); // BEGIN IMMEDIATE under transaction_mode=IMMEDIATE
             try {
-                Optional<TriggerAnswer> refusal = checkActive(conn, plan);
-                if (refusal.isPresent()) {
-                    conn.rollback();
-                    return refusal.get();
+                List<JobRecord> active = jobs.listActive(conn);
+                for (JobRecord other : active) {
+                    if (other.workKey().equals(job.workKey())) {
+                        conn.rollback();
+                        return other;
+                    }
                 }
-                created = newJob(plan, triggeredBy);
-                jobs.persist(conn, created, plan.toRun());
+                if (active.size() >= settings.maxConcurrentJobs()) {
+                    conn.rollback();
+                    throw conflict(active.get(0));
+                }
+                jobs.persist(conn, job, plan.toRun());
                 conn.commit();
+                return null;
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;
@@ -64,28 +85,14 @@ public class TriggerService {
         } catch (SQLException e) {
             throw new StoreException("Could not store the job", e);
         }
-        bus.send(JobAddresses.RUN, created.jobId());
-        return new TriggerAnswer(202, created(created, plan));
     }
 
-    private Optional<TriggerAnswer> checkActive(Connection conn, TriggerPlan plan) throws SQLException {
-        List<JobRecord> active = jobs.listActive(conn);
-        String workKey = plan.workKey();
-        for (JobRecord job : active) {
-            if (job.workKey().equals(workKey)) {
-                JobStatusView view = JobStatusView.from(job, jobs.details(job.jobId()), true);
-                return Optional.of(new TriggerAnswer(200, view.withMessage("Simulation already in progress")));
-            }
-        }
-        if (active.size() >= settings.maxConcurrentJobs()) {
-            JobRecord current = active.get(0);
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("current_job_id", current.jobId());
-            fields.put("current_date_range", current.dateRange().stream().map(LocalDate::toString).toList());
-            throw ApiException.conflict("Another simulation job is active; MAX_CONCURRENT_JOBS ("
-                    + settings.maxConcurrentJobs() + ") is reached", fields);
-        }
-        return Optional.empty();
+    private ApiException conflict(JobRecord current) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("current_job_id", current.jobId());
+        fields.put("current_date_range", current.dateRange().stream().map(LocalDate::toString).toList());
+        return ApiException.conflict("Another simulation job is active; MAX_CONCURRENT_JOBS ("
+                + settings.maxConcurrentJobs() + ") is reached", fields);
     }
 
     private JobRecord newJob(TriggerPlan plan, String triggeredBy) {

@@ -105,7 +105,8 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         // The class name and message stay in the log (never the stack); the client gets a generic answer.
-        Log.errorf("Unexpected failure: %s: %s", e.getClass().getSimpleName(), e.getMessage());
+        Log.errorf("Unexpected failure: %s: %s%s", e.getClass().getSimpleName(), e.getMessage(),
+                e.getCause() == null ? "" : " (cause: " + e.getCause().getMessage() + ")");
         Log.debug("Unexpected failure", e);
         return respond(500, ApiError.of("internal_error", "The server could not complete the request"));
     }

@@ -51,6 +51,7 @@ final class JobsTestSupport {
             List<String> statuses = jobs.getList("jobs.status");
             if (statuses.stream().noneMatch(s -> s.equals("pending") || s.equals("running")
                     || s.equals("downloading_data"))) {
+                TestPrices.ensure();
                 return;
             }
             pause(100);

@@ -19,14 +19,22 @@ import dev.langchain4j.model.output.TokenUsage;
 
 /**
  * The {@code mock} provider: a deterministic scripted LLM that makes real tool calls through the agent loop, so the
- * whole loop runs offline. Options: {@code seed} (default: the signature's hash) and {@code latency_ms} per call.
+ * whole loop runs offline. Options: {@code seed} (default: the signature's hash), {@code latency_ms} per call, and
+ * {@code fail_dates} (comma-separated dates on which the "provider" fails mid-day, after its first tool calls — to
+ * exercise failure handling offline).
  */
 public final class MockChatModel implements ChatModel {
 
     private final MockScript script;
     private final long latencyMs;
+    private final java.util.Set<String> failDates;
 
     public MockChatModel(long seed, List<String> universe, long latencyMs) {
+        this(seed, universe, latencyMs, java.util.Set.of());
+    }
+
+    public MockChatModel(long seed, List<String> universe, long latencyMs, java.util.Set<String> failDates) {
+        this.failDates = java.util.Set.copyOf(failDates);
         if (latencyMs < 0) {
             throw new IllegalArgumentException("latency_ms must not be negative");
         }
@@ -38,13 +46,20 @@ public final class MockChatModel implements ChatModel {
         String seed = spec.option("seed");
         long seedValue = seed == null ? spec.signature().hashCode() : whole(seed, "seed");
         String latency = spec.option("latency_ms");
-        return new MockChatModel(seedValue, universe, latency == null ? 0 : whole(latency, "latency_ms"));
+        String fail = spec.option("fail_dates");
+        java.util.Set<String> failDates = fail == null
+                ? java.util.Set.of()
+                : java.util.Set.of(fail.replaceAll("[\\[\\]\\s]", "").split(","));
+        return new MockChatModel(seedValue, universe, latency == null ? 0 : whole(latency, "latency_ms"), failDates);
     }
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
         pause();
         MockTurn turn = MockTurn.from(request.messages());
+        if (turn.step() >= 2 && failDates.contains(String.valueOf(turn.date()))) {
+            throw new IllegalStateException("simulated provider outage on " + turn.date());
+        }
         AiMessage answer = script.answer(turn);
         return ChatResponse.builder().id("mock-" + turn.date() + "-" + turn.step()).modelName("mock").aiMessage(answer)
                 .tokenUsage(new TokenUsage(tokens(request.messages()), tokens(List.of(answer))))

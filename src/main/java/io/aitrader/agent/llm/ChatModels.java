@@ -1,0 +1,72 @@
+package io.aitrader.agent.llm;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import io.aitrader.config.AgentSettings;
+import io.aitrader.config.ModelSpec;
+
+import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+
+/**
+ * Builds the chat model of a configured LLM at run time from the job's config: {@code openai} (any OpenAI-compatible
+ * chat-completions API), {@code ollama} (Ollama's OpenAI-compatible API, no key needed) and {@code anthropic}.
+ * The library's own retries are off: retries are the agent's policy ({@link RetryingModelCaller}).
+ */
+public final class ChatModels {
+
+    public static final String OLLAMA = "ollama";
+    public static final String ANTHROPIC = "anthropic";
+    public static final String OLLAMA_DEFAULT_URL = "http://localhost:11434/v1";
+    static final int ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
+
+    private ChatModels() {
+    }
+
+    public static ChatModel build(String provider, ModelSpec spec, AgentSettings settings) {
+        Duration timeout = Duration.ofSeconds(settings.callTimeoutSeconds() > 0 ? settings.callTimeoutSeconds() : 60);
+        return switch (provider) {
+            case ModelSpec.OPENAI -> openAi(spec, spec.baseUrl(), requireKey(spec, "openai_api_key in the config or "
+                    + "OPENAI_API_KEY"), timeout);
+            case OLLAMA -> openAi(spec, spec.baseUrl() == null ? OLLAMA_DEFAULT_URL : spec.baseUrl(),
+                    spec.apiKey() == null || spec.apiKey().isBlank() ? OLLAMA : spec.apiKey(), timeout);
+            case ANTHROPIC -> anthropic(spec, timeout);
+            default -> throw new IllegalArgumentException(
+                    "model " + spec.signature() + ": unsupported provider '" + provider + "'");
+        };
+    }
+
+    private static ChatModel openAi(ModelSpec spec, String baseUrl, String apiKey, Duration timeout) {
+        return OpenAiChatModel.builder().httpClientBuilder(client(OpenAiBodyFix::apply, timeout)).baseUrl(baseUrl)
+                .apiKey(apiKey).modelName(spec.basemodel()).timeout(timeout).maxRetries(0).build();
+    }
+
+    private static ChatModel anthropic(ModelSpec spec, Duration timeout) {
+        String key = requireKey(spec, "api_key in the config, e.g. \"${ANTHROPIC_API_KEY}\"");
+        return AnthropicChatModel.builder().httpClientBuilder(client(UnaryOperator.identity(), timeout))
+                .baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.basemodel()).maxTokens(maxTokens(spec))
+                .timeout(timeout).maxRetries(0).build();
+    }
+
+    private static ProviderHttpClientBuilder client(UnaryOperator<String> bodyFix, Duration timeout) {
+        return new ProviderHttpClientBuilder(bodyFix).connectTimeout(timeout).readTimeout(timeout);
+    }
+
+    private static String requireKey(ModelSpec spec, String where) {
+        if (spec.apiKey() == null || spec.apiKey().isBlank()) {
+            throw new IllegalArgumentException("model " + spec.signature() + ": no API key (set " + where + ")");
+        }
+        return spec.apiKey();
+    }
+
+    private static int maxTokens(ModelSpec spec) {
+        String value = spec.option("max_tokens");
+        try {
+            return value == null ? ANTHROPIC_DEFAULT_MAX_TOKENS : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("model " + spec.signature() + ": max_tokens must be a whole number");
+        }
+    }
+}

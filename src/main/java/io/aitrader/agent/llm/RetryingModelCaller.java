@@ -1,0 +1,79 @@
+package io.aitrader.agent.llm;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import io.aitrader.agent.ModelCaller;
+import io.aitrader.agent.TraderCancelledException;
+import io.aitrader.agent.TraderException;
+import io.quarkus.logging.Log;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+
+/**
+ * Calls a real provider with the retry policy of contract 4.3. The per-call timeout is the HTTP client's (see
+ * {@link ProviderHttpClient}); a waiting retry gives up as soon as the model-day is stopped. Failure reasons never
+ * carry the API key, and the provider's exception is not attached as a cause, since its text may echo the key.
+ */
+public final class RetryingModelCaller implements ModelCaller {
+
+    private final String label;
+    private final ChatModel model;
+    private final String apiKey;
+    private final RetryPolicy policy;
+    private final Pause pause;
+
+    public RetryingModelCaller(String label, ChatModel model, String apiKey, RetryPolicy policy, Pause pause) {
+        this.label = label;
+        this.model = model;
+        this.apiKey = apiKey;
+        this.policy = policy;
+        this.pause = pause;
+    }
+
+    @Override
+    public ChatResponse call(ChatRequest request) throws TraderException {
+        return call(request, () -> false);
+    }
+
+    @Override
+    public ChatResponse call(ChatRequest request, BooleanSupplier stop) throws TraderException {
+        for (int attempt = 1;; attempt++) {
+            if (stop.getAsBoolean()) {
+                throw new TraderCancelledException();
+            }
+            CallFailure failure;
+            try {
+                return model.chat(request);
+            } catch (RuntimeException e) {
+                failure = CallFailure.of(e);
+            }
+            String reason = ModelCaller.scrub(failure.description(), apiKey);
+            if (!failure.retryable()) {
+                throw new TraderException("model call failed: " + reason);
+            }
+            if (attempt > policy.maxRetries()) {
+                throw new TraderException(
+                        "model call failed after " + attempt + (attempt == 1 ? " attempt: " : " attempts: ")
+                                + reason);
+            }
+            Duration wait = policy.cap(failure.retryAfter().orElse(policy.backoff(attempt)));
+            Log.warnf("Model %s: call failed (%s); retry %d of %d in %d ms", label, reason, attempt,
+                    policy.maxRetries(), wait.toMillis());
+            waitBeforeRetry(wait, stop);
+        }
+    }
+
+    private void waitBeforeRetry(Duration wait, BooleanSupplier stop) throws TraderException {
+        try {
+            if (!pause.pause(wait, stop)) {
+                throw new TraderCancelledException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TraderException("interrupted while waiting to retry the model call");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.aitrader.jobs;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.config.ConfigService;
+import io.aitrader.errors.ApiException;
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.ConsumeEvent;
+
+/** Does what the scheduler publishes, on worker threads: the catch-up trigger and the watchdog. */
+@ApplicationScoped
+public class ScheduledWork {
+
+    private final TriggerService triggers;
+    private final JobRepository jobs;
+    private final JobFinisher finisher;
+    private final ConfigService configs;
+
+    ScheduledWork(TriggerService triggers, JobRepository jobs, JobFinisher finisher, ConfigService configs) {
+        this.triggers = triggers;
+        this.jobs = jobs;
+        this.finisher = finisher;
+        this.configs = configs;
+    }
+
+    @ConsumeEvent(value = JobAddresses.CATCH_UP, blocking = true)
+    void catchUp(String caller) {
+        try {
+            TriggerAnswer answer = triggers.trigger(TriggerRequest.EMPTY, caller);
+            Log.infof("Scheduled catch-up: HTTP %d equivalent", answer.status());
+        } catch (ApiException e) {
+            Log.infof("Scheduled catch-up not started: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Fails model-days running past the day timeout (plus a minute of grace, since the runner enforces the timeout
+     * itself between steps), so a hung provider cannot wedge a job, then ends jobs left with nothing to run.
+     */
+    @ConsumeEvent(value = JobAddresses.WATCHDOG, blocking = true)
+    void watchdog(String tick) {
+        int timeout = configs.defaultConfig().agentConfig().dayTimeoutSeconds();
+        String cutoff = Instant.now().minus(timeout + 60L, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS)
+                .toString();
+        int failed = jobs.failOverdueDays(cutoff);
+        if (failed > 0) {
+            Log.warnf("Watchdog failed %d model-days running past their timeout", failed);
+            jobs.runningJobsWithoutWork().forEach(finisher::finish);
+        }
+    }
+}

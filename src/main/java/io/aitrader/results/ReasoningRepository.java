@@ -1,0 +1,108 @@
+package io.aitrader.results;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Read-only queries over the stored conversations: trading_days, reasoning_logs and tool_usage. */
+@ApplicationScoped
+public class ReasoningRepository {
+
+    /** The same filter for every query; each parameter appears twice (null means any). */
+    static final String FILTER = "(? IS NULL OR d.job_id = ?) AND (? IS NULL OR d.date = ?) AND (? IS NULL OR d.model = ?)";
+    static final String SELECT_DAYS = """
+            SELECT d.id, d.job_id, d.model, d.date, d.total_steps, d.stop_signal, d.summary,
+                   (SELECT COUNT(*) FROM reasoning_logs r WHERE r.trading_day_id = d.id) AS messages,
+                   (SELECT SUM(r.input_tokens) FROM reasoning_logs r WHERE r.trading_day_id = d.id) AS input_tokens,
+                   (SELECT SUM(r.output_tokens) FROM reasoning_logs r WHERE r.trading_day_id = d.id) AS output_tokens
+            FROM trading_days d WHERE %s ORDER BY d.date, d.model
+            """.formatted(FILTER);
+    static final String SELECT_TOOL_USAGE = """
+            SELECT u.trading_day_id, u.tool_name, u.calls FROM tool_usage u
+            JOIN trading_days d ON d.id = u.trading_day_id WHERE %s ORDER BY u.trading_day_id, u.tool_name
+            """.formatted(FILTER);
+    static final String SELECT_MESSAGES = """
+            SELECT r.trading_day_id, r.seq, r.role, r.content, r.tool_name, r.tool_arguments, r.tool_result,
+                   r.timestamp, r.input_tokens, r.output_tokens
+            FROM reasoning_logs r JOIN trading_days d ON d.id = r.trading_day_id WHERE %s
+            ORDER BY r.trading_day_id, r.seq
+            """.formatted(FILTER);
+
+    /** The model-days matching the filter, keyed by trading_days.id, in date then model order. */
+    public record Filter(String jobId, LocalDate date, String model) {
+    }
+
+    private final DataSource dataSource;
+
+    ReasoningRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Map<Long, ReasoningSession> sessions(Filter filter) {
+        Map<Long, ReasoningSession> sessions = new LinkedHashMap<>();
+        query(SELECT_DAYS, filter, rs -> sessions.put(rs.getLong("id"), new ReasoningSession(rs.getString("job_id"),
+                rs.getString("model"), LocalDate.parse(rs.getString("date")), rs.getInt("total_steps"),
+                rs.getInt("stop_signal") == 1, rs.getString("summary"), Map.of(), rs.getInt("messages"),
+                new ReasoningSession.Tokens(longOrNull(rs, "input_tokens"), longOrNull(rs, "output_tokens")), null)));
+        return sessions;
+    }
+
+    public Map<Long, Map<String, Integer>> toolUsage(Filter filter) {
+        Map<Long, Map<String, Integer>> usage = new HashMap<>();
+        query(SELECT_TOOL_USAGE, filter, rs -> usage.computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
+                .put(rs.getString(2), rs.getInt(3)));
+        return usage;
+    }
+
+    public Map<Long, List<ReasoningSession.Message>> messages(Filter filter) {
+        Map<Long, List<ReasoningSession.Message>> messages = new HashMap<>();
+        query(SELECT_MESSAGES, filter, rs -> messages.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                .add(new ReasoningSession.Message(rs.getInt("seq"), rs.getString("role"), rs.getString("content"),
+                        rs.getString("tool_name"), rs.getString("tool_arguments"), rs.getString("tool_result"),
+                        rs.getString("timestamp"), intOrNull(rs, "input_tokens"), intOrNull(rs, "output_tokens"))));
+        return messages;
+    }
+
+    private interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Filter filter, RowConsumer consumer) {
+        String date = filter.date() == null ? null : filter.date().toString();
+        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
+            String[] values = {filter.jobId(), date, filter.model()};
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(2 * i + 1, values[i]);
+                ps.setString(2 * i + 2, values[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read reasoning logs", e);
+        }
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,88 @@
+package io.aitrader.results;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.aitrader.errors.ApiError;
+import io.aitrader.errors.ApiException;
+import io.smallrye.common.annotation.Blocking;
+
+/** GET /reasoning (contract 2.6). */
+@Path("/reasoning")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Results")
+public class ReasoningResource {
+
+    private final ReasoningService reasoning;
+
+    ReasoningResource(ReasoningService reasoning) {
+        this.reasoning = reasoning;
+    }
+
+    @GET
+    @Blocking // reads SQLite
+    @Operation(summary = "The conversations behind the results, one session per model-day", description = """
+            Each session gives the day's summary (it names the trades made), the number of model calls \
+            (total_steps), whether the model sent the stop signal, the calls per tool and the token counts the \
+            provider reported. full=true adds every message in order: role (system, user, assistant or tool), \
+            content, and for tool calls tool_name, tool_arguments and tool_result, with timestamps and tokens. \
+            At least one of job_id and date is required.""")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReasoningService.Reasoning.class)))
+    @APIResponse(responseCode = "400", description = "missing_parameter, invalid_date, invalid_parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "no_data", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public ReasoningService.Reasoning get(
+            @Parameter(description = "Only model-days whose result this job produced") @QueryParam("job_id") String jobId,
+            @Parameter(description = "Trading day, YYYY-MM-DD") @QueryParam("date") String date,
+            @Parameter(description = "Model signature") @QueryParam("model") String model,
+            @Parameter(description = "true: include every message (default false)") @QueryParam("full") String full) {
+        String job = blankToNull(jobId);
+        if (job == null && (date == null || date.isBlank())) {
+            throw ApiException.badRequest("missing_parameter", "Give job_id, date or both");
+        }
+        LocalDate day = date == null || date.isBlank() ? null : parseDate(date);
+        return reasoning.find(new ReasoningRepository.Filter(job, day, blankToNull(model)), parseFull(full));
+    }
+
+    private static LocalDate parseDate(String value) {
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw ApiException.invalidField("invalid_date", "date", clip(value),
+                "date must be a real date in YYYY-MM-DD form");
+    }
+
+    private static boolean parseFull(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ApiException.invalidField("invalid_parameter", "full", clip(value), "full must be true or false");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String clip(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+    }
+}

@@ -1,0 +1,55 @@
+package io.aitrader.results;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.errors.ApiException;
+
+/** Builds GET /reasoning: the conversations behind the results, one session per model-day. */
+@ApplicationScoped
+public class ReasoningService {
+
+    private final ReasoningRepository repository;
+
+    ReasoningService(ReasoningRepository repository) {
+        this.repository = repository;
+    }
+
+    /** The answer: how many sessions, and the sessions in date then model order. */
+    public record Reasoning(int count, List<ReasoningSession> sessions) {
+    }
+
+    public Reasoning find(ReasoningRepository.Filter filter, boolean full) {
+        Map<Long, ReasoningSession> sessions = repository.sessions(filter);
+        if (sessions.isEmpty()) {
+            throw new ApiException(404, "no_data", "No reasoning logs" + describe(filter), null);
+        }
+        Map<Long, Map<String, Integer>> usage = repository.toolUsage(filter);
+        Map<Long, List<ReasoningSession.Message>> messages = full ? repository.messages(filter) : Map.of();
+        List<ReasoningSession> result = sessions.entrySet().stream()
+                .map(e -> e.getValue().withDetails(usage.getOrDefault(e.getKey(), Map.of()),
+                        full ? messages.getOrDefault(e.getKey(), List.of()) : null))
+                .toList();
+        return new Reasoning(result.size(), result);
+    }
+
+    private static String describe(ReasoningRepository.Filter filter) {
+        StringBuilder text = new StringBuilder();
+        if (filter.jobId() != null) {
+            text.append(" for job ").append(clip(filter.jobId()));
+        }
+        if (filter.date() != null) {
+            text.append(" on ").append(filter.date());
+        }
+        if (filter.model() != null) {
+            text.append(" for model ").append(clip(filter.model()));
+        }
+        return text.toString();
+    }
+
+    private static String clip(String value) {
+        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+    }
+}

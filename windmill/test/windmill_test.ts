@@ -1,0 +1,318 @@
+// Runs each script's main, and the flow's sequence, against the real packaged AI-Trader Server started by run.sh
+// (TRADER_URL), with windmill-client mocked through WM_MOCKED_API_FILE. Tests run in order and share the server:
+// the first trigger starts the catch-up of the default config, the flow test finishes it.
+import {
+  deepStrictEqual as assertEquals,
+  match as assertMatch,
+  ok as assert,
+  rejects as assertRejects,
+} from "node:assert/strict";
+import * as wmill from "windmill-client";
+import { parse } from "yaml";
+
+import { runFlow } from "./flow_runner.ts";
+import { main as trigger } from "../f/ai_trader/trigger_simulation.ts";
+import { main as poll } from "../f/ai_trader/poll_simulation_status.ts";
+import { main as store } from "../f/ai_trader/store_simulation_results.ts";
+import { main as report } from "../f/ai_trader/report_simulation_results.ts";
+
+const TRADER_URL = Deno.env.get("TRADER_URL")!;
+const WINDMILL_DIR = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
+const API = { base_url: `${TRADER_URL}/` }; // a trailing slash must not matter
+const CURRENT_JOB = "f/ai_trader/current_job";
+const RESULTS = "f/ai_trader/simulation_results";
+const DEFAULT_MODELS = ["mock-trader", "mock-contrarian", "baseline-qqq", "baseline-equal"];
+const MAX_SIMULATION_DAYS = 30; // the server's default: a catch-up runs at most this many trading days
+
+type Json = Record<string, any>;
+let firstJob: Json | undefined; // shared by the tests below, in order
+
+async function pollUntilDone(args: Parameters<typeof poll>): Promise<Json> {
+  for (let i = 0; i < 600; i++) {
+    const status = (await poll(...args)) as Json;
+    if (status.done) return status;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("job did not end within 120 s");
+}
+
+async function state(path: string): Promise<Json> {
+  return (await wmill.getState(path)) as Json;
+}
+
+function svgOf(rich: Json): string {
+  return rich.render_all.find((part: Json) => "svg" in part).svg;
+}
+
+function markdownOf(rich: Json): string {
+  return rich.render_all.find((part: Json) => "markdown" in part).markdown;
+}
+
+function polylinePoints(svg: string): string[][] {
+  return [...svg.matchAll(/<polyline [^>]*points="([^"]*)"/g)].map((m) => m[1].split(" "));
+}
+
+Deno.test("the mocked API file seeds the state the scripts read", async () => {
+  assertEquals((await state(CURRENT_JOB)).seeded_by, "run.sh");
+});
+
+Deno.test("every .script.yaml lists main's parameters in order", async () => {
+  for (
+    const name of [
+      "trigger_simulation",
+      "poll_simulation_status",
+      "store_simulation_results",
+      "report_simulation_results",
+    ]
+  ) {
+    const source = await Deno.readTextFile(`${WINDMILL_DIR}/f/ai_trader/${name}.ts`);
+    const signature = source.match(/export async function main\(([\s\S]*?)\)\s*\{/)![1];
+    const params = [...signature.matchAll(/(?:^|,)\s*(\w+)\??\s*:/g)].map((m) => m[1]);
+    const meta = parse(await Deno.readTextFile(`${WINDMILL_DIR}/f/ai_trader/${name}.script.yaml`));
+    assertEquals(meta.schema.order, params, name);
+    assertEquals(Object.keys(meta.schema.properties), params, name);
+  }
+});
+
+Deno.test("trigger_simulation: the seed's body starts a catch-up job and records it in state", async () => {
+  const result = (await trigger(API)) as Json;
+  assertEquals(result.action, "triggered");
+  assertMatch(result.job_id, /^[0-9a-f-]{36}$/);
+  assertEquals(result.status, "pending");
+  assertEquals(result.models, DEFAULT_MODELS);
+  assertEquals(result.date_range.length, MAX_SIMULATION_DAYS);
+  assertEquals(result.date_range[0], "2025-10-01"); // the default config's init_date
+  assertEquals(result.total_model_days, MAX_SIMULATION_DAYS * DEFAULT_MODELS.length);
+  assert(result.warnings.length > 0, "a partial catch-up says that days remain");
+  const recorded = await state(CURRENT_JOB);
+  assertEquals(recorded.job_id, result.job_id);
+  assertEquals(recorded.config_path, "configs/default_config.json");
+  const status = await (await fetch(`${TRADER_URL}/simulate/status/${result.job_id}`)).json();
+  assertEquals(status.config_path, "configs/default_config.json");
+  firstJob = result;
+});
+
+Deno.test("poll_simulation_status: follows the recorded job, then fetches each date's minimal results", async () => {
+  assert(firstJob, "runs after the trigger test");
+  const result = await pollUntilDone([API]);
+  assertEquals(result.status, "completed");
+  assertEquals(result.job_id, firstJob.job_id);
+  assertEquals(result.progress.completed, firstJob.total_model_days);
+  assertEquals(result.progress.details, undefined, "the per-model-day details are left out");
+  assertEquals(result.results.map((r: Json) => r.date), firstJob.date_range);
+  for (const day of result.results) {
+    assertEquals(day.results.map((r: Json) => r.model).sort(), [...DEFAULT_MODELS].sort());
+    for (const entry of day.results) {
+      assertEquals(Object.keys(entry).sort(), ["daily_pnl", "job_id", "model", "positions"], "detail=minimal");
+      assertEquals(entry.job_id, firstJob.job_id);
+      assertEquals(typeof entry.positions.CASH, "number");
+      assertEquals(typeof entry.daily_pnl.portfolio_value, "number");
+    }
+  }
+  const cleared = await state(CURRENT_JOB);
+  assertEquals(cleared.job_id, null);
+  assertEquals(cleared.last_job_id, firstJob.job_id);
+  assertEquals(cleared.last_status, "completed");
+  firstJob.poll = result;
+});
+
+Deno.test("poll_simulation_status: no recorded job, unknown job", async () => {
+  assertEquals(((await poll(API)) as Json).status, "no_job");
+  const unknown = (await poll(API, "00000000-0000-0000-0000-000000000000")) as Json;
+  assertEquals(unknown.status, "not_found");
+  assertEquals(unknown.done, true);
+  await assertRejects(() => poll(API, "00000000-0000-0000-0000-000000000000", 1, 0, true), /not found/);
+});
+
+Deno.test("poll_simulation_status: a finished job polled by id gives the same results", async () => {
+  const again = (await poll(API, firstJob!.job_id)) as Json;
+  assertEquals(again.status, "completed");
+  assertEquals(again.results, firstJob!.poll.results);
+});
+
+Deno.test("store_simulation_results: one record per model and date in state, merged over runs", async () => {
+  const poll = firstJob!.poll;
+  const result = (await store(poll)) as Json;
+  assertEquals(result.stored_count, MAX_SIMULATION_DAYS * DEFAULT_MODELS.length);
+  assertEquals(result.models, [...DEFAULT_MODELS].sort());
+  const saved = await state(RESULTS);
+  assertEquals(saved.last_job_id, firstJob!.job_id);
+  for (const day of poll.results) {
+    for (const entry of day.results) {
+      const record = saved.models[entry.model][day.date];
+      assertEquals(record.job_id, entry.job_id);
+      assertEquals(record.cash, entry.positions.CASH);
+      assertEquals(record.portfolio_value, entry.daily_pnl.portfolio_value);
+      assertEquals(record.daily_profit, entry.daily_pnl.profit);
+      assertEquals(record.daily_return_pct, entry.daily_pnl.return_pct);
+    }
+  }
+  await store(poll); // storing the same job again changes nothing
+  const again = await state(RESULTS);
+  for (const model of DEFAULT_MODELS) {
+    assertEquals(Object.keys(again.models[model]).length, MAX_SIMULATION_DAYS);
+  }
+});
+
+Deno.test("store_simulation_results: skips unfinished jobs, keeps the latest days only", async () => {
+  const skipped = (await store({ status: "failed", job_id: "x" })) as Json;
+  assertEquals(skipped.stored_count, 0);
+  assertEquals(skipped.message, "Job not complete, skipping storage");
+  await wmill.setState({ models: {} }, "f/ai_trader/trim_test");
+  await store(firstJob!.poll, "f/ai_trader/trim_test", 5);
+  const trimmed = await state("f/ai_trader/trim_test");
+  for (const model of DEFAULT_MODELS) {
+    assertEquals(Object.keys(trimmed.models[model]).sort(), firstJob!.date_range.slice(-5));
+  }
+});
+
+Deno.test("report_simulation_results: Markdown table and SVG chart of every model", async () => {
+  const rich = (await report()) as Json;
+  assertEquals(Object.keys(rich), ["render_all"]);
+  const markdown = markdownOf(rich);
+  const rows = markdown.split("\n").filter((line) => /^\| \d+ \|/.test(line));
+  assertEquals(rows.length, DEFAULT_MODELS.length);
+  const lastDay = firstJob!.poll.results.at(-1);
+  for (const entry of lastDay.results) {
+    const row = rows.find((r) => r.includes(`| ${entry.model} |`))!;
+    assert(row, entry.model);
+    // The first stored day started from the config's initial cash (10000).
+    const total = (Math.round((entry.daily_pnl.portfolio_value / 10000 - 1) * 10000) / 100).toFixed(2);
+    assert(row.includes(`| ${Number(total) > 0 ? "+" : ""}${total} |`), `${row} has total return ${total}`);
+    assert(row.includes(`| ${lastDay.date} |`));
+  }
+  const ranked = rows.map((r) => Number(r.split("|")[5]));
+  assertEquals(ranked, [...ranked].sort((a, b) => b - a), "ranked by total return");
+
+  const svg = svgOf(rich);
+  assertMatch(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<\/svg>$/);
+  const lines = polylinePoints(svg);
+  assertEquals(lines.length, DEFAULT_MODELS.length);
+  for (const points of lines) {
+    assertEquals(points.length, MAX_SIMULATION_DAYS);
+    for (const [x, y] of points.map((p) => p.split(",").map(Number))) {
+      assert(x >= 0 && x <= 760 && y >= 0 && y <= 380, `${x},${y} inside the chart`);
+    }
+  }
+  for (const model of DEFAULT_MODELS) assert(svg.includes(`${model} (`), `legend names ${model}`);
+
+  const recent = (await report(RESULTS, 5)) as Json;
+  for (const points of polylinePoints(svgOf(recent))) assertEquals(points.length, 5);
+});
+
+Deno.test("report_simulation_results: nothing stored yet", async () => {
+  await wmill.setState({ models: {} }, "f/ai_trader/empty_test");
+  const rich = (await report("f/ai_trader/empty_test")) as Json;
+  assertEquals(rich.render_all.length, 1);
+  assertMatch(markdownOf(rich), /No results stored yet/);
+});
+
+Deno.test("flow daily_simulation: trigger, bounded poll loop, store and report until up to date", async () => {
+  const runs = [];
+  for (let i = 0; i < 4; i++) {
+    const run = await runFlow(WINDMILL_DIR, "f/ai_trader/daily_simulation", {
+      ai_trader_api: API,
+      poll_interval_seconds: 1,
+      max_polls: 120,
+    }, { maxLoopIterations: 200, sleepScale: 0.3 });
+    runs.push(run);
+    if ((run.results.trigger as Json).action === "skipped") break;
+  }
+  // The default config catches up from 2025-10-01 to the last synthetic trading day (2025-12-31, 64 days):
+  // 30 days were run above, the flow runs the next 30, then 4, then has nothing left to do.
+  assertEquals(runs.map((run) => (run.results.trigger as Json).action), ["triggered", "triggered", "skipped"]);
+  for (const run of runs.slice(0, 2)) {
+    const trigger = run.results.trigger as Json;
+    const iterations = run.results.wait_for_job as Json[];
+    assert(iterations.length >= 1);
+    assert(iterations.slice(0, -1).every((it) => it.done === false), "polls until done");
+    const last = iterations.at(-1)!;
+    assertEquals(last.status, "completed");
+    assertEquals(last.job_id, trigger.job_id);
+    assertEquals(last.results.length, trigger.date_range.length);
+    assertEquals((run.results.store as Json).stored_count, trigger.total_model_days);
+    const polls = run.calls.filter((c) => c.id === "poll").map((c) => c.args);
+    assertEquals(polls.map((args) => args.attempt), iterations.map((_, i) => i + 1));
+    assert(polls.every((args) => args.job_id === trigger.job_id && args.max_attempts === 120));
+  }
+  assertEquals(runs.map((run) => (run.results.trigger as Json).date_range?.length), [30, 4, undefined]);
+
+  const final = runs.at(-1)!;
+  assertEquals(final.skipped, ["wait_for_job", "store"]);
+  assertEquals((final.results.trigger as Json).last_date, "2025-12-31");
+  const rich = final.result as Json;
+  assertMatch(markdownOf(rich), /nothing to simulate \(Simulation already up-to-date, last date 2025-12-31\)/);
+  assertMatch(markdownOf(rich), /4 models, 64 trading days \(2025-10-01 to 2025-12-31\)/);
+  for (const points of polylinePoints(svgOf(rich))) assertEquals(points.length, 64);
+  assertEquals((await state(CURRENT_JOB)).job_id, null);
+  const out = Deno.env.get("REPORT_OUT"); // optional: keep the report to look at it
+  if (out) {
+    await Deno.writeTextFile(`${out}/report.md`, markdownOf(rich));
+    await Deno.writeTextFile(`${out}/report.svg`, svgOf(rich));
+  }
+});
+
+Deno.test("trigger and poll against a stand-in server: headers, optional fields, in-progress, conflict, bound", async () => {
+  // A stand-in server that records requests and keeps its job running forever; the real server finishes too
+  // fast, and never answers "in progress" or 409 on purpose, to test these branches deterministically.
+  const seen: Headers[] = [];
+  const bodies: unknown[] = [];
+  const triggerAnswers = [
+    () =>
+      Response.json({ job_id: "j1", status: "pending", date_range: ["2025-10-01"], models: ["m"] }, { status: 202 }),
+    () =>
+      Response.json({
+        job_id: "j1",
+        status: "running",
+        date_range: ["2025-10-01"],
+        models: ["m"],
+        message: "Simulation already in progress",
+      }),
+    () => Response.json({ error: "conflict", message: "Another job is active", current_job_id: "j0" }, { status: 409 }),
+  ];
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (request) => {
+    seen.push(request.headers);
+    if (new URL(request.url).pathname === "/simulate/trigger") {
+      bodies.push(await request.json());
+      return triggerAnswers[bodies.length - 1]();
+    }
+    return Response.json({ job_id: "j1", status: "running", date_range: ["2025-10-01"], progress: { completed: 0 } });
+  });
+  try {
+    const base = `http://127.0.0.1:${server.addr.port}`;
+    const keyed = { base_url: base, api_key: "test-key" };
+    const stubState = "f/ai_trader/stub_job";
+    const first = (await trigger(keyed, "configs/other.json", "", "", [], false, stubState)) as Json;
+    assertEquals(first.action, "triggered");
+    const second =
+      (await trigger(keyed, "configs/other.json", "2025-10-01", "2025-10-03", ["m"], true, stubState)) as Json;
+    assertEquals([second.action, second.job_id], ["in_progress", "j1"]);
+    await assertRejects(
+      () => trigger(keyed, "configs/other.json", "", "", [], false, stubState),
+      /409 .*conflict: Another job is active \(active job j0\)/,
+    );
+    assertEquals(bodies, [
+      { config_path: "configs/other.json" },
+      {
+        config_path: "configs/other.json",
+        start_date: "2025-10-01",
+        end_date: "2025-10-03",
+        models: ["m"],
+        replace_existing: true,
+      },
+      { config_path: "configs/other.json" },
+    ]);
+    assertEquals((await state(stubState)).job_id, "j1");
+
+    assertEquals(((await poll(keyed, "j1", 3, 5)) as Json).done, false);
+    await assertRejects(() => poll(keyed, "j1", 5, 5), /still running after 5 polls/);
+    await poll({ base_url: base }, "j1");
+    assertEquals(
+      seen.slice(0, 5).map((h) => [h.get("x-api-key"), h.get("authorization")]),
+      Array(5).fill(["test-key", "Bearer test-key"]),
+    );
+    assertEquals([seen[5].get("x-api-key"), seen[5].get("authorization")], [null, null]);
+  } finally {
+    await server.shutdown();
+  }
+});

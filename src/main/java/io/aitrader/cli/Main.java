@@ -15,6 +15,8 @@ public class Main {
             // Runtime properties, read when Quarkus starts: no HTTP listener and no job recovery in a command run.
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("app.command-mode", "true");
+            // A batch run creates its one job itself: the built-in catch-up trigger (SCHEDULE_CRON) stays off.
+            System.setProperty("app.schedule-cron", "off");
             // The terminal is the user interface here: stdout carries the command's output, logs go to stderr and
             // only warnings show unless the user asks for more (-Dquarkus.log.level or QUARKUS_LOG_LEVEL).
             System.setProperty("quarkus.log.console.stderr", "true");

@@ -30,6 +30,8 @@ public class PackagedAppTest {
 
     @Test
     void healthChecksAreUp() {
+        given().when().get("/health").then().statusCode(200).body("status", equalTo("healthy"))
+                .body("database.status", equalTo("up")).body("storage.writable", equalTo(true));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

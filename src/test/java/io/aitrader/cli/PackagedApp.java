@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * Runs the packaged application as a separate process, as a user would: the JVM jar, or the native executable when
  * the build made one (target/quarkus-artifact.properties says which).
  */
-final class PackagedApp {
+public final class PackagedApp {
 
     /** What a run printed and returned. */
     record Run(int exitCode, String out, String err) {
@@ -62,7 +62,7 @@ final class PackagedApp {
     }
 
     /** The native executable when the build produced one, else {@code java -jar} on the fast-jar. */
-    static List<String> launcher() {
+    public static List<String> launcher() {
         Path artifact = TARGET.resolve("quarkus-artifact.properties");
         assertTrue(Files.isRegularFile(artifact), "package the application first (./mvnw verify runs this test)");
         Properties properties = new Properties();

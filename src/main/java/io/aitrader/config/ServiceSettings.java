@@ -58,6 +58,10 @@ public interface ServiceSettings {
     @WithDefault("30")
     int defaultResultsLookbackDays();
 
+    /** RISK_FREE_RATE: annual risk-free rate in percent for GET /performance's Sharpe ratio. */
+    @WithDefault("0")
+    double riskFreeRate();
+
     /** SCHEDULE_CRON: built-in catch-up trigger; "off" disables it. */
     @WithDefault("off")
     String scheduleCron();

@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
  */
 public class Bench {
 
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The packaged app; {@code --jar PATH} measures another build (e.g. a baseline for a before/after figure). */
+    static Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
     /** 30 trading days (July 4th is closed). */
     static final String[] DAYS_30 = {"2025-07-01", "2025-08-12"};
     static final String[] DAYS_10 = {"2025-07-01", "2025-07-15"};
@@ -56,7 +57,11 @@ public class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = List.of(args).contains("--quick");
+        List<String> options = List.of(args);
+        boolean quick = options.contains("--quick");
+        if (options.contains("--jar")) {
+            jar = Path.of(options.get(options.indexOf("--jar") + 1));
+        }
         Bench bench = new Bench(quick);
         String loadBefore = Machine.load();
         try {
@@ -70,7 +75,7 @@ public class Bench {
             }
         }
         System.out.println();
-        System.out.println("AI-Trader Server benchmark" + (quick ? " (--quick)" : ""));
+        System.out.println("AI-Trader Server benchmark" + (quick ? " (--quick)" : "") + " of " + jar);
         System.out.println(Machine.describe() + "; load average before " + loadBefore + ", after " + Machine.load());
         System.out.println();
         bench.table.print();
@@ -299,7 +304,7 @@ public class Bench {
                     "-Dquarkus.http.host=127.0.0.1", "-Dapp.data-dir=" + data, "-Dapp.configs-dir=" + configs,
                     "-Dapp.default-config=" + configs.resolve("default_config.json"),
                     "-Dapp.max-simulation-days=260", "-Dapp.auto-download-price-data=false", "-jar",
-                    JAR.toAbsolutePath().toString());
+                    jar.toAbsolutePath().toString());
             builder.environment().remove("ALPHAADVANTAGE_API_KEY");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             long launched = System.nanoTime();

@@ -70,6 +70,10 @@ public interface ServiceSettings {
     @WithDefault("30s")
     String watchdogEvery();
 
+    /** Set by the batch-mode entry point (never by users): no HTTP listener and no resuming of old jobs. */
+    @WithDefault("false")
+    boolean commandMode();
+
     /** Alpha Vantage price downloads. */
     interface AlphaVantage {
         /** ALPHAADVANTAGE_API_KEY: enables downloads; never logged. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.aitrader.reliability.LedgerDump;
-import io.aitrader.reliability.PackagedApp;
+import io.aitrader.reliability.RunningApp;
 
 /**
  * Kills the packaged app (SIGKILL) three times during a multi-model job — mid-run, again while it is recovering, and
@@ -35,31 +35,31 @@ class RestartIT {
         Path killedDir = Files.createTempDirectory("crash-killed").resolve("data");
         Path cleanDir = Files.createTempDirectory("crash-clean").resolve("data");
 
-        PackagedApp app = PackagedApp.start(killedDir);
+        RunningApp app = RunningApp.start(killedDir);
         String jobId = app.trigger(TRIGGER);
         app.awaitCompleted(jobId, 10, RUN);
         app.kill();
         long first = LedgerDump.count(killedDir, "SELECT count(*) FROM trading_days");
         assertTrue(first >= 10 && first < MODEL_DAYS, "the first kill came mid-run: " + first);
 
-        app = PackagedApp.start(killedDir); // the job resumes at start-up ...
+        app = RunningApp.start(killedDir); // the job resumes at start-up ...
         app.kill(); // ... and is killed again while it recovers
 
-        app = PackagedApp.start(killedDir);
+        app = RunningApp.start(killedDir);
         app.awaitCompleted(jobId, 35, RUN);
         app.kill();
         long third = LedgerDump.count(killedDir, "SELECT count(*) FROM trading_days");
         assertTrue(third >= 35 && third < MODEL_DAYS, "the third kill came before the end: " + third);
 
         JsonNode end;
-        try (PackagedApp last = PackagedApp.start(killedDir)) {
+        try (RunningApp last = RunningApp.start(killedDir)) {
             end = last.awaitEnd(jobId, RUN);
             assertFalse(last.log().contains("SQLITE_BUSY"), "no lock errors after the restarts");
         }
         assertEquals("completed", end.path("status").asText(), end.toString());
         assertEquals(MODEL_DAYS, end.path("progress").path("completed").asInt());
 
-        try (PackagedApp clean = PackagedApp.start(cleanDir)) {
+        try (RunningApp clean = RunningApp.start(cleanDir)) {
             assertEquals("completed", clean.awaitEnd(clean.trigger(TRIGGER), RUN).path("status").asText());
         }
         assertEquals("ok", LedgerDump.integrity(killedDir));

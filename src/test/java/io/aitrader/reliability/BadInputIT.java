@@ -39,7 +39,7 @@ class BadInputIT {
     @Test
     void everyMalformedRequestIsAClear4xxAndTheDatabaseStaysByteForByteUnchanged() throws Exception {
         Path data = Files.createTempDirectory("bad-input").resolve("data");
-        try (PackagedApp app = PackagedApp.start(data)) {
+        try (RunningApp app = RunningApp.start(data)) {
             String jobId = app.trigger(SEED);
             assertEquals("completed", app.awaitEnd(jobId, Duration.ofMinutes(1)).path("status").asText());
 
@@ -68,7 +68,7 @@ class BadInputIT {
         }
     }
 
-    private static HttpResponse<String> send(PackagedApp app, BadRequests.Bad bad) throws IOException {
+    private static HttpResponse<String> send(RunningApp app, BadRequests.Bad bad) throws IOException {
         HttpRequest.Builder request = app.request(bad.path());
         if (bad.contentType() != null) {
             request.header("Content-Type", bad.contentType());
@@ -91,7 +91,7 @@ class BadInputIT {
             problems.add("not JSON: " + where);
             return;
         }
-        JsonNode error = PackagedApp.json(body);
+        JsonNode error = RunningApp.json(body);
         if (!error.path("error").asText().matches("[a-z]+(_[a-z]+)*") || error.path("message").asText().isBlank()) {
             problems.add("not the error shape: " + where);
         }
@@ -105,7 +105,7 @@ class BadInputIT {
     }
 
     /** A 70 MB body without a declared length: Quarkus' streaming limit or the JSON parser stops it. */
-    private static int chunkedOversizedBody(PackagedApp app, List<String> problems) throws IOException {
+    private static int chunkedOversizedBody(RunningApp app, List<String> problems) throws IOException {
         byte[] spaces = new byte[70 * 1024 * 1024];
         java.util.Arrays.fill(spaces, (byte) ' ');
         spaces[0] = '{';
@@ -126,7 +126,7 @@ class BadInputIT {
      * malformed Content-Length, a garbage request line): a 4xx and a closed connection, with Vert.x' empty body,
      * since no mapper sees them.
      */
-    private static int protocolLevel(PackagedApp app, List<String> problems) throws IOException {
+    private static int protocolLevel(RunningApp app, List<String> problems) throws IOException {
         List<String> raw = List.of(
                 "GET /results?date=" + "9".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
                 "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(40_000) + "\r\n\r\n",

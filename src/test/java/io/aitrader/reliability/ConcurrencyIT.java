@@ -45,7 +45,7 @@ class ConcurrencyIT {
     @Test
     void hundredTriggersMakeOneJobAndFiftyReadersNeverFail() throws Exception {
         Path data = Files.createTempDirectory("concurrency").resolve("data");
-        try (PackagedApp app = PackagedApp.start(data)) {
+        try (RunningApp app = RunningApp.start(data)) {
             String jobId = raceTriggers(app);
             Readers readers = new Readers(app, jobId);
             readers.start();
@@ -56,7 +56,7 @@ class ConcurrencyIT {
             int total = end.path("progress").path("total_model_days").asInt();
             assertTrue(total >= 10 * 14, "the job that won the race has all its model-days: " + total);
             assertEquals(total, end.path("progress").path("completed").asInt());
-            JsonNode jobs = PackagedApp.json(app.get("/simulate/jobs?limit=500").body()).path("jobs");
+            JsonNode jobs = RunningApp.json(app.get("/simulate/jobs?limit=500").body()).path("jobs");
             assertEquals(1, jobs.size(), "exactly one job exists");
             LOG.info(() -> "Concurrency: " + readers.requests + " reads during the job, " + readers.errors.size()
                     + " errors");
@@ -70,7 +70,7 @@ class ConcurrencyIT {
     }
 
     /** Releases 100 triggers at once (half the same work, half other ranges) and returns the one job created. */
-    private static String raceTriggers(PackagedApp app) throws Exception {
+    private static String raceTriggers(RunningApp app) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(TRIGGERS);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
@@ -88,7 +88,7 @@ class ConcurrencyIT {
             HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
             byStatus.merge(response.statusCode(), 1, Integer::sum);
             if (response.statusCode() == 202) {
-                created.add(PackagedApp.json(response.body()).path("job_id").asText());
+                created.add(RunningApp.json(response.body()).path("job_id").asText());
             } else if (response.statusCode() != 200 && response.statusCode() != 409) {
                 throw new AssertionError("unexpected answer " + response.statusCode() + ": " + response.body());
             }
@@ -102,14 +102,14 @@ class ConcurrencyIT {
 
     /** 50 threads reading in a loop until stopped; every answer must be 200 (or 404 no_data for results). */
     static final class Readers {
-        final PackagedApp app;
+        final RunningApp app;
         final String jobId;
         final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicLong requests = new AtomicLong();
         final List<String> errors = new CopyOnWriteArrayList<>();
         final ExecutorService pool = Executors.newFixedThreadPool(READERS);
 
-        Readers(PackagedApp app, String jobId) {
+        Readers(RunningApp app, String jobId) {
             this.app = app;
             this.jobId = jobId;
         }

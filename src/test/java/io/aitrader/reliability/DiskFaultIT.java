@@ -39,7 +39,7 @@ class DiskFaultIT {
             Path data = disk.path().resolve("data");
             String jobId;
             int completedAtFault;
-            try (PackagedApp app = PackagedApp.start(data)) {
+            try (RunningApp app = RunningApp.start(data)) {
                 jobId = app.trigger(TRIGGER);
                 app.awaitCompleted(jobId, 12, RUN);
                 // A disk error loses what the page cache had not written back yet (SQLite's synchronous=NORMAL
@@ -64,7 +64,7 @@ class DiskFaultIT {
                         {"config_path": "configs/reliability_disk.json", "start_date": "2025-04-01",
                          "end_date": "2025-04-02"}""");
                 assertTrue(trigger.statusCode() == 409 || trigger.statusCode() == 503, trigger.body());
-                assertTrue(PackagedApp.json(trigger.body()).path("error").isTextual(), trigger.body());
+                assertTrue(RunningApp.json(trigger.body()).path("error").isTextual(), trigger.body());
                 assertEquals(200, app.get("/results?date=2025-03-03").statusCode(), "reads keep working");
                 String log = app.log();
                 assertFalse(log.contains("Exception in thread") || log.contains("Uncaught exception"),
@@ -90,13 +90,13 @@ class DiskFaultIT {
             List<String> partial = LedgerDump.ledger(data);
 
             Path cleanDir = Files.createTempDirectory("disk-clean").resolve("data");
-            try (PackagedApp clean = PackagedApp.start(cleanDir)) {
+            try (RunningApp clean = RunningApp.start(cleanDir)) {
                 assertEquals("completed", clean.awaitEnd(clean.trigger(TRIGGER), RUN).path("status").asText());
             }
             List<String> uninterrupted = LedgerDump.ledger(cleanDir);
             assertTrue(uninterrupted.containsAll(partial), "every day stored before the fault is whole and right");
 
-            try (PackagedApp again = PackagedApp.start(data)) {
+            try (RunningApp again = RunningApp.start(data)) {
                 JsonNode end = again.awaitEnd(jobId, RUN);
                 assertEquals("completed", end.path("status").asText(), "the job resumes after the repair: " + end);
             }
@@ -107,22 +107,22 @@ class DiskFaultIT {
         }
     }
 
-    private static JsonNode awaitHealth(PackagedApp app, int wanted) throws IOException {
+    private static JsonNode awaitHealth(RunningApp app, int wanted) throws IOException {
         long deadline = System.currentTimeMillis() + 20_000;
         HttpResponse<String> health = app.get("/health");
         while (health.statusCode() != wanted && System.currentTimeMillis() < deadline) {
-            PackagedApp.pause(100);
+            RunningApp.pause(100);
             health = app.get("/health");
         }
         assertEquals(wanted, health.statusCode(), health.body());
-        return PackagedApp.json(health.body());
+        return RunningApp.json(health.body());
     }
 
-    private static JsonNode awaitStatus(PackagedApp app, String jobId, String wanted) throws IOException {
+    private static JsonNode awaitStatus(RunningApp app, String jobId, String wanted) throws IOException {
         long deadline = System.currentTimeMillis() + 60_000;
         JsonNode status = app.status(jobId);
         while (!status.path("status").asText().equals(wanted) && System.currentTimeMillis() < deadline) {
-            PackagedApp.pause(100);
+            RunningApp.pause(100);
             status = app.status(jobId);
         }
         assertEquals(wanted, status.path("status").asText(), status.toString());

@@ -133,7 +133,7 @@ public final class LedgerDump {
                         return;
                     }
                 }
-                PackagedApp.pause(100);
+                RunningApp.pause(100);
             }
         }
         throw new AssertionError("the WAL could not be checkpointed");

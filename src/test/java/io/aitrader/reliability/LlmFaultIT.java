@@ -51,8 +51,8 @@ class LlmFaultIT {
     void failingProvidersFailTheirDaysWithReasonsAndEveryOtherModelCompletes() throws Exception {
         Path data = Files.createTempDirectory("llm-faults").resolve("data");
         try (OpenAiStandIn standIn = OpenAiStandIn.start();
-                PackagedApp app = PackagedApp.start(data, "-DLLM_STANDIN_URL=" + standIn.root(),
-                        "-DLLM_STANDIN_KEY=" + KEY)) {
+                RunningApp app = RunningApp.start(data, Map.of("LLM_STANDIN_URL", standIn.root(),
+                        "LLM_STANDIN_KEY", KEY))) {
             standIn.otherwise(this::answer);
             String jobId = app.trigger("""
                     {"config_path": "configs/reliability_llm_faults.json", "start_date": "2025-08-04",
@@ -91,7 +91,7 @@ class LlmFaultIT {
             assertTrue(prefixCount(standIn, "/flaky/") > prefixCount(standIn, "/good/"),
                     "the storm-absorbing model retried through the 429s");
             assertFalse(app.log().contains(KEY), "no log line holds the key");
-            assertTrue(PackagedApp.json(app.get("/results?date=2025-08-06").body()).path("results").size() == HEALTHY
+            assertTrue(RunningApp.json(app.get("/results?date=2025-08-06").body()).path("results").size() == HEALTHY
                     .size(), "the completed models' results are readable");
         }
     }

@@ -102,7 +102,7 @@ final class ReadOnlyDisk implements AutoCloseable {
             if (run("umount", mountPoint.toString()).code == 0) {
                 return;
             }
-            PackagedApp.pause(100);
+            RunningApp.pause(100);
         }
         throw new AssertionError("could not unmount " + mountPoint);
     }

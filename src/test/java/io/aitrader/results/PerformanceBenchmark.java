@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Measures GET /performance for 20 models × 250 trading days (plus a 250-day benchmark) over HTTP. Skipped unless
- * asked for: {@code ./mvnw -B verify -Dtest=PerformanceBenchmark -Dbenchmark=true} (optionally
+ * asked for: {@code ./mvnw -B verify -Dtest=PerformanceBenchmark -Dbenchmark=true -DskipITs} (optionally
  * {@code -Dbenchmark.requests=500}). Prints p50, p95, p99 and max, and fails when p99 reaches
  * {@code -Dbenchmark.p99-limit-ms} (50). Other processes on the machine show up in the tail: run it on a quiet one.
  */

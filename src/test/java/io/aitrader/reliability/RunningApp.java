@@ -12,17 +12,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aitrader.cli.PackagedApp;
+
 /**
- * The packaged app (target/quarkus-app) run as a separate JVM on a free port, with its own data directory and the
- * test configs, for tests that must kill it, restart it or own its whole database.
+ * The packaged server (the jar, or the native executable when the build made one) running as a separate process on a
+ * free port, with its own data directory and the test configs, for tests that kill it, restart it or own its whole
+ * database.
  */
-public final class PackagedApp implements AutoCloseable {
+public final class RunningApp implements AutoCloseable {
 
     public static final List<String> ENDED = List.of("completed", "partial", "failed", "cancelled");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -33,30 +37,36 @@ public final class PackagedApp implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PackagedApp(Process process, int port, Path log) {
+    private RunningApp(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
         this.log = log;
     }
 
-    /** Starts the app on {@code dataDir} and waits until /health answers (200 or 503); extra -D properties. */
-    public static PackagedApp start(Path dataDir, String... properties) {
+    public static RunningApp start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** Starts the app on {@code dataDir} and waits until /health answers (200 or 503); {@code env} adds variables. */
+    public static RunningApp start(Path dataDir, Map<String, String> env) {
         try {
             Files.createDirectories(dataDir);
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dapp.data-dir=" + dataDir,
-                    "-Dapp.configs-dir=src/test/resources/configs",
-                    "-Dapp.default-config=src/test/resources/configs/default_config.json",
-                    "-Dapp.auto-download-price-data=false"));
-            command.addAll(List.of(properties));
-            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+            List<String> command = new ArrayList<>(PackagedApp.launcher());
+            if (command.get(0).endsWith("java")) {
+                command.add(1, "-Xmx512m");
+            }
             Path log = dataDir.resolveSibling(dataDir.getFileName() + "-app-" + System.nanoTime() + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_"));
             builder.environment().remove("ALPHAADVANTAGE_API_KEY");
-            PackagedApp app = new PackagedApp(builder.start(), port, log);
+            builder.environment().putAll(Map.of("API_PORT", String.valueOf(port), "API_HOST", "127.0.0.1",
+                    "DATA_DIR", dataDir.toString(), "CONFIGS_DIR", "src/test/resources/configs",
+                    "DEFAULT_CONFIG_PATH", "src/test/resources/configs/default_config.json",
+                    "AUTO_DOWNLOAD_PRICE_DATA", "false"));
+            builder.environment().putAll(env);
+            RunningApp app = new RunningApp(builder.start(), port, log);
             app.awaitListening();
             return app;
         } catch (IOException e) {

@@ -32,7 +32,10 @@ import java.util.stream.IntStream;
  */
 public class Bench {
 
-    /** The packaged app; {@code --jar PATH} measures another build (e.g. a baseline for a before/after figure). */
+    /**
+     * The packaged app; {@code --app PATH} measures another build: a baseline jar for a before/after figure, or a
+     * native executable (any path not ending in .jar).
+     */
     static Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
     /** 30 trading days (July 4th is closed). */
     static final String[] DAYS_30 = {"2025-07-01", "2025-08-12"};
@@ -59,8 +62,8 @@ public class Bench {
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         boolean quick = options.contains("--quick");
-        if (options.contains("--jar")) {
-            jar = Path.of(options.get(options.indexOf("--jar") + 1));
+        if (options.contains("--app")) {
+            jar = Path.of(options.get(options.indexOf("--app") + 1));
         }
         Bench bench = new Bench(quick);
         String loadBefore = Machine.load();
@@ -87,7 +90,7 @@ public class Bench {
         App app = App.start(data, configs, root.resolve("engine.log"));
         table.add("Start-up, empty data dir (migrations + synthetic prices)", ms(app.startupMillis),
                 "launch to first 200 on /health; Quarkus says " + app.quarkusStarted());
-        table.add("RSS idle, after first start", mb(app.rssKb()), "VmRSS of the app JVM, default heap settings");
+        table.add("RSS idle, after first start", mb(app.rssKb()), "VmRSS of the app process, default memory settings");
         try {
             int warmups = quick ? 1 : 2;
             for (int i = 0; i < warmups; i++) {
@@ -115,7 +118,7 @@ public class Bench {
                 growth.put(models + " models x 30 days", new Growth(models * 30,
                         models * 30 / Stats.median(rates), Stats.median(bytes) * models * 30));
             }
-            table.add("RSS after the throughput runs", mb(app.rssKb()), "same JVM, after the runs above");
+            table.add("RSS after the throughput runs", mb(app.rssKb()), "same process, after the runs above");
             parallelEfficiency(app);
             for (String[] range : quick ? new String[][] {DAYS_10, DAYS_50} : new String[][] {DAYS_10, DAYS_50,
                     DAYS_250}) {
@@ -138,7 +141,7 @@ public class Bench {
         table.add("Start-up, existing database (" + String.format(Locale.ROOT, "%.0f MB", Db.size(data) / 1048576.0)
                 + ")", ms(Stats.median(starts)), "median of " + starts.size() + " starts " + Stats.fmt(starts, "%.0f"));
         table.add("RSS idle, after a restart", mb(rss), "");
-        table.add("Native executable", "not built", "no GraalVM/Mandrel on this machine (see docs/benchmarks.md)");
+
     }
 
     final Map<String, Growth> growth = new LinkedHashMap<>();
@@ -299,12 +302,20 @@ public class Bench {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
+            List<String> command = new ArrayList<>();
+            if (jar.toString().endsWith(".jar")) {
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            } else {
+                command.add(jar.toAbsolutePath().toString());
+            }
+            command.addAll(List.of("-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.host=127.0.0.1", "-Dapp.data-dir=" + data, "-Dapp.configs-dir=" + configs,
                     "-Dapp.default-config=" + configs.resolve("default_config.json"),
-                    "-Dapp.max-simulation-days=260", "-Dapp.auto-download-price-data=false", "-jar",
-                    jar.toAbsolutePath().toString());
+                    "-Dapp.max-simulation-days=260", "-Dapp.auto-download-price-data=false"));
+            if (jar.toString().endsWith(".jar")) {
+                command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().remove("ALPHAADVANTAGE_API_KEY");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             long launched = System.nanoTime();

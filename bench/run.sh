@@ -4,7 +4,7 @@
 #
 #   bench/run.sh                 # full run (several minutes on 2 cores)
 #   bench/run.sh --quick         # fewer repetitions, smaller seeding: a smoke test of the script
-#   bench/run.sh --jar PATH      # measure another build of the app (e.g. a baseline)
+#   bench/run.sh --app PATH      # measure another build: a baseline jar, or a native executable
 #   BENCH_KEEP=1 bench/run.sh    # keep the temporary folder (app logs, databases) for inspection
 #
 # Packages the app only when target/quarkus-app/quarkus-run.jar is missing.

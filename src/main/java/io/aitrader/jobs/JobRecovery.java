@@ -19,7 +19,7 @@ public class JobRecovery {
     void onStart(@Observes @Priority(DatabaseSetup.PRIORITY + 100) StartupEvent event, JobRepository jobs,
             EventBus bus) {
         for (JobRecord job : jobs.listActive()) {
-            jobs.resetRunningDays(job.jobId());
+            jobs.resume(job);
             Log.infof("Resuming job %s (was %s)", job.jobId(), job.status().wire());
             bus.send(JobAddresses.RUN, job.jobId());
         }

@@ -18,13 +18,14 @@ public class JobService {
         this.finisher = finisher;
     }
 
-    public JobStatusView cancel(String jobId) {
+    /** {@code actor} (the API key's name or the client address) goes to the audit trail. */
+    public JobStatusView cancel(String jobId, String actor) {
         JobRecord job = find(jobId);
         if (!job.status().active()) {
             throw new ApiException(409, "job_not_active",
                     "The job has already ended with status " + job.status().wire(), null);
         }
-        finisher.cancel(jobId);
+        finisher.cancel(jobId, actor);
         return status(find(jobId));
     }
 

@@ -4,8 +4,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * One executable, two modes: without arguments it is the HTTP server; with a command (import-prices, --help) it
- * runs that command without serving HTTP and exits with its status.
+ * One executable, two modes: without arguments it is the HTTP server; with a command (simulate, import-prices,
+ * --help) it runs that command without serving HTTP and exits with its status.
  */
 @QuarkusMain
 public class Main {
@@ -15,7 +15,16 @@ public class Main {
             // Runtime properties, read when Quarkus starts: no HTTP listener and no job recovery in a command run.
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("app.command-mode", "true");
-            Quarkus.run(CommandLine.class, args);
+            // A batch run creates its one job itself: the built-in catch-up trigger (SCHEDULE_CRON) stays off.
+            System.setProperty("app.schedule-cron", "off");
+            // The terminal is the user interface here: stdout carries the command's output, logs go to stderr and
+            // only warnings show unless the user asks for more (-Dquarkus.log.level or QUARKUS_LOG_LEVEL).
+            System.setProperty("quarkus.log.console.stderr", "true");
+            System.setProperty("quarkus.banner.enabled", "false");
+            if (System.getProperty("quarkus.log.level") == null && System.getenv("QUARKUS_LOG_LEVEL") == null) {
+                System.setProperty("quarkus.log.level", "WARN");
+            }
+            Quarkus.run(BatchApplication.class, args);
         } else {
             Quarkus.run(args);
         }

@@ -2,11 +2,14 @@ package io.aitrader.config;
 
 import java.util.Map;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * One configured trader. {@code provider} is openai (default), anthropic, ollama, mock or builtin; {@code options}
  * keeps provider-specific keys (latency_ms, symbol, ...) as they appear in the file. {@code apiKey} is resolved from
  * its ${ENV} reference and must never be shown, logged or stored.
  */
+@RegisterForReflection // native image: a job stores it as JSON (StoredConfigs) outside REST
 public record ModelSpec(String name, String signature, String provider, String basemodel, boolean enabled,
         String baseUrl, String apiKey, Map<String, Object> options) {
 

@@ -58,6 +58,10 @@ public interface ServiceSettings {
     @WithDefault("30")
     int defaultResultsLookbackDays();
 
+    /** RISK_FREE_RATE: annual risk-free rate in percent for GET /performance's Sharpe ratio. */
+    @WithDefault("0")
+    double riskFreeRate();
+
     /** SCHEDULE_CRON: built-in catch-up trigger; "off" disables it. */
     @WithDefault("off")
     String scheduleCron();
@@ -80,6 +84,10 @@ public interface ServiceSettings {
     enum LogFormat {
         TEXT, JSON
     }
+
+    /** Set by the batch-mode entry point (never by users): no HTTP listener and no resuming of old jobs. */
+    @WithDefault("false")
+    boolean commandMode();
 
     /** Alpha Vantage price downloads. */
     interface AlphaVantage {

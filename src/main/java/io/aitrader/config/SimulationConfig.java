@@ -4,10 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A loaded, validated config file (contract section 3): the models to run, their agent settings, the tradeable
  * universe and the benchmark. Environment references are already resolved.
  */
+@RegisterForReflection // native image: a job stores it as JSON (StoredConfigs) outside REST
 public record SimulationConfig(String agentType, DateRange dateRange, List<ModelSpec> models,
         AgentSettings agentConfig, List<String> symbols, String benchmark) {
 

@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * A progress event: {@code type} is "model_day" for a model-day state change or "job" when the job changes phase
  * or ends ({@code finished} true). Published on {@link JobAddresses#EVENTS} and sent to SSE clients.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection // native image: written and read with ObjectMapper outside REST
 public record JobEvent(String type, @JsonProperty("job_id") String jobId, String status, String model,
         LocalDate date, String error, boolean finished, String timestamp) {
 

@@ -4,6 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.aitrader.config.ServiceSettings;
 import io.aitrader.platform.DatabaseSetup;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -17,7 +18,11 @@ import io.vertx.core.eventbus.EventBus;
 public class JobRecovery {
 
     void onStart(@Observes @Priority(DatabaseSetup.PRIORITY + 100) StartupEvent event, JobRepository jobs,
-            EventBus bus) {
+            EventBus bus, ServiceSettings settings) {
+        if (settings.commandMode()) {
+            // A batch run owns only the job it creates; a server started later resumes interrupted ones.
+            return;
+        }
         for (JobRecord job : jobs.listActive()) {
             jobs.resume(job);
             Log.infof("Resuming job %s (was %s)", job.jobId(), job.status().wire());

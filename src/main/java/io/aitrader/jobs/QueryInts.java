@@ -1,6 +1,6 @@
 package io.aitrader.jobs;
 
-import io.aitrader.errors.ApiException;
+import io.aitrader.errors.Params;
 
 /** Parses optional integer query parameters into clear 400s instead of framework errors. */
 public final class QueryInts {
@@ -9,18 +9,6 @@ public final class QueryInts {
     }
 
     public static int parse(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.invalidField("invalid_parameter", name, TriggerPlanner.safe(value),
-                name + " must be a whole number between " + min + " and " + max);
+        return Params.wholeNumber(name, value, fallback, min, max);
     }
 }

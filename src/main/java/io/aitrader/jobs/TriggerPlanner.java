@@ -1,7 +1,6 @@
 package io.aitrader.jobs;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import io.aitrader.config.ModelSpec;
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.errors.ApiException;
+import io.aitrader.errors.Params;
 import io.aitrader.prices.PriceRepository;
 import io.aitrader.prices.TradingCalendar;
 
@@ -124,27 +124,10 @@ public class TriggerPlanner {
     }
 
     private static Optional<LocalDate> parseDate(String field, String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            if (value.length() != 10) {
-                throw new DateTimeParseException("length", value, 0);
-            }
-            return Optional.of(LocalDate.parse(value));
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField("invalid_date", field, safe(value),
-                    field + " must be a real date in YYYY-MM-DD form");
-        }
+        return Optional.ofNullable(Params.date(field, value));
     }
 
-    /** Echoes client input back only in a bounded, printable form. */
     static String safe(String value) {
-        if (value == null) {
-            return null;
-        }
-        String printable = value.codePoints().filter(c -> !Character.isISOControl(c))
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return printable.length() > 64 ? printable.substring(0, 64) + "…" : printable;
+        return Params.safe(value);
     }
 }

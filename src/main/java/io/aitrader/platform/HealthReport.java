@@ -3,8 +3,11 @@ package io.aitrader.platform;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** The body of GET /health (contract 2.8). */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@RegisterForReflection // native image: answered as a Response entity, so Quarkus cannot see the type
 public record HealthReport(String status, String timestamp, Database database, Storage storage,
         @JsonProperty("price_data") PriceData priceData, Worker worker) {
 

@@ -1,7 +1,6 @@
 package io.aitrader.results;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.aitrader.errors.ApiError;
 import io.aitrader.errors.ApiException;
+import io.aitrader.errors.Params;
 import io.smallrye.common.annotation.Blocking;
 
 /** GET /reasoning (contract 2.6). */
@@ -48,41 +48,13 @@ public class ReasoningResource {
             @Parameter(description = "Trading day, YYYY-MM-DD") @QueryParam("date") String date,
             @Parameter(description = "Model signature") @QueryParam("model") String model,
             @Parameter(description = "true: include every message (default false)") @QueryParam("full") String full) {
-        String job = blankToNull(jobId);
+        String job = Params.blankToNull(jobId);
         if (job == null && (date == null || date.isBlank())) {
             throw ApiException.badRequest("missing_parameter", "Give job_id, date or both");
         }
-        LocalDate day = date == null || date.isBlank() ? null : parseDate(date);
-        return reasoning.find(new ReasoningRepository.Filter(job, day, blankToNull(model)), parseFull(full));
+        LocalDate day = Params.date("date", date);
+        return reasoning.find(new ReasoningRepository.Filter(job, day, Params.blankToNull(model)),
+                Params.flag("full", full));
     }
 
-    private static LocalDate parseDate(String value) {
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw ApiException.invalidField("invalid_date", "date", clip(value),
-                "date must be a real date in YYYY-MM-DD form");
-    }
-
-    private static boolean parseFull(String value) {
-        if (value == null || value.isBlank() || value.equalsIgnoreCase("false")) {
-            return false;
-        }
-        if (value.equalsIgnoreCase("true")) {
-            return true;
-        }
-        throw ApiException.invalidField("invalid_parameter", "full", clip(value), "full must be true or false");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String clip(String value) {
-        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
-    }
 }

@@ -1,7 +1,6 @@
 package io.aitrader.results;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.aitrader.errors.ApiError;
 import io.aitrader.errors.ApiException;
+import io.aitrader.errors.Params;
 import io.smallrye.common.annotation.Blocking;
 
 /** GET /results (contract 2.4). */
@@ -47,36 +47,13 @@ public class ResultsResource {
             @Parameter(description = "Model signature") @QueryParam("model") String model,
             @Parameter(description = "Only results produced by this job") @QueryParam("job_id") String jobId,
             @Parameter(description = "minimal (default) or full") @QueryParam("detail") String detail) {
-        LocalDate day = parseDate(date);
+        LocalDate day = Params.requiredDate("date", date);
         boolean full = switch (detail == null ? "minimal" : detail) {
             case "minimal" -> false;
             case "full" -> true;
-            default -> throw ApiException.invalidField("invalid_parameter", "detail", clip(detail),
+            default -> throw ApiException.invalidField("invalid_parameter", "detail", Params.safe(detail),
                     "detail must be minimal or full");
         };
-        return results.forDate(day, blankToNull(model), blankToNull(jobId), full);
-    }
-
-    static LocalDate parseDate(String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.invalidField("invalid_date", "date", null, "date is required (YYYY-MM-DD)");
-        }
-        try {
-            if (value.length() == 10) {
-                return LocalDate.parse(value);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw ApiException.invalidField("invalid_date", "date", clip(value),
-                "date must be a real date in YYYY-MM-DD form");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String clip(String value) {
-        return value.length() > 64 ? value.substring(0, 64) + "…" : value;
+        return results.forDate(day, Params.blankToNull(model), Params.blankToNull(jobId), full);
     }
 }

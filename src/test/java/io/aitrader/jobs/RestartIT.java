@@ -19,10 +19,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.aitrader.cli.PackagedApp;
 
 /**
  * Kills the packaged app (SIGKILL) in the middle of a multi-model job, starts it again on the same database, and
@@ -72,11 +75,11 @@ class RestartIT {
     }
 
     private Process start(Path dataDir, int port) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Dquarkus.http.port=" + port,
-                "-Dapp.data-dir=" + dataDir, "-Dapp.configs-dir=src/test/resources/configs",
-                "-Dapp.default-config=src/test/resources/configs/default_config.json",
-                "-jar", "target/quarkus-app/quarkus-run.jar");
+        // The jar, or the native executable when the build made one.
+        ProcessBuilder builder = new ProcessBuilder(PackagedApp.launcher());
+        builder.environment().putAll(Map.of("API_PORT", String.valueOf(port), "DATA_DIR", dataDir.toString(),
+                "CONFIGS_DIR", "src/test/resources/configs", "DEFAULT_CONFIG_PATH",
+                "src/test/resources/configs/default_config.json"));
         builder.redirectErrorStream(true).redirectOutput(dataDir.resolve("app-" + System.nanoTime() + ".log").toFile());
         Process process = builder.start();
         long deadline = System.currentTimeMillis() + 60_000;

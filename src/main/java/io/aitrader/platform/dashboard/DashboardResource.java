@@ -1,0 +1,90 @@
+package io.aitrader.platform.dashboard;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.aitrader.jobs.JobService;
+import io.aitrader.prices.PriceRepository;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * The dashboard (contract 5): a server-rendered page at / and /dashboard, and the fragments its script swaps in to
+ * follow jobs live and change the range or the model-day without reloading.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Tag(name = "Dashboard")
+@Blocking // every panel reads SQLite
+public class DashboardResource {
+
+    private final PerformancePanels performance;
+    private final DayPanels days;
+    private final JobService jobs;
+    private final PriceRepository prices;
+
+    DashboardResource(PerformancePanels performance, DayPanels days, JobService jobs, PriceRepository prices) {
+        this.performance = performance;
+        this.days = days;
+        this.jobs = jobs;
+        this.prices = prices;
+    }
+
+    @GET
+    @Operation(summary = "The dashboard (HTML)", description = "Leaderboard, equity curves against the benchmark, "
+            + "live job progress and a per-model-day view. Same as /dashboard.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    public TemplateInstance root(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
+            @QueryParam("benchmark") String benchmark) {
+        return dashboard(start, end, benchmark);
+    }
+
+    @GET
+    @Path("dashboard")
+    @Operation(summary = "The dashboard (HTML)", description = "Same as /.")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    public TemplateInstance dashboard(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
+            @QueryParam("benchmark") String benchmark) {
+        PerformancePanel panel = performance.build(start, end, benchmark);
+        String model = panel.models().isEmpty() ? null : panel.models().get(0);
+        String date = panel.dates().isEmpty() ? null : panel.dates().get(0);
+        DayPanel day = model == null ? DayPanel.empty("", "", "No results yet.") : days.build(model, date);
+        return DashboardTemplates.page(panel, jobsPanel(), day, prices.summary().synthetic());
+    }
+
+    @GET
+    @Path("dashboard/fragments/performance")
+    @Operation(hidden = true)
+    public TemplateInstance performanceFragment(@QueryParam("start_date") String start,
+            @QueryParam("end_date") String end, @QueryParam("benchmark") String benchmark) {
+        return DashboardTemplates.page$performance(performance.build(start, end, benchmark));
+    }
+
+    @GET
+    @Path("dashboard/fragments/jobs")
+    @Operation(hidden = true)
+    public TemplateInstance jobsFragment() {
+        return DashboardTemplates.page$jobs(jobsPanel());
+    }
+
+    @GET
+    @Path("dashboard/fragments/day")
+    @Operation(hidden = true)
+    public TemplateInstance dayFragment(@QueryParam("model") String model, @QueryParam("date") String date) {
+        return DashboardTemplates.page$day(days.build(model, date));
+    }
+
+    private JobsPanel jobsPanel() {
+        return new JobsPanel(jobs.list(null, JobsPanel.SHOWN, 0).stream().map(JobsPanel.Row::from).toList());
+    }
+}

@@ -1,0 +1,21 @@
+package io.aitrader.platform.dashboard;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The dashboard page (templates/dashboard/page.html) and its fragments, which the page's script swaps in. */
+@CheckedTemplate(basePath = "dashboard")
+final class DashboardTemplates {
+
+    private DashboardTemplates() {
+    }
+
+    static native TemplateInstance page(PerformancePanel performance, JobsPanel jobs, DayPanel day,
+            boolean synthetic);
+
+    static native TemplateInstance page$performance(PerformancePanel performance);
+
+    static native TemplateInstance page$jobs(JobsPanel jobs);
+
+    static native TemplateInstance page$day(DayPanel day);
+}

@@ -1,0 +1,61 @@
+package io.aitrader.results;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.aitrader.errors.ApiException;
+import io.aitrader.errors.Params;
+
+/**
+ * The parsed parameters of GET /performance; null means "use the default" (dates from the data, the default config's
+ * benchmark, the configured risk-free rate).
+ */
+public record PerformanceQuery(LocalDate startDate, LocalDate endDate, String model, String benchmark,
+        Double riskFreeRatePct) {
+
+    private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.^-]{0,15}");
+
+    /** Parses the query parameters; every malformed one is a 400 in the contract's error shape. */
+    public static PerformanceQuery parse(String startDate, String endDate, String model, String benchmark,
+            String riskFreeRate) {
+        LocalDate start = Params.date("start_date", startDate);
+        LocalDate end = Params.date("end_date", endDate);
+        if (start != null && end != null && start.isAfter(end)) {
+            throw ApiException.badRequest("invalid_date_range", "start_date must not be after end_date",
+                    Map.of("start_date", start.toString(), "end_date", end.toString()));
+        }
+        String symbol = Params.blankToNull(benchmark);
+        if (symbol != null) {
+            symbol = symbol.trim().toUpperCase(Locale.ROOT);
+            if (!SYMBOL.matcher(symbol).matches()) {
+                throw ApiException.invalidField("invalid_parameter", "benchmark", Params.safe(benchmark),
+                        "benchmark must be a ticker symbol (letters, digits, '.', '^' or '-', at most 16)");
+            }
+        }
+        String signature = Params.blankToNull(model);
+        if (signature != null && signature.length() > 200) {
+            throw ApiException.invalidField("invalid_parameter", "model", Params.safe(model),
+                    "model must be a signature of at most 200 characters");
+        }
+        return new PerformanceQuery(start, end, signature, symbol, rate(riskFreeRate));
+    }
+
+    private static Double rate(String value) {
+        if (Params.blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            double rate = Double.parseDouble(value.trim());
+            if (rate > -100 && rate < 100) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.invalidField("invalid_parameter", "risk_free_rate", Params.safe(value),
+                "risk_free_rate must be an annual rate in percent, a number between -100 and 100 (e.g. 4.25)");
+    }
+
+}

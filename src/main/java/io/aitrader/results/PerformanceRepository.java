@@ -1,0 +1,83 @@
+package io.aitrader.results;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Reads the daily values behind GET /performance: one query for every model of a period, trades counted in SQL. */
+@ApplicationScoped
+public class PerformanceRepository {
+
+    static final String LATEST_DATE = "SELECT MAX(date) FROM trading_days";
+    static final String LATEST_DATE_OF_MODEL = "SELECT MAX(date) FROM trading_days WHERE model = ?";
+    static final String SELECT_VALUES = """
+            SELECT t.model, t.date, t.ending_value, t.previous_value, t.stale,
+                   (SELECT COUNT(*) FROM actions a WHERE a.trading_day_id = t.id) AS trades
+            FROM trading_days t
+            WHERE t.date BETWEEN ? AND ?
+            """;
+    static final String ORDER = " ORDER BY t.model, t.date";
+
+    /** One stored model-day as performance needs it. */
+    public record DayValue(String model, LocalDate date, double endingValue, double previousValue, boolean stale,
+            int trades) {
+    }
+
+    private final DataSource dataSource;
+
+    PerformanceRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The latest trading day with a stored result, of one model or of any. */
+    public Optional<LocalDate> latestDate(String model) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(model == null ? LATEST_DATE : LATEST_DATE_OF_MODEL)) {
+            if (model != null) {
+                ps.setString(1, model);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                String date = rs.next() ? rs.getString(1) : null;
+                return Optional.ofNullable(date).map(LocalDate::parse);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the latest trading day", e);
+        }
+    }
+
+    /** Every stored day from {@code from} to {@code to}, of one model or of all, ordered by model then date. */
+    public List<DayValue> values(LocalDate from, LocalDate to, String model) {
+        String sql = SELECT_VALUES + (model == null ? "" : " AND t.model = ?") + ORDER;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, from.toString());
+            ps.setString(2, to.toString());
+            if (model != null) {
+                ps.setString(3, model);
+            }
+            List<DayValue> rows = new ArrayList<>();
+            // Every model repeats the same dates: parsing each text once saves most of the row-mapping time.
+            Map<String, LocalDate> dates = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    LocalDate date = dates.computeIfAbsent(rs.getString(2), LocalDate::parse);
+                    rows.add(new DayValue(rs.getString(1), date, rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1,
+                            rs.getInt(6)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read performance values", e);
+        }
+    }
+}

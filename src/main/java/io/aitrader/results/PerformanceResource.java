@@ -1,0 +1,76 @@
+package io.aitrader.results;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.aitrader.errors.ApiError;
+import io.smallrye.common.annotation.Blocking;
+
+/** GET /performance (contract 2.5). */
+@Path("/performance")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Results")
+public class PerformanceResource {
+
+    private final PerformanceService performance;
+
+    PerformanceResource(PerformanceService performance) {
+        this.performance = performance;
+    }
+
+    @GET
+    @Blocking // reads SQLite
+    @Operation(summary = "Period performance per model, ranked by return, against a buy-and-hold benchmark", description = """
+            **Period.** Default: the last DEFAULT_RESULTS_LOOKBACK_DAYS (30) calendar days ending at the latest \
+            stored trading day (end_date − 29 days … end_date with the default 30); with only start_date the end is \
+            the latest stored day, with only end_date the period is the 30 (lookback) calendar days ending there. The answer's start_date and end_date are trimmed to the \
+            first and last day that has results; requested_start_date and requested_end_date echo the asked range.
+
+            **Series.** Per model, V₀ is the value before its first day in the period (the previous trading day's \
+            ending value, or the initial cash on the model's first day) and V₁ … Vₙ are the ending values of its n \
+            days in the period (cash + holdings at the close). daily_portfolio_values lists V₁ … Vₙ; a day with \
+            stale=true was computed from a result that was later replaced (metrics.stale_days counts them).
+
+            **Formulas** (r_i = V_i / V_{i−1} − 1, the daily returns, i = 1 … n):
+            - period_return_pct = (Vₙ / V₀ − 1) · 100
+            - calendar_days = days from the first to the last date, both included; trading_days = n
+            - annualized_return_pct = ((Vₙ / V₀)^(365 / calendar_days) − 1) · 100
+            - volatility_pct = stdev(r) · √252 · 100, stdev the sample standard deviation (n − 1); null when n < 2
+            - sharpe_ratio = (mean(r) − risk_free_rate / 100 / 252) / stdev(r) · √252; null when n < 2 or stdev = 0
+            - max_drawdown_pct = min over i of (V_i / max(V₀ … V_i) − 1) · 100 (0 or negative), with \
+            max_drawdown_peak_date and max_drawdown_trough_date (the peak V₀ is dated the first day; both null \
+            when the value never fell)
+            - excess_return_pct = period_return_pct − the benchmark's period_return_pct
+            - total_trades = buy and sell orders filled in the period
+
+            **Benchmark.** Buy-and-hold of `benchmark` (default: the default config's, QQQ) from the default \
+            config's initial cash: ⌊initial_cash / open⌋ whole shares bought at the open of the period's first day \
+            with a price, the rest kept as cash; each day valued cash + shares · close (the open when the close is \
+            not known yet). Its metrics use the formulas above with V₀ = initial_cash. Without prices for the symbol \
+            the benchmark is null and warnings says so.
+
+            **Ranking.** By period_return_pct, best first (ties by model name); rank counts from 1. Values are in \
+            currency rounded to cents, percentages and the Sharpe ratio to 4 decimals.""")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PerformanceReport.class)))
+    @APIResponse(responseCode = "400", description = "invalid_date, invalid_date_range, invalid_parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "404", description = "no_data: no results in the period (for that model)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    public PerformanceReport get(
+            @Parameter(description = "First day, YYYY-MM-DD (default: DEFAULT_RESULTS_LOOKBACK_DAYS − 1 days before end_date)") @QueryParam("start_date") String startDate,
+            @Parameter(description = "Last day, YYYY-MM-DD (default: the latest stored trading day)") @QueryParam("end_date") String endDate,
+            @Parameter(description = "Only this model signature") @QueryParam("model") String model,
+            @Parameter(description = "Benchmark symbol (default: the default config's benchmark)") @QueryParam("benchmark") String benchmark,
+            @Parameter(description = "Annual risk free rate in percent for the Sharpe ratio (default: RISK_FREE_RATE, 0)") @QueryParam("risk_free_rate") String riskFreeRate) {
+        return performance.report(PerformanceQuery.parse(startDate, endDate, model, benchmark, riskFreeRate));
+    }
+
+}

@@ -1,0 +1,124 @@
+package io.aitrader.results;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.config.ConfigService;
+import io.aitrader.config.ServiceSettings;
+import io.aitrader.config.SimulationConfig;
+import io.aitrader.errors.ApiException;
+import io.aitrader.prices.PriceRepository;
+import io.aitrader.results.PerformanceReport.Benchmark;
+import io.aitrader.results.PerformanceReport.ModelEntry;
+import io.aitrader.results.PerformanceRepository.DayValue;
+import io.quarkus.logging.Log;
+
+/** Builds GET /performance: resolves the period, reads every model's values at once, ranks them by return. */
+@ApplicationScoped
+public class PerformanceService {
+
+    static final String FALLBACK_BENCHMARK = "QQQ";
+    static final BigDecimal FALLBACK_CASH = BigDecimal.valueOf(10_000);
+
+    private final PerformanceRepository repository;
+    private final PriceRepository prices;
+    private final ConfigService configs;
+    private final ServiceSettings settings;
+
+    PerformanceService(PerformanceRepository repository, PriceRepository prices, ConfigService configs,
+            ServiceSettings settings) {
+        this.repository = repository;
+        this.prices = prices;
+        this.configs = configs;
+        this.settings = settings;
+    }
+
+    public PerformanceReport report(PerformanceQuery query) {
+        List<String> warnings = new ArrayList<>();
+        Defaults defaults = defaults(warnings);
+        String symbol = query.benchmark() != null ? query.benchmark() : defaults.benchmark();
+        double riskFree = query.riskFreeRatePct() != null ? query.riskFreeRatePct() : settings.riskFreeRate();
+
+        LocalDate end = query.endDate();
+        if (end == null) {
+            end = repository.latestDate(query.model()).orElseThrow(() -> noData(query));
+        }
+        LocalDate start = query.startDate() != null
+                ? query.startDate()
+                : end.minusDays(settings.defaultResultsLookbackDays() - 1L);
+        List<DayValue> rows = start.isAfter(end) ? List.of() : repository.values(start, end, query.model());
+        if (rows.isEmpty()) {
+            throw noData(new PerformanceQuery(start, end, query.model(), symbol, riskFree));
+        }
+        LocalDate first = rows.stream().map(DayValue::date).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = rows.stream().map(DayValue::date).max(Comparator.naturalOrder()).orElseThrow();
+
+        BigDecimal cash = defaults.initialCash();
+        Optional<BuyAndHold> hold = BuyAndHold.of(symbol, cash, prices.bars(List.of(symbol), first, last));
+        Metrics held = hold.map(h -> Metrics.of(cash.doubleValue(), h.dates(), h.values(), riskFree)).orElse(null);
+        if (held == null) {
+            warnings.add("No prices for the benchmark " + symbol + " between " + first + " and " + last
+                    + ": no benchmark and no excess return");
+        }
+        Double benchmarkReturn = held == null ? null : held.periodReturnPct();
+
+        List<ModelEntry> models = new ArrayList<>();
+        int from = 0;
+        while (from < rows.size()) {
+            int to = from;
+            while (to < rows.size() && rows.get(to).model().equals(rows.get(from).model())) {
+                to++;
+            }
+            ModelEntry entry = ModelEntry.from(rows.subList(from, to), riskFree, benchmarkReturn);
+            if (entry.metrics().staleDays() > 0) {
+                warnings.add(entry.model() + " has " + entry.metrics().staleDays() + " stale day(s), computed from a"
+                        + " result that was later replaced; run them again with replace_existing");
+            }
+            models.add(entry);
+            from = to;
+        }
+        return new PerformanceReport(first, last, start, end, cash.doubleValue(), riskFree,
+                hold.map(h -> Benchmark.from(h, held)).orElse(null), rank(models), warnings);
+    }
+
+    /** Best period return first; a model without one last; ties by name. Ranks count from 1. */
+    static List<ModelEntry> rank(List<ModelEntry> models) {
+        Comparator<ModelEntry> byReturn = Comparator.comparing(m -> m.metrics().periodReturnPct(),
+                Comparator.nullsLast(Comparator.reverseOrder()));
+        List<ModelEntry> sorted = models.stream().sorted(byReturn.thenComparing(ModelEntry::model)).toList();
+        List<ModelEntry> ranked = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            ModelEntry m = sorted.get(i);
+            ranked.add(new ModelEntry(m.model(), i + 1, m.dailyPortfolioValues(), m.metrics()));
+        }
+        return ranked;
+    }
+
+    private record Defaults(String benchmark, BigDecimal initialCash) {
+    }
+
+    private Defaults defaults(List<String> warnings) {
+        try {
+            SimulationConfig config = configs.defaultConfig();
+            return new Defaults(config.benchmark(), config.agentConfig().initialCash());
+        } catch (RuntimeException e) {
+            Log.warnf("GET /performance: the default config could not be read (%s); using %s and %s", e.getMessage(),
+                    FALLBACK_BENCHMARK, FALLBACK_CASH);
+            warnings.add("The default config could not be read: benchmark " + FALLBACK_BENCHMARK
+                    + " and initial cash " + FALLBACK_CASH + " assumed");
+            return new Defaults(FALLBACK_BENCHMARK, FALLBACK_CASH);
+        }
+    }
+
+    private static ApiException noData(PerformanceQuery query) {
+        String period = query.startDate() == null ? "" : " between " + query.startDate() + " and " + query.endDate();
+        return new ApiException(404, "no_data", "No results" + period
+                + (query.model() == null ? "" : " for model " + query.model()), null);
+    }
+}

@@ -7,9 +7,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /** API keys on: two from API_KEYS (one named, one bare) and one from API_KEYS_FILE. */
 public class KeysProfile implements QuarkusTestProfile {
 
-    static final String WINDMILL = "wm-secret-4b9f0d2e61";
-    static final String BARE = "bare-secret-93ad7c10f8";
-    static final String FILE = "file-secret-7c1e55a0b2";
+    public static final String WINDMILL = "wm-secret-4b9f0d2e61";
+    public static final String BARE = "bare-secret-93ad7c10f8";
+    public static final String FILE = "file-secret-7c1e55a0b2";
     static final Map<String, String> NAMES = Map.of(WINDMILL, "windmill", BARE, "key-2", FILE, "file-key");
 
     @Override

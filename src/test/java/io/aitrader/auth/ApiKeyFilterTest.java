@@ -78,6 +78,18 @@ class ApiKeyFilterTest {
     }
 
     @Test
+    void theOpenApiDocumentDeclaresTheOptionalKey() {
+        JsonPath doc = given().queryParam("format", "json").get("/openapi.json").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("apiKey", doc.getString("components.securitySchemes.api_key.type"));
+        assertEquals("X-API-Key", doc.getString("components.securitySchemes.api_key.name"));
+        assertEquals("bearer", doc.getString("components.securitySchemes.bearer.scheme"));
+        assertEquals("[{api_key=[]}, {bearer=[]}, {}]", doc.getList("security").toString());
+        assertEquals("AI-Trader Server", doc.getString("info.title"));
+        assertTrue(doc.getString("info.description").startsWith("Runs LLM trading simulations"));
+    }
+
+    @Test
     void onlyTheEventStreamTakesTheKeyAsAQueryParameter() {
         String key = KeysProfile.WINDMILL;
         given().queryParam("api_key", key).get("/simulate/events/no-such-job").then().statusCode(404)

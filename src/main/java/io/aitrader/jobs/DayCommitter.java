@@ -1,5 +1,6 @@
 package io.aitrader.jobs;
 
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -29,6 +30,12 @@ public class DayCommitter {
         this.audit = audit;
     }
 
+    private static String detail(DayRecord day) {
+        int trades = day.trades().size();
+        return trades + (trades == 1 ? " trade" : " trades") + ", ending value "
+                + day.endingValue().setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** Returns false (and writes nothing) when the day stopped running meanwhile: timed out or cancelled. */
     public boolean commit(DayRecord day) {
         try (Connection conn = dataSource.getConnection()) {
@@ -40,9 +47,7 @@ public class DayCommitter {
                 }
                 ledger.insertDay(conn, day, Timestamps.now());
                 audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(),
-                        ModelDayStatus.COMPLETED.wire(), day.trades().size() + " trades, ending value "
-                                + day.endingValue().toPlainString(),
-                        null));
+                        ModelDayStatus.COMPLETED.wire(), detail(day), null));
                 conn.commit();
                 return true;
             } catch (SQLException | RuntimeException e) {

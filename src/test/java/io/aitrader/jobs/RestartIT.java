@@ -72,6 +72,14 @@ class RestartIT {
         assertEquals(MODEL_DAYS, count(killedDir, "SELECT count(*) FROM trading_days"));
         assertEquals(MODEL_DAYS, count(killedDir, "SELECT count(*) FROM job_details WHERE status = 'completed'"));
         assertEquals(ledger(cleanDir), ledger(killedDir), "the resumed ledger equals an uninterrupted run");
+        // the audit trail tells the same story: one resume, a second start, each model-day's end exactly once
+        assertEquals(1, count(killedDir, "SELECT count(*) FROM audit_log WHERE event = 'resumed'"));
+        assertEquals(2, count(killedDir, "SELECT count(*) FROM audit_log WHERE event = 'started'"));
+        assertEquals(MODEL_DAYS, count(killedDir,
+                "SELECT count(DISTINCT model || date) FROM audit_log WHERE event = 'model_day_completed'"));
+        assertEquals(MODEL_DAYS, count(killedDir,
+                "SELECT count(*) FROM audit_log WHERE event = 'model_day_completed'"));
+        assertEquals(1, count(killedDir, "SELECT count(*) FROM audit_log WHERE event = 'finished'"));
     }
 
     private Process start(Path dataDir, int port) throws Exception {

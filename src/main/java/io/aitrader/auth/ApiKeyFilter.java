@@ -13,6 +13,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -27,6 +28,9 @@ public class ApiKeyFilter {
 
     static final String HEADER = "X-API-Key";
     static final String QUERY_PARAMETER = "api_key";
+
+    /** The request-context key where Quarkus' HTTP metrics look for the route template (see ObservabilityUtil). */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     /**
      * After the platform's own first handlers (CORS, headers, body), before the body-size limit and every route added
@@ -55,11 +59,22 @@ public class ApiKeyFilter {
         if (name.isPresent()) {
             context.put(ApiKeys.KEY_NAME, name.get()); // also on open routes: the dashboard page shows data with it
         } else if (!OpenPaths.isOpen(path)) {
+            refusedPathLabel(context);
             context.response().setStatusCode(401).putHeader("Content-Type", "application/json")
                     .putHeader("WWW-Authenticate", "Bearer").end(presented == null ? missing : invalid);
             return;
         }
         context.next();
+    }
+
+    /**
+     * Names the route of a refused request for the HTTP server metrics the way Quarkus REST names matched routes;
+     * otherwise every refused path (random ones included) would become a series of its own.
+     */
+    private static void refusedPathLabel(RoutingContext context) {
+        if (context.request() instanceof HttpServerRequestInternal request) {
+            request.context().putLocal(URL_PATH_TEMPLATE, "UNAUTHORIZED");
+        }
     }
 
     private static String presented(HttpServerRequest request, String path) {

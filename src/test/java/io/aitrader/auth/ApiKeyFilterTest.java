@@ -67,7 +67,11 @@ class ApiKeyFilterTest {
     @Test
     void metricsNeedAKeyToo() {
         unauthorized(given().get("/q/metrics"), "/q/metrics", "A valid API key is required");
-        given().header("Authorization", "Bearer " + KeysProfile.FILE).get("/q/metrics").then().statusCode(200);
+        given().get("/simulate/status/probe-" + WRONG).then().statusCode(401);
+        String metrics = given().header("Authorization", "Bearer " + KeysProfile.FILE).get("/q/metrics").then()
+                .statusCode(200).extract().asString();
+        assertFalse(metrics.contains(WRONG), "refused paths do not become metric labels");
+        assertTrue(metrics.contains("status=\"401\",uri=\"/UNAUTHORIZED\""), "refusals share one label");
     }
 
     @Test

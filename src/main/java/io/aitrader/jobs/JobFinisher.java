@@ -74,11 +74,20 @@ public class JobFinisher {
         events.publish(JobEvent.job(jobId, JobStatus.FAILED, error));
     }
 
-    /** {@code actor} is who asked: the API key's name, or the client address. */
-    void cancel(String jobId, String actor) {
+    /**
+     * {@code actor} is who asked: the API key's name, or the client address. False when the job ended before the
+     * cancel could be stored.
+     */
+    boolean cancel(String jobId, String actor) {
         cancelFlags.cancel(jobId);
-        metrics.daysEnded(ModelDayStatus.CANCELLED, jobs.cancel(jobId, actor));
+        int cancelledDays = jobs.cancel(jobId, actor);
+        if (cancelledDays < 0) {
+            cancelFlags.forget(jobId);
+            return false;
+        }
+        metrics.daysEnded(ModelDayStatus.CANCELLED, cancelledDays);
         metrics.jobFinished(JobStatus.CANCELLED);
         events.publish(JobEvent.job(jobId, JobStatus.CANCELLED, null));
+        return true;
     }
 }

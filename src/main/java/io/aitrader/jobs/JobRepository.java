@@ -278,10 +278,15 @@ public class JobRepository {
 
     /**
      * Cancels an active job in one transaction: the audit's "cancelled" row, its pending model-days, its final
-     * status; {@code actor} is who asked. Returns how many model-days were cancelled.
+     * status; {@code actor} is who asked. Returns how many model-days were cancelled, or -1 (nothing written) when
+     * the job had ended meanwhile.
      */
     public int cancel(String jobId, String actor) {
         return inTransaction("Could not cancel the job", conn -> {
+            List<JobRecord> job = queryJobs(conn, SELECT_JOB, jobId);
+            if (job.isEmpty() || !job.get(0).status().active()) {
+                return -1;
+            }
             audit.persist(conn, AuditEvent.job(jobId, AuditEvent.CANCELLED, null, actor));
             int cancelled = cancelPendingDays(conn, jobId, "The job was cancelled", actor);
             updateStatus(conn, jobId, JobStatus.CANCELLED, null, actor);

@@ -1,12 +1,16 @@
 package io.aitrader.jobs;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
+
 /**
  * Moves a job between phases, ends model-days that never run, and gives the job its final status from its model-days
- * (contract 2.2). The repository writes the audit trail with each change; the meters count it here.
+ * (contract 2.2), also when the database refused a write. The repository writes the audit trail with each change; the
+ * meters count it here.
  */
 @ApplicationScoped
 public class JobFinisher {
@@ -15,12 +19,64 @@ public class JobFinisher {
     private final JobEvents events;
     private final CancelFlags cancelFlags;
     private final JobMetrics metrics;
+    private final JobFaults faults;
 
-    JobFinisher(JobRepository jobs, JobEvents events, CancelFlags cancelFlags, JobMetrics metrics) {
+    JobFinisher(JobRepository jobs, JobEvents events, CancelFlags cancelFlags, JobMetrics metrics, JobFaults faults) {
         this.jobs = jobs;
         this.events = events;
         this.cancelFlags = cancelFlags;
         this.metrics = metrics;
+        this.faults = faults;
+    }
+
+    /** Whether the job's pipelines must stop starting model-days: cancelled, or stopped by a storage failure. */
+    boolean halted(String jobId) {
+        return cancelFlags.isCancelled(jobId) || faults.has(jobId);
+    }
+
+    boolean stoppedByStorage(String jobId) {
+        return faults.has(jobId);
+    }
+
+    /** Notes that the database refused one of the job's writes; the pipelines stop at their next day. */
+    void storageFailed(String jobId, StoreException e) {
+        if (!faults.has(jobId)) {
+            Log.errorf("Job %s stops: the database refused a write (%s: %s)", jobId, e.getMessage(),
+                    e.getCause() == null ? "" : e.getCause().getMessage());
+        }
+        faults.record(jobId, "Storage failure (" + e.getMessage()
+                + "): the job stopped; its completed model-days are kept");
+    }
+
+    /** Ends a job stopped by a storage failure: failed in the database if it takes the write, else in memory. */
+    void failOnStorage(String jobId) {
+        faults.error(jobId).ifPresent(error -> events.publish(JobEvent.job(jobId, JobStatus.FAILED, error)));
+        recordFault(jobId);
+    }
+
+    /** Stores a failure kept in memory; false while the database still refuses the write (retried by the watchdog). */
+    boolean recordFault(String jobId) {
+        Optional<String> error = faults.error(jobId);
+        if (error.isEmpty()) {
+            return true;
+        }
+        try {
+            int cancelledDays = jobs.failJob(jobId, error.get());
+            faults.recorded(jobId);
+            metrics.daysEnded(ModelDayStatus.CANCELLED, cancelledDays);
+            metrics.jobFinished(JobStatus.FAILED);
+            Log.infof("Job %s: its failure is stored", jobId);
+            return true;
+        } catch (StoreException e) {
+            Log.warnf("Job %s: its failure cannot be stored yet (%s); it is shown failed and stored when the "
+                    + "database accepts writes again, or resumed at the next start", jobId, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Retries storing every failure kept in memory. */
+    void recordFaults() {
+        faults.jobs().forEach(this::recordFault);
     }
 
     void phase(String jobId, JobStatus status) {

@@ -40,7 +40,14 @@ public class JobRepository {
     static final String SELECT_PAGE = """
             SELECT * FROM jobs WHERE (? IS NULL OR status = ?) ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?
             """;
-    static final String SELECT_DETAILS = "SELECT * FROM job_details WHERE job_id = ? ORDER BY date, model";
+    static final String SELECT_DETAILS = """
+            SELECT id, model, date, status, started_at, completed_at, error FROM job_details WHERE job_id = ?
+            ORDER BY date, model
+            """;
+    static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM job_details WHERE job_id = ? GROUP BY status";
+    static final String SELECT_CURRENT = """
+            SELECT date, model FROM job_details WHERE job_id = ? AND status = 'running' ORDER BY date, model LIMIT 1
+            """;
     static final String UPDATE_STATUS = """
             UPDATE jobs SET status = ?, updated_at = ?,
                    started_at = CASE WHEN ? AND started_at IS NULL THEN ? ELSE started_at END,
@@ -75,9 +82,16 @@ public class JobRepository {
                               AND d.status IN ('pending', 'running'))
             """;
     static final String SELECT_PENDING_DAYS = "SELECT * FROM job_details WHERE job_id = ? AND status = 'pending'";
+    static final String SELECT_UNFINISHED_DAYS = """
+            SELECT * FROM job_details WHERE job_id = ? AND status IN ('pending', 'running')
+            """;
     static final String CANCEL_PENDING_DAYS = """
             UPDATE job_details SET status = 'cancelled', error = ?, completed_at = ?
             WHERE job_id = ? AND status = 'pending'
+            """;
+    static final String CANCEL_UNFINISHED_DAYS = """
+            UPDATE job_details SET status = 'cancelled', error = ?, completed_at = ?
+            WHERE job_id = ? AND status IN ('pending', 'running')
             """;
     static final String RESET_RUNNING_DAYS = """
             UPDATE job_details SET status = 'pending', started_at = NULL WHERE job_id = ? AND status = 'running'
@@ -154,9 +168,54 @@ public class JobRepository {
         try (Connection conn = dataSource.getConnection();
                 PreparedStatement ps = conn.prepareStatement(SELECT_DETAILS)) {
             ps.setString(1, jobId);
-            return mapDays(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ModelDay> days = new ArrayList<>();
+                while (rs.next()) {
+                    // by position: a status object of a big job maps thousands of rows
+                    days.add(new ModelDay(rs.getLong(1), jobId, rs.getString(2), LocalDate.parse(rs.getString(3)),
+                            ModelDayStatus.fromWire(rs.getString(4)), rs.getString(5), rs.getString(6),
+                            rs.getString(7)));
+                }
+                return days;
+            }
         } catch (SQLException e) {
             throw new StoreException("Could not read the model-days of a job", e);
+        }
+    }
+
+    /** A job's model-days counted by status (indexed by ordinal), and the first running one. */
+    public record Counts(int total, int[] byStatus, JobStatusView.Current current) {
+    }
+
+    /** The progress counts of a job without reading every model-day (job lists poll this). */
+    public Counts progress(String jobId) {
+        try (Connection conn = dataSource.getConnection()) {
+            int[] byStatus = new int[ModelDayStatus.values().length];
+            int total = 0;
+            try (PreparedStatement ps = conn.prepareStatement(COUNT_BY_STATUS)) {
+                ps.setString(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int n = rs.getInt(2);
+                        byStatus[ModelDayStatus.fromWire(rs.getString(1)).ordinal()] += n;
+                        total += n;
+                    }
+                }
+            }
+            JobStatusView.Current current = null;
+            if (byStatus[ModelDayStatus.RUNNING.ordinal()] > 0) {
+                try (PreparedStatement ps = conn.prepareStatement(SELECT_CURRENT)) {
+                    ps.setString(1, jobId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            current = new JobStatusView.Current(LocalDate.parse(rs.getString(1)), rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return new Counts(total, byStatus, current);
+        } catch (SQLException e) {
+            throw new StoreException("Could not count the model-days of a job", e);
         }
     }
 
@@ -303,6 +362,24 @@ public class JobRepository {
         audit.persistAll(conn, pending.stream().map(d -> AuditEvent.dayEnded(jobId, d.model(), d.date(),
                 ModelDayStatus.CANCELLED.wire(), reason, actor)).toList());
         return pending.size();
+    }
+
+    /**
+     * Ends a job as failed in one transaction, with its audit rows; its pending and running model-days become
+     * cancelled. Returns how many model-days were cancelled.
+     */
+    public int failJob(String jobId, String error) {
+        return inTransaction("Could not store the job's failure", conn -> {
+            String reason = "The job failed: " + error;
+            List<ModelDay> unfinished = select(conn, SELECT_UNFINISHED_DAYS, jobId);
+            if (!unfinished.isEmpty()) {
+                execute(conn, CANCEL_UNFINISHED_DAYS, reason, Timestamps.now(), jobId);
+                audit.persistAll(conn, unfinished.stream().map(d -> AuditEvent.dayEnded(jobId, d.model(), d.date(),
+                        ModelDayStatus.CANCELLED.wire(), reason, null)).toList());
+            }
+            updateStatus(conn, jobId, JobStatus.FAILED, error, null);
+            return unfinished.size();
+        });
     }
 
     /** Puts a job's interrupted model-days back to pending after a restart and notes the resume in the audit. */

@@ -47,29 +47,48 @@ public class JobRunner {
     }
 
     public void run(String jobId) {
-        JobRecord job = jobs.findById(jobId).orElse(null);
-        if (job == null || !job.status().active()) {
-            return;
-        }
         try {
-            SimulationConfig config = storedConfigs.restore(job);
-            finisher.phase(jobId, JobStatus.DOWNLOADING_DATA);
-            List<ModelDay> days = jobs.details(jobId);
-            PricePreparation.Prepared prices = preparation.prepare(config, job.dateRange());
-            skipIncomplete(days, prices);
-            if (!prices.warnings().isEmpty()) {
-                List<String> warnings = new ArrayList<>(job.warnings());
-                warnings.addAll(prices.warnings());
-                jobs.updateWarnings(jobId, warnings);
+            JobRecord job = jobs.findById(jobId).orElse(null);
+            if (job != null && job.status().active()) {
+                execute(job);
             }
-            finisher.phase(jobId, JobStatus.RUNNING);
-            runModels(job, config, jobs.details(jobId), prices.table());
-            finisher.finish(jobId);
+        } catch (StoreException e) {
+            stopOnStorage(jobId, e);
         } catch (RuntimeException e) {
             Log.errorf("Job %s failed: %s", jobId, e.getMessage());
-            finisher.fail(jobId, "The job could not run: " + e.getClass().getSimpleName());
+            try {
+                finisher.fail(jobId, "The job could not run: " + e.getClass().getSimpleName());
+            } catch (StoreException s) {
+                stopOnStorage(jobId, s);
+            }
         } finally {
             cancelFlags.forget(jobId);
+        }
+    }
+
+    private void stopOnStorage(String jobId, StoreException e) {
+        finisher.storageFailed(jobId, e);
+        finisher.failOnStorage(jobId);
+    }
+
+    private void execute(JobRecord job) {
+        String jobId = job.jobId();
+        SimulationConfig config = storedConfigs.restore(job);
+        finisher.phase(jobId, JobStatus.DOWNLOADING_DATA);
+        List<ModelDay> days = jobs.details(jobId);
+        PricePreparation.Prepared prices = preparation.prepare(config, job.dateRange());
+        skipIncomplete(days, prices);
+        if (!prices.warnings().isEmpty()) {
+            List<String> warnings = new ArrayList<>(job.warnings());
+            warnings.addAll(prices.warnings());
+            jobs.updateWarnings(jobId, warnings);
+        }
+        finisher.phase(jobId, JobStatus.RUNNING);
+        runModels(job, config, jobs.details(jobId), prices.table());
+        if (finisher.stoppedByStorage(jobId)) {
+            finisher.failOnStorage(jobId);
+        } else {
+            finisher.finish(jobId);
         }
     }
 
@@ -103,6 +122,15 @@ public class JobRunner {
 
     private void runModel(String jobId, SimulationConfig config, String signature, List<ModelDay> days,
             MarketPrices prices) {
+        try {
+            runDays(jobId, config, signature, days, prices);
+        } catch (StoreException e) {
+            finisher.storageFailed(jobId, e); // the other pipelines stop at their next day
+        }
+    }
+
+    private void runDays(String jobId, SimulationConfig config, String signature, List<ModelDay> days,
+            MarketPrices prices) {
         ModelSpec model = config.model(signature).orElseThrow();
         Trader trader;
         try {
@@ -112,11 +140,12 @@ public class JobRunner {
                     + e.getMessage()));
             return;
         }
+        ModelChain chain = dayRunner.chain(signature, days);
         for (ModelDay day : days) {
-            if (cancelFlags.isCancelled(jobId)) {
+            if (finisher.halted(jobId)) {
                 return;
             }
-            dayRunner.run(day, config, model, trader, prices, () -> cancelFlags.isCancelled(jobId));
+            dayRunner.run(day, config, model, trader, prices, () -> cancelFlags.isCancelled(jobId), chain);
         }
     }
 

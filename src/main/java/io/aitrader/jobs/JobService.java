@@ -12,10 +12,12 @@ public class JobService {
 
     private final JobRepository jobs;
     private final JobFinisher finisher;
+    private final JobFaults faults;
 
-    JobService(JobRepository jobs, JobFinisher finisher) {
+    JobService(JobRepository jobs, JobFinisher finisher, JobFaults faults) {
         this.jobs = jobs;
         this.finisher = finisher;
+        this.faults = faults;
     }
 
     /** {@code actor} (the API key's name or the client address) goes to the audit trail. */
@@ -44,11 +46,14 @@ public class JobService {
 
     public List<JobStatusView> list(JobStatus status, int limit, int offset) {
         return jobs.list(status, limit, offset).stream()
-                .map(job -> JobStatusView.from(job, jobs.details(job.jobId()), false)).toList();
+                .map(job -> faults.has(job.jobId())
+                        ? faults.overlay(job, jobs.details(job.jobId()), false)
+                        : JobStatusView.from(job, jobs.progress(job.jobId())))
+                .toList();
     }
 
     public JobStatusView status(JobRecord job) {
-        return JobStatusView.from(job, jobs.details(job.jobId()), true);
+        return faults.overlay(job, jobs.details(job.jobId()), true);
     }
 
     public JobStatusView status(String jobId) {

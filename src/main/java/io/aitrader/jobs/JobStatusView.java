@@ -1,7 +1,5 @@
 package io.aitrader.jobs;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -37,6 +35,16 @@ public record JobStatusView(@JsonProperty("job_id") String jobId, String status,
         }
     }
 
+    /** The job with its progress counts only (job lists), from {@link JobRepository#progress}. */
+    public static JobStatusView from(JobRecord job, JobRepository.Counts counts) {
+        int[] n = counts.byStatus();
+        Progress progress = new Progress(counts.total(), n[ModelDayStatus.COMPLETED.ordinal()],
+                n[ModelDayStatus.FAILED.ordinal()], n[ModelDayStatus.SKIPPED.ordinal()],
+                n[ModelDayStatus.CANCELLED.ordinal()], n[ModelDayStatus.RUNNING.ordinal()],
+                n[ModelDayStatus.PENDING.ordinal()], counts.current(), null);
+        return of(job, progress);
+    }
+
     public static JobStatusView from(JobRecord job, List<ModelDay> days, boolean withDetails) {
         int[] counts = new int[ModelDayStatus.values().length];
         Current current = null;
@@ -51,6 +59,10 @@ public record JobStatusView(@JsonProperty("job_id") String jobId, String status,
                 counts[ModelDayStatus.CANCELLED.ordinal()], counts[ModelDayStatus.RUNNING.ordinal()],
                 counts[ModelDayStatus.PENDING.ordinal()], current,
                 withDetails ? days.stream().map(Detail::from).toList() : null);
+        return of(job, progress);
+    }
+
+    private static JobStatusView of(JobRecord job, Progress progress) {
         return new JobStatusView(job.jobId(), job.status().wire(), job.configPath(), job.dateRange(), job.models(),
                 progress, job.createdAt(), job.startedAt(), job.updatedAt(), job.completedAt(),
                 seconds(job.startedAt() != null ? job.startedAt() : job.createdAt(), job.completedAt()), job.error(),
@@ -66,7 +78,6 @@ public record JobStatusView(@JsonProperty("job_id") String jobId, String status,
         if (from == null || to == null) {
             return null;
         }
-        long millis = Duration.between(Instant.parse(from), Instant.parse(to)).toMillis();
-        return millis / 1000.0;
+        return (Timestamps.millis(to) - Timestamps.millis(from)) / 1000.0;
     }
 }

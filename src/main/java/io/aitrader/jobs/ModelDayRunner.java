@@ -50,14 +50,23 @@ public class ModelDayRunner {
         this.metrics = metrics;
     }
 
-    /** Returns the day's final status; never throws for a trader's failure. */
-    public ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
-            MarketPrices prices, BooleanSupplier jobCancelled) {
+    /** A fresh chain for a pipeline that runs {@code days} (date order) of {@code model}. */
+    ModelChain chain(String model, List<ModelDay> days) {
+        return new ModelChain(ledger.completedDates(model, days.get(0).date(), days.get(days.size() - 1).date()));
+    }
+
+    /** Returns the day's final status; never throws for a trader's failure, only when the database fails. */
+    ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader, MarketPrices prices,
+            BooleanSupplier jobCancelled, ModelChain chain) {
         MDC.put("job_id", day.jobId());
         MDC.put("model", day.model());
         MDC.put("date", day.date().toString());
         try {
-            return runDay(day, config, model, trader, prices, jobCancelled);
+            ModelDayStatus status = attempt(day, config, model, trader, prices, jobCancelled, chain);
+            if (status != ModelDayStatus.COMPLETED) {
+                chain.broken();
+            }
+            return status;
         } finally {
             MDC.remove("job_id");
             MDC.remove("model");
@@ -65,8 +74,8 @@ public class ModelDayRunner {
         }
     }
 
-    private ModelDayStatus runDay(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
-            MarketPrices prices, BooleanSupplier jobCancelled) {
+    private ModelDayStatus attempt(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
+            MarketPrices prices, BooleanSupplier jobCancelled, ModelChain chain) {
         long started = System.nanoTime();
         Log.debugf("Model-day %s %s started", day.model(), day.date());
         jobs.markDay(day.id(), ModelDayStatus.RUNNING, null);
@@ -74,7 +83,7 @@ public class ModelDayRunner {
         long deadline = System.nanoTime() + config.agentConfig().dayTimeoutSeconds() * 1_000_000_000L;
         BooleanSupplier stop = () -> jobCancelled.getAsBoolean() || System.nanoTime() > deadline;
         try {
-            DayRecord record = trade(day, config, model, trader, prices, stop);
+            DayRecord record = trade(day, config, model, trader, prices, stop, chain);
             ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
             if (stopped != null) {
                 return stopped;
@@ -82,6 +91,7 @@ public class ModelDayRunner {
             if (!committer.commit(record)) {
                 return ModelDayStatus.FAILED; // the watchdog or a cancel ended the day first; its status stands
             }
+            chain.committed(day.date(), record.end(), record.endingValue());
             long took = System.nanoTime() - started;
             metrics.dayRan(ModelDayStatus.COMPLETED, took);
             Log.debugf("Model-day %s %s completed in %d ms", day.model(), day.date(), took / 1_000_000);
@@ -91,6 +101,8 @@ public class ModelDayRunner {
             // a trader stopped by the deadline or a cancel reports only "cancelled": say which it was
             ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
             return stopped != null ? stopped : fail(day, e.getMessage(), started);
+        } catch (StoreException e) {
+            throw e; // the store cannot record this day's failure either: the job stops (JobRunner)
         } catch (RuntimeException e) {
             return fail(day, "Internal error while running the model-day: " + e.getClass().getSimpleName(),
                     started);
@@ -98,9 +110,10 @@ public class ModelDayRunner {
     }
 
     private DayRecord trade(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
-            MarketPrices prices, BooleanSupplier stop) throws TraderException {
+            MarketPrices prices, BooleanSupplier stop, ModelChain chain) throws TraderException {
         BigDecimal initialCash = config.agentConfig().initialCash();
-        StartState start = ledger.lastCompletedBefore(day.model(), day.date())
+        StartState start = chain.startFor(day.date())
+                .or(() -> ledger.lastCompletedBefore(day.model(), day.date()))
                 .orElseGet(() -> new StartState(null, Portfolio.cashOnly(initialCash), initialCash));
         DayLedger dayLedger = new DayLedger(day.date(), start.portfolio(), prices, tradeable(config, model));
         LocalDate previousTradingDay = calendar.previousTradingDay(day.date());

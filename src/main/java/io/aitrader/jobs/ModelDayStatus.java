@@ -4,11 +4,20 @@ package io.aitrader.jobs;
 public enum ModelDayStatus {
     PENDING, RUNNING, COMPLETED, FAILED, SKIPPED, CANCELLED;
 
+    private final String wire = name().toLowerCase(java.util.Locale.ROOT);
+
     public String wire() {
-        return name().toLowerCase();
+        return wire;
     }
 
     public static ModelDayStatus fromWire(String value) {
-        return valueOf(value.toUpperCase());
+        for (ModelDayStatus status : VALUES) {
+            if (status.wire.equals(value)) {
+                return status;
+            }
+        }
+        return valueOf(value.toUpperCase(java.util.Locale.ROOT)); // throws for an unknown value
     }
+
+    private static final ModelDayStatus[] VALUES = values();
 }

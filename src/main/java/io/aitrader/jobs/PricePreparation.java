@@ -44,7 +44,9 @@ public class PricePreparation {
         LocalDate first = dates.get(0).minusDays(LOOKBACK_DAYS);
         LocalDate last = dates.get(dates.size() - 1);
         List<String> warnings = new ArrayList<>(downloads.fetchMissing(List.copyOf(universe), first, last));
-        PriceTable table = PriceTable.of(prices.bars(List.copyOf(universe), first, last));
+        PriceTable.Builder builder = PriceTable.builder();
+        prices.opensAndCloses(universe, first, last, builder::add);
+        PriceTable table = builder.build();
         Set<LocalDate> incomplete = new TreeSet<>();
         for (LocalDate date : dates) {
             List<String> missing = missingOpens(table, config.symbols(), date);

@@ -37,11 +37,21 @@ public class ScheduledWork {
     }
 
     /**
-     * Fails model-days running past the day timeout (plus a minute of grace, since the runner enforces the timeout
-     * itself between steps), so a hung provider cannot wedge a job, then ends jobs left with nothing to run.
+     * Stores job failures the database refused earlier (see {@link JobFaults}), then fails model-days running past
+     * the day timeout (plus a minute of grace, since the runner enforces the timeout itself between steps), so a hung
+     * provider cannot wedge a job, and ends jobs left with nothing to run.
      */
     @ConsumeEvent(value = JobAddresses.WATCHDOG, blocking = true)
     void watchdog(String tick) {
+        try {
+            finisher.recordFaults();
+            failOverdueDays();
+        } catch (StoreException e) {
+            Log.warnf("Watchdog: the database refused a write (%s)", e.getMessage());
+        }
+    }
+
+    private void failOverdueDays() {
         int timeout = configs.defaultConfig().agentConfig().dayTimeoutSeconds();
         String cutoff = Instant.now().minus(timeout + 60L, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS)
                 .toString();

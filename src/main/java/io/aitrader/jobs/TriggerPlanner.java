@@ -39,6 +39,11 @@ public class TriggerPlanner {
     }
 
     public TriggerPlan plan(TriggerRequest request, LocalDate today) {
+        if (request.configPath() != null && request.configPath().isBlank()) {
+            // ConfigService maps blank to the default config; in a body a blank path is a mistake, not absent
+            throw ApiException.invalidField("invalid_config_path", "config_path", safe(request.configPath()),
+                    "config_path is empty; leave it out to run the default config");
+        }
         String configPath = request.configPath() == null ? settings.defaultConfig() : request.configPath();
         SimulationConfig config = configs.load(configPath);
         List<String> models = selectModels(config, request.models());
@@ -124,6 +129,11 @@ public class TriggerPlanner {
     }
 
     private static Optional<LocalDate> parseDate(String field, String value) {
+        if (value != null && value.isBlank()) {
+            // Contract 2.1: only null or absent means "resume" / "latest"; in a body an empty string is a mistake
+            throw ApiException.invalidField("invalid_date", field, safe(value),
+                    field + " is empty; leave it out (or send null) instead");
+        }
         return Optional.ofNullable(Params.date(field, value));
     }
 

@@ -1,7 +1,9 @@
 package io.aitrader.platform;
 
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
@@ -21,6 +23,9 @@ import io.quarkus.logging.Log;
 
 /** The one place that turns any failure into the contract's error body; internals never leave the server. */
 public class ErrorMapper {
+
+    // SQLITE_BUSY 5, SQLITE_LOCKED 6, SQLITE_READONLY 8, SQLITE_IOERR 10, SQLITE_FULL 13, SQLITE_CANTOPEN 14
+    private static final Set<Integer> STORAGE_CODES = Set.of(5, 6, 8, 10, 13, 14);
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -105,10 +110,26 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         // The class name and message stay in the log (never the stack); the client gets a generic answer.
+        if (storageUnavailable(e)) {
+            Log.errorf("The database refused a request: %s%s", e.getMessage(),
+                    e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
+            return respond(503, ApiError.of("storage_unavailable",
+                    "The database cannot be written or read right now (read-only or full disk?); see GET /health"));
+        }
         Log.errorf("Unexpected failure: %s: %s%s", e.getClass().getSimpleName(), e.getMessage(),
                 e.getCause() == null ? "" : " (cause: " + e.getCause().getMessage() + ")");
         Log.debug("Unexpected failure", e);
         return respond(500, ApiError.of("internal_error", "The server could not complete the request"));
+    }
+
+    /** SQLite's I/O, read-only, full-disk, cannot-open and lock result codes: the storage, not the request. */
+    private static boolean storageUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && STORAGE_CODES.contains(sql.getErrorCode() & 0xff)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String lastNode(String path) {

@@ -38,6 +38,9 @@ public class PriceRepository {
             SELECT symbol, date, open, high, low, close, volume, source FROM price_data
             WHERE date BETWEEN ? AND ?
             """;
+    static final String SELECT_OPEN_CLOSE = """
+            SELECT symbol, date, open, close FROM price_data WHERE date BETWEEN ? AND ?
+            """;
     static final String COUNT_ALL = "SELECT COUNT(*) FROM price_data";
     static final String DELETE_SYNTHETIC = "DELETE FROM price_data WHERE source = 'synthetic'";
     static final String COVERAGE = """
@@ -50,6 +53,12 @@ public class PriceRepository {
             FROM price_data
             """;
     static final String LATEST_COMPLETE_DATE = "SELECT MAX(date) FROM price_data WHERE close IS NOT NULL";
+
+    /** Receives one stored day's open and close (null while the day is in progress). */
+    @FunctionalInterface
+    public interface OpenClose {
+        void accept(String symbol, LocalDate date, BigDecimal open, BigDecimal close);
+    }
 
     /** Work on one connection inside a transaction. */
     @FunctionalInterface
@@ -185,6 +194,32 @@ public class PriceRepository {
                     }
                 }
                 return bars;
+            }
+        });
+    }
+
+    /**
+     * The opens and closes of {@code symbols} from {@code from} to {@code to}, by date then symbol: the job engine's
+     * price snapshot reads only these two of the eight columns, which halves the reading time.
+     */
+    public void opensAndCloses(Collection<String> symbols, LocalDate from, LocalDate to, OpenClose sink) {
+        String sql = SELECT_OPEN_CLOSE + " AND symbol IN (" + "?,".repeat(symbols.size() - 1) + "?)"
+                + " ORDER BY date, symbol";
+        read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, from.toString());
+                ps.setString(2, to.toString());
+                int i = 3;
+                for (String symbol : symbols) {
+                    ps.setString(i++, symbol);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(rs.getString(1), LocalDate.parse(rs.getString(2)), StoredRows.decimal(rs, 3),
+                                StoredRows.decimal(rs, 4));
+                    }
+                }
+                return null;
             }
         });
     }

@@ -75,7 +75,7 @@ final class StoredRows {
         return a == null ? b == null : b != null && a.doubleValue() == b.doubleValue();
     }
 
-    private static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
+    static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         if (rs.wasNull()) {
             return null;

@@ -1,0 +1,236 @@
+package io.aitrader.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aitrader.cli.PackagedApp;
+
+/**
+ * The packaged server (the jar, or the native executable when the build made one) running as a separate process on a
+ * free port, with its own data directory and the test configs, for tests that kill it, restart it or own its whole
+ * database.
+ */
+public final class RunningApp implements AutoCloseable {
+
+    public static final List<String> ENDED = List.of("completed", "partial", "failed", "cancelled");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningApp(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static RunningApp start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** Starts the app on {@code dataDir} and waits until /health answers (200 or 503); {@code env} adds variables. */
+    public static RunningApp start(Path dataDir, Map<String, String> env) {
+        try {
+            Files.createDirectories(dataDir);
+            int port = freePort();
+            List<String> command = new ArrayList<>(PackagedApp.launcher());
+            if (command.get(0).endsWith("java")) {
+                command.add(1, "-Xmx512m");
+            }
+            Path log = dataDir.resolveSibling(dataDir.getFileName() + "-app-" + System.nanoTime() + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_"));
+            builder.environment().remove("ALPHAADVANTAGE_API_KEY");
+            builder.environment().putAll(Map.of("API_PORT", String.valueOf(port), "API_HOST", "127.0.0.1",
+                    "DATA_DIR", dataDir.toString(), "CONFIGS_DIR", "src/test/resources/configs",
+                    "DEFAULT_CONFIG_PATH", "src/test/resources/configs/default_config.json",
+                    "AUTO_DOWNLOAD_PRICE_DATA", "false"));
+            builder.environment().putAll(env);
+            RunningApp app = new RunningApp(builder.start(), port, log);
+            app.awaitListening();
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitListening() {
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the app exited at start-up:\n" + log());
+            }
+            try {
+                int status = get("/health").statusCode();
+                if (status == 200 || status == 503) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            pause(100);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the app did not start within 90 s:\n" + log());
+    }
+
+    public HttpResponse<String> get(String path) throws IOException {
+        return send(request(path).GET());
+    }
+
+    public HttpResponse<String> post(String path, String json) throws IOException {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(60));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Triggers a job and returns its id; fails unless the answer is 202. */
+    public String trigger(String body) throws IOException {
+        HttpResponse<String> response = post("/simulate/trigger", body);
+        if (response.statusCode() != 202) {
+            throw new AssertionError("trigger answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body()).path("job_id").asText();
+    }
+
+    public JsonNode status(String jobId) throws IOException {
+        HttpResponse<String> response = get("/simulate/status/" + jobId);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("status answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body());
+    }
+
+    /** Polls until the job has at least {@code completed} completed model-days. */
+    public JsonNode awaitCompleted(String jobId, int completed, Duration within) throws IOException {
+        long deadline = System.currentTimeMillis() + within.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode status = status(jobId);
+            if (status.path("progress").path("completed").asInt() >= completed) {
+                return status;
+            }
+            if (ENDED.contains(status.path("status").asText())) {
+                throw new AssertionError("the job ended before " + completed + " completed model-days: " + status);
+            }
+            pause(20);
+        }
+        throw new AssertionError("fewer than " + completed + " model-days completed in " + within);
+    }
+
+    /** Polls until the job ends and returns its status object. */
+    public JsonNode awaitEnd(String jobId, Duration within) throws IOException {
+        long deadline = System.currentTimeMillis() + within.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode status = status(jobId);
+            if (ENDED.contains(status.path("status").asText())) {
+                return status;
+            }
+            pause(100);
+        }
+        throw new AssertionError("job " + jobId + " did not end within " + within + ": " + status(jobId));
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed or checkpointed. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor();
+    }
+
+    /** SIGTERM: the graceful shutdown. */
+    public void stop() {
+        process.destroy();
+        waitFor();
+    }
+
+    private void waitFor() {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    public Path logFile() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -25,6 +25,7 @@ public final class AgentLoop implements Trader {
     private final ModelCaller caller;
     private final InformationSearch search;
     private final boolean modelSummary;
+    private final ToolMeters toolMeters;
 
     public AgentLoop(ChatModel model) {
         this(ModelCaller.of(model, null));
@@ -37,14 +38,20 @@ public final class AgentLoop implements Trader {
 
     /** {@code search} may be null; {@code modelSummary} asks the model for the day's summary at the end. */
     public AgentLoop(ModelCaller caller, InformationSearch search, boolean modelSummary) {
+        this(caller, search, modelSummary, AgentMetrics.NONE.tools());
+    }
+
+    /** As above, counting tool calls in {@code toolMeters}. */
+    public AgentLoop(ModelCaller caller, InformationSearch search, boolean modelSummary, ToolMeters toolMeters) {
         this.caller = caller;
         this.search = search;
         this.modelSummary = modelSummary;
+        this.toolMeters = toolMeters;
     }
 
     @Override
     public DayTranscript tradeDay(TradingSession session) throws TraderException {
-        TradingTools tools = new TradingTools(session, search);
+        TradingTools tools = new TradingTools(session, search, toolMeters);
         BooleanSupplier stop = session.cancelled() == null ? NEVER : session.cancelled();
         Conversation record = new Conversation();
         List<String> notes = new ArrayList<>();

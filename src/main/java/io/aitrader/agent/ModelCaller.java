@@ -23,9 +23,14 @@ public interface ModelCaller {
 
     /** Calls {@code model} once; {@code apiKey} (may be null) is scrubbed from error messages. */
     static ModelCaller of(ChatModel model, String apiKey) {
+        return of(model, apiKey, LlmMeters.NONE);
+    }
+
+    /** As above, timing each call in {@code meters}. */
+    static ModelCaller of(ChatModel model, String apiKey, LlmMeters meters) {
         return request -> {
             try {
-                return model.chat(request);
+                return meters.call(model, request);
             } catch (RuntimeException e) {
                 throw new TraderException("model call failed: " + safeMessage(e, apiKey), e);
             }

@@ -27,6 +27,7 @@ public class TraderFactory {
 
     private final InformationSearch search;
     private final Pause pause;
+    private final AgentMetrics metrics;
 
     /** No web search, real waits between retries. */
     public TraderFactory() {
@@ -34,20 +35,27 @@ public class TraderFactory {
     }
 
     @Inject
-    TraderFactory(JinaSearchProvider jina) {
-        this(jina.search().orElse(null), Pause.system());
+    TraderFactory(JinaSearchProvider jina, AgentMetrics metrics) {
+        this(jina.search().orElse(null), Pause.system(), metrics);
     }
 
     /** {@code search} may be null (no get_information tool); {@code pause} waits between retries. */
     public TraderFactory(InformationSearch search, Pause pause) {
+        this(search, pause, AgentMetrics.NONE);
+    }
+
+    /** As above, with the meters of LLM and tool calls. */
+    public TraderFactory(InformationSearch search, Pause pause, AgentMetrics metrics) {
         this.search = search;
         this.pause = pause;
+        this.metrics = metrics;
     }
 
     public Trader create(ModelSpec spec, AgentSettings settings, List<String> universe) {
         String provider = spec.provider() == null ? ModelSpec.OPENAI : spec.provider().trim().toLowerCase(Locale.ROOT);
         return switch (provider) {
-            case ModelSpec.MOCK -> new AgentLoop(MockChatModel.from(spec, universe));
+            case ModelSpec.MOCK -> new AgentLoop(ModelCaller.of(MockChatModel.from(spec, universe), null,
+                    metrics.llm(ModelSpec.MOCK)), null, false, metrics.tools());
             case ModelSpec.BUILTIN -> BuiltinTraders.forBasemodel(spec.basemodel())
                     .orElseThrow(() -> new IllegalArgumentException("model " + spec.signature()
                             + ": unknown builtin basemodel '" + spec.basemodel() + "'"));
@@ -60,7 +68,7 @@ public class TraderFactory {
     private Trader llm(String provider, ModelSpec spec, AgentSettings settings) {
         ChatModel model = ChatModels.build(provider, spec, settings);
         ModelCaller caller = new RetryingModelCaller(spec.signature(), model, spec.apiKey(),
-                RetryPolicy.from(settings), pause);
-        return new AgentLoop(caller, search, true);
+                RetryPolicy.from(settings), pause, metrics.llm(provider));
+        return new AgentLoop(caller, search, true, metrics.tools());
     }
 }

@@ -30,6 +30,7 @@ public final class TradingTools {
 
     private final TradingSession session;
     private final InformationSearch search;
+    private final ToolMeters meters;
 
     public TradingTools(TradingSession session) {
         this(session, null);
@@ -37,8 +38,14 @@ public final class TradingTools {
 
     /** {@code search} may be null: get_information is then neither offered nor run. */
     public TradingTools(TradingSession session, InformationSearch search) {
+        this(session, search, AgentMetrics.NONE.tools());
+    }
+
+    /** As above, counting each call in {@code meters}. */
+    public TradingTools(TradingSession session, InformationSearch search, ToolMeters meters) {
         this.session = session;
         this.search = search;
+        this.meters = meters;
     }
 
     public List<ToolSpecification> specifications() {
@@ -48,10 +55,14 @@ public final class TradingTools {
     /** Runs one tool call; never throws. */
     public String execute(String name, String arguments) {
         try {
-            return ToolJson.write(dispatch(name == null ? "" : name, arguments));
+            ObjectNode result = dispatch(name == null ? "" : name, arguments);
+            meters.record(name, result.path("error").isTextual() ? ToolMeters.Outcome.REFUSED : ToolMeters.Outcome.OK);
+            return ToolJson.write(result);
         } catch (ToolFailure e) {
+            meters.record(name, ToolMeters.Outcome.REFUSED);
             return ToolJson.write(e.toJson());
         } catch (RuntimeException e) {
+            meters.record(name, ToolMeters.Outcome.ERROR);
             Log.warnf(e, "Tool %s failed for %s on %s", name, session.model(), session.date());
             return ToolJson.write(ToolJson.error("tool_failed", "the tool failed; try again or continue without it"));
         }

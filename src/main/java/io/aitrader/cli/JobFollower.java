@@ -90,7 +90,7 @@ public class JobFollower {
         }
         stopping = true;
         try {
-            jobs.cancel(jobId);
+            jobs.cancel(jobId, "cli");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (jobs.status(jobId).progress().running() > 0 && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));

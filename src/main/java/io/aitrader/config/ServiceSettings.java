@@ -70,6 +70,21 @@ public interface ServiceSettings {
     @WithDefault("30s")
     String watchdogEvery();
 
+    /** API_KEYS: comma-separated {@code name:key} pairs or bare keys; unset, every endpoint is open. Never logged. */
+    Optional<String> apiKeys();
+
+    /** API_KEYS_FILE: a file with one {@code name:key} or bare key per line ({@code #} comments); adds to API_KEYS. */
+    Optional<Path> apiKeysFile();
+
+    /** LOG_FORMAT: {@code text} (default) or {@code json} console lines (see LogFormatInterceptor). */
+    @WithDefault("text")
+    LogFormat logFormat();
+
+    /** The console log formats of LOG_FORMAT. */
+    enum LogFormat {
+        TEXT, JSON
+    }
+
     /** Set by the batch-mode entry point (never by users): no HTTP listener and no resuming of old jobs. */
     @WithDefault("false")
     boolean commandMode();

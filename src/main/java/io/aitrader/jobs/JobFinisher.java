@@ -7,19 +7,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 
-/** Moves a job between phases and gives it its final status from its model-days (contract 2.2). */
+/**
+ * Moves a job between phases, ends model-days that never run, and gives the job its final status from its model-days
+ * (contract 2.2), also when the database refused a write. The repository writes the audit trail with each change; the
+ * meters count it here.
+ */
 @ApplicationScoped
 public class JobFinisher {
 
     private final JobRepository jobs;
     private final JobEvents events;
     private final CancelFlags cancelFlags;
+    private final JobMetrics metrics;
     private final JobFaults faults;
 
-    JobFinisher(JobRepository jobs, JobEvents events, CancelFlags cancelFlags, JobFaults faults) {
+    JobFinisher(JobRepository jobs, JobEvents events, CancelFlags cancelFlags, JobMetrics metrics, JobFaults faults) {
         this.jobs = jobs;
         this.events = events;
         this.cancelFlags = cancelFlags;
+        this.metrics = metrics;
         this.faults = faults;
     }
 
@@ -55,8 +61,10 @@ public class JobFinisher {
             return true;
         }
         try {
-            jobs.failJob(jobId, error.get());
+            int cancelledDays = jobs.failJob(jobId, error.get());
             faults.recorded(jobId);
+            metrics.daysEnded(ModelDayStatus.CANCELLED, cancelledDays);
+            metrics.jobFinished(JobStatus.FAILED);
             Log.infof("Job %s: its failure is stored", jobId);
             return true;
         } catch (StoreException e) {
@@ -79,6 +87,20 @@ public class JobFinisher {
         events.publish(JobEvent.job(jobId, status, null));
     }
 
+    /** Ends a pending model-day that will not run (skipped, or failed before it started). */
+    void endPendingDay(ModelDay day, ModelDayStatus status, String reason) {
+        if (jobs.endDay(day, ModelDayStatus.PENDING, status, reason)) {
+            metrics.daysEnded(status, 1);
+        }
+    }
+
+    /** Fails model-days running since before {@code startedBefore}; returns how many. */
+    int failOverdueDays(String startedBefore) {
+        int failed = jobs.failOverdueDays(startedBefore);
+        metrics.daysEnded(ModelDayStatus.FAILED, failed);
+        return failed;
+    }
+
     void finish(String jobId) {
         if (cancelFlags.isCancelled(jobId)) {
             return; // the cancel already gave the job its final status
@@ -97,19 +119,31 @@ public class JobFinisher {
             status = failed == 0 ? JobStatus.COMPLETED : JobStatus.PARTIAL;
         }
         jobs.updateStatus(jobId, status, error);
+        metrics.jobFinished(status);
         events.publish(JobEvent.job(jobId, status, error));
     }
 
     void fail(String jobId, String error) {
-        jobs.cancelPendingDays(jobId, "The job failed: " + error);
+        metrics.daysEnded(ModelDayStatus.CANCELLED, jobs.cancelPendingDays(jobId, "The job failed: " + error));
         jobs.updateStatus(jobId, JobStatus.FAILED, error);
+        metrics.jobFinished(JobStatus.FAILED);
         events.publish(JobEvent.job(jobId, JobStatus.FAILED, error));
     }
 
-    void cancel(String jobId) {
+    /**
+     * {@code actor} is who asked: the API key's name, or the client address. False when the job ended before the
+     * cancel could be stored.
+     */
+    boolean cancel(String jobId, String actor) {
         cancelFlags.cancel(jobId);
-        jobs.cancelPendingDays(jobId, "The job was cancelled");
-        jobs.updateStatus(jobId, JobStatus.CANCELLED, null);
+        int cancelledDays = jobs.cancel(jobId, actor);
+        if (cancelledDays < 0) {
+            cancelFlags.forget(jobId);
+            return false;
+        }
+        metrics.daysEnded(ModelDayStatus.CANCELLED, cancelledDays);
+        metrics.jobFinished(JobStatus.CANCELLED);
         events.publish(JobEvent.job(jobId, JobStatus.CANCELLED, null));
+        return true;
     }
 }

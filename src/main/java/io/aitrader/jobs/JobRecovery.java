@@ -24,7 +24,7 @@ public class JobRecovery {
             return;
         }
         for (JobRecord job : jobs.listActive()) {
-            jobs.resetRunningDays(job.jobId());
+            jobs.resume(job);
             Log.infof("Resuming job %s (was %s)", job.jobId(), job.status().wire());
             bus.send(JobAddresses.RUN, job.jobId());
         }

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aitrader.jobs.audit.AuditEvent;
+import io.aitrader.jobs.audit.AuditRepository;
+
 /** Jobs and their model-days (tables jobs, job_details). */
 @ApplicationScoped
 public class JobRepository {
@@ -62,15 +65,25 @@ public class JobRepository {
     static final String COMPLETE_RUNNING_DAY = """
             UPDATE job_details SET status = 'completed', error = NULL, completed_at = ? WHERE id = ? AND status = 'running'
             """;
+    static final String END_DAY = """
+            UPDATE job_details SET status = ?, error = ?, completed_at = ? WHERE id = ? AND status = ?
+            """;
+    static final String SELECT_OVERDUE_DAYS = """
+            SELECT * FROM job_details WHERE status = 'running' AND started_at < ?
+            """;
+    static final String OVERDUE_REASON = "The model-day exceeded its timeout and was stopped by the watchdog";
     static final String FAIL_OVERDUE_DAYS = """
-            UPDATE job_details SET status = 'failed', completed_at = ?,
-                   error = 'The model-day exceeded its timeout and was stopped by the watchdog'
+            UPDATE job_details SET status = 'failed', completed_at = ?, error = ?
             WHERE status = 'running' AND started_at < ?
             """;
     static final String SELECT_RUNNING_WITHOUT_WORK = """
             SELECT j.job_id FROM jobs j WHERE j.status = 'running'
               AND NOT EXISTS (SELECT 1 FROM job_details d WHERE d.job_id = j.job_id
                               AND d.status IN ('pending', 'running'))
+            """;
+    static final String SELECT_PENDING_DAYS = "SELECT * FROM job_details WHERE job_id = ? AND status = 'pending'";
+    static final String SELECT_UNFINISHED_DAYS = """
+            SELECT * FROM job_details WHERE job_id = ? AND status IN ('pending', 'running')
             """;
     static final String CANCEL_PENDING_DAYS = """
             UPDATE job_details SET status = 'cancelled', error = ?, completed_at = ?
@@ -89,10 +102,12 @@ public class JobRepository {
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final AuditRepository audit;
 
-    JobRepository(DataSource dataSource, ObjectMapper json) {
+    JobRepository(DataSource dataSource, ObjectMapper json, AuditRepository audit) {
         this.dataSource = dataSource;
         this.json = json;
+        this.audit = audit;
     }
 
     /** Inserts a job and its model-days on the caller's connection (part of the trigger's transaction). */
@@ -124,6 +139,8 @@ public class JobRepository {
             }
             ps.executeBatch();
         }
+        audit.persist(conn, AuditEvent.job(job.jobId(), AuditEvent.CREATED,
+                days.size() + " model-days from " + job.configPath(), job.triggeredBy()));
     }
 
     public Optional<JobRecord> findById(String jobId) {
@@ -202,11 +219,43 @@ public class JobRepository {
         }
     }
 
+    private static List<ModelDay> mapDays(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<ModelDay> days = new ArrayList<>();
+            while (rs.next()) {
+                days.add(new ModelDay(rs.getLong("id"), rs.getString("job_id"), rs.getString("model"),
+                        LocalDate.parse(rs.getString("date")), ModelDayStatus.fromWire(rs.getString("status")),
+                        rs.getString("started_at"), rs.getString("completed_at"), rs.getString("error")));
+            }
+            return days;
+        }
+    }
+
+    /** Moves a job to {@code status}; the audit trail notes its start (downloading_data) and its end. */
     public void updateStatus(String jobId, JobStatus status, String error) {
+        updateStatus(jobId, status, error, null);
+    }
+
+    /** As above; {@code actor} (null: the job's trigger) is who ended it. */
+    public void updateStatus(String jobId, JobStatus status, String error, String actor) {
+        inTransaction("Could not update a job", conn -> {
+            updateStatus(conn, jobId, status, error, actor);
+            return null;
+        });
+    }
+
+    private void updateStatus(Connection conn, String jobId, JobStatus status, String error, String actor)
+            throws SQLException {
         String now = Timestamps.now();
         boolean started = status == JobStatus.DOWNLOADING_DATA || status == JobStatus.RUNNING;
         boolean finished = !status.active();
-        update(UPDATE_STATUS, status.wire(), now, started, now, finished, now, error, jobId);
+        execute(conn, UPDATE_STATUS, status.wire(), now, started, now, finished, now, error, jobId);
+        if (status == JobStatus.DOWNLOADING_DATA) {
+            audit.persist(conn, AuditEvent.job(jobId, AuditEvent.STARTED, null, null));
+        } else if (finished) {
+            audit.persist(conn, AuditEvent.job(jobId, AuditEvent.FINISHED,
+                    status.wire() + (error == null ? "" : ": " + error), actor));
+        }
     }
 
     public void updateWarnings(String jobId, List<String> warnings) {
@@ -219,11 +268,26 @@ public class JobRepository {
         update(MARK_DAY, wire, error, wire, now, wire, now, detailId);
     }
 
-    /** Marks a model-day on the caller's connection (part of the day commit). */
-    void markDay(Connection conn, long detailId, ModelDayStatus status, String error) throws SQLException {
-        String now = Timestamps.now();
-        String wire = status.wire();
-        execute(conn, MARK_DAY, wire, error, wire, now, wire, now, detailId);
+    /**
+     * Ends a model-day that is still {@code from} (pending or running) with {@code status} and its audit row; false,
+     * writing nothing, when it left that state meanwhile (a cancel or the watchdog decided first).
+     */
+    public boolean endDay(ModelDay day, ModelDayStatus from, ModelDayStatus status, String error) {
+        return inTransaction("Could not update a model-day", conn -> {
+            if (!endDay(conn, day, from, status, error)) {
+                return false;
+            }
+            audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(), status.wire(), error, null));
+            return true;
+        });
+    }
+
+    private static boolean endDay(Connection conn, ModelDay day, ModelDayStatus from, ModelDayStatus status,
+            String error) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(END_DAY)) {
+            bind(ps, status.wire(), error, Timestamps.now(), day.id(), from.wire());
+            return ps.executeUpdate() == 1;
+        }
     }
 
     /**
@@ -237,15 +301,18 @@ public class JobRepository {
         }
     }
 
-    /** Fails model-days that started before {@code startedBefore}; returns how many. */
+    /** Fails model-days running since before {@code startedBefore}, with their audit rows; returns how many. */
     public int failOverdueDays(String startedBefore) {
-        try (Connection conn = dataSource.getConnection();
-                PreparedStatement ps = conn.prepareStatement(FAIL_OVERDUE_DAYS)) {
-            bind(ps, Timestamps.now(), startedBefore);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("Could not fail overdue model-days", e);
-        }
+        return inTransaction("Could not fail overdue model-days", conn -> {
+            List<ModelDay> overdue = select(conn, SELECT_OVERDUE_DAYS, startedBefore);
+            if (overdue.isEmpty()) {
+                return 0;
+            }
+            execute(conn, FAIL_OVERDUE_DAYS, Timestamps.now(), OVERDUE_REASON, startedBefore);
+            audit.persistAll(conn, overdue.stream().map(d -> AuditEvent.dayEnded(d.jobId(), d.model(), d.date(),
+                    ModelDayStatus.FAILED.wire(), OVERDUE_REASON, null)).toList());
+            return overdue.size();
+        });
     }
 
     /** Running jobs none of whose model-days is pending or running any more. */
@@ -263,30 +330,99 @@ public class JobRepository {
         }
     }
 
-    public void cancelPendingDays(String jobId, String reason) {
-        update(CANCEL_PENDING_DAYS, reason, Timestamps.now(), jobId);
+    /** Cancels the job's pending model-days, with their audit rows; returns how many. */
+    public int cancelPendingDays(String jobId, String reason) {
+        return inTransaction("Could not cancel model-days", conn -> cancelPendingDays(conn, jobId, reason, null));
     }
 
-    /** Ends a job as failed in one transaction; its pending and running model-days become cancelled. */
-    public void failJob(String jobId, String error) {
-        String now = Timestamps.now();
+    /**
+     * Cancels an active job in one transaction: the audit's "cancelled" row, its pending model-days, its final
+     * status; {@code actor} is who asked. Returns how many model-days were cancelled, or -1 (nothing written) when
+     * the job had ended meanwhile.
+     */
+    public int cancel(String jobId, String actor) {
+        return inTransaction("Could not cancel the job", conn -> {
+            List<JobRecord> job = queryJobs(conn, SELECT_JOB, jobId);
+            if (job.isEmpty() || !job.get(0).status().active()) {
+                return -1;
+            }
+            audit.persist(conn, AuditEvent.job(jobId, AuditEvent.CANCELLED, null, actor));
+            int cancelled = cancelPendingDays(conn, jobId, "The job was cancelled", actor);
+            updateStatus(conn, jobId, JobStatus.CANCELLED, null, actor);
+            return cancelled;
+        });
+    }
+
+    private int cancelPendingDays(Connection conn, String jobId, String reason, String actor) throws SQLException {
+        List<ModelDay> pending = select(conn, SELECT_PENDING_DAYS, jobId);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        execute(conn, CANCEL_PENDING_DAYS, reason, Timestamps.now(), jobId);
+        audit.persistAll(conn, pending.stream().map(d -> AuditEvent.dayEnded(jobId, d.model(), d.date(),
+                ModelDayStatus.CANCELLED.wire(), reason, actor)).toList());
+        return pending.size();
+    }
+
+    /**
+     * Ends a job as failed in one transaction, with its audit rows; its pending and running model-days become
+     * cancelled. Returns how many model-days were cancelled.
+     */
+    public int failJob(String jobId, String error) {
+        return inTransaction("Could not store the job's failure", conn -> {
+            String reason = "The job failed: " + error;
+            List<ModelDay> unfinished = select(conn, SELECT_UNFINISHED_DAYS, jobId);
+            if (!unfinished.isEmpty()) {
+                execute(conn, CANCEL_UNFINISHED_DAYS, reason, Timestamps.now(), jobId);
+                audit.persistAll(conn, unfinished.stream().map(d -> AuditEvent.dayEnded(jobId, d.model(), d.date(),
+                        ModelDayStatus.CANCELLED.wire(), reason, null)).toList());
+            }
+            updateStatus(conn, jobId, JobStatus.FAILED, error, null);
+            return unfinished.size();
+        });
+    }
+
+    /** Puts a job's interrupted model-days back to pending after a restart and notes the resume in the audit. */
+    public void resume(JobRecord job) {
+        inTransaction("Could not resume a job", conn -> {
+            int interrupted;
+            try (PreparedStatement ps = conn.prepareStatement(RESET_RUNNING_DAYS)) {
+                bind(ps, job.jobId());
+                interrupted = ps.executeUpdate();
+            }
+            audit.persist(conn, AuditEvent.job(job.jobId(), AuditEvent.RESUMED, "was " + job.status().wire()
+                    + "; " + interrupted + " interrupted model-days run again", null));
+            return null;
+        });
+    }
+
+    private static List<ModelDay> select(Connection conn, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bind(ps, params);
+            return mapDays(ps);
+        }
+    }
+
+    /** A unit of work on one connection, committed together. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection conn) throws SQLException;
+    }
+
+    private <T> T inTransaction(String failure, SqlWork<T> work) {
         try (Connection conn = dataSource.getConnection()) {
-            conn.setAutoCommit(false);
+            conn.setAutoCommit(false); // BEGIN IMMEDIATE under transaction_mode=IMMEDIATE
             try {
-                execute(conn, CANCEL_UNFINISHED_DAYS, "The job failed: " + error, now, jobId);
-                execute(conn, UPDATE_STATUS, JobStatus.FAILED.wire(), now, false, now, true, now, error, jobId);
+                T result = work.run(conn);
                 conn.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Could not store the job's failure", e);
+            throw new StoreException(failure, e);
         }
-    }
-
-    public void resetRunningDays(String jobId) {
-        update(RESET_RUNNING_DAYS, jobId);
     }
 
     private List<JobRecord> queryJobs(String sql, Object... params) {

@@ -18,10 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.aitrader.auth.Caller;
 import io.aitrader.errors.ApiError;
 import io.aitrader.errors.ApiException;
 import io.smallrye.common.annotation.Blocking;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /** The jobs API of contract 2.1–2.3 (SSE lives in {@link JobEventResource}). */
 @Path("/simulate")
@@ -49,9 +50,8 @@ public class JobResource {
             UpToDate.class, JobStatusView.class})))
     @APIResponse(responseCode = "400", description = "invalid_json, invalid_type, unknown_field, invalid_date, invalid_date_range, range_too_large, unknown_model, invalid_config_path, config_not_found, invalid_config", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "conflict: another job is active and MAX_CONCURRENT_JOBS is reached; carries current_job_id and current_date_range", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response trigger(TriggerRequest request, HttpServerRequest http) {
-        String caller = http.remoteAddress() == null ? null : http.remoteAddress().host();
-        TriggerAnswer answer = triggers.trigger(request, caller);
+    public Response trigger(TriggerRequest request, RoutingContext http) {
+        TriggerAnswer answer = triggers.trigger(request, Caller.of(http));
         return Response.status(answer.status()).entity(answer.body()).build();
     }
 
@@ -102,8 +102,8 @@ public class JobResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
     @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "job_not_active: the job has already ended", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public JobStatusView cancel(@PathParam("job_id") String jobId) {
-        return jobs.cancel(jobId);
+    public JobStatusView cancel(@PathParam("job_id") String jobId, RoutingContext http) {
+        return jobs.cancel(jobId, Caller.of(http));
     }
 
     /** A page of jobs. */

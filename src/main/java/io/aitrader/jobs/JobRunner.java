@@ -95,7 +95,7 @@ public class JobRunner {
     private void skipIncomplete(List<ModelDay> days, PricePreparation.Prepared prices) {
         for (ModelDay day : days) {
             if (day.status() == ModelDayStatus.PENDING && prices.incompleteDates().contains(day.date())) {
-                jobs.markDay(day.id(), ModelDayStatus.SKIPPED, "Prices for " + day.date() + " are incomplete");
+                finisher.endPendingDay(day, ModelDayStatus.SKIPPED, "Prices for " + day.date() + " are incomplete");
             }
         }
     }
@@ -136,7 +136,7 @@ public class JobRunner {
         try {
             trader = traders.create(model, config.agentConfig(), config.symbols());
         } catch (RuntimeException e) {
-            days.forEach(d -> jobs.markDay(d.id(), ModelDayStatus.FAILED, "The model could not be set up: "
+            days.forEach(d -> finisher.endPendingDay(d, ModelDayStatus.FAILED, "The model could not be set up: "
                     + e.getMessage()));
             return;
         }

@@ -20,13 +20,14 @@ public class JobService {
         this.faults = faults;
     }
 
-    public JobStatusView cancel(String jobId) {
+    /** {@code actor} (the API key's name or the client address) goes to the audit trail. */
+    public JobStatusView cancel(String jobId, String actor) {
         JobRecord job = find(jobId);
-        if (!job.status().active()) {
+        if (!job.status().active() || !finisher.cancel(jobId, actor)) {
+            JobRecord ended = find(jobId);
             throw new ApiException(409, "job_not_active",
-                    "The job has already ended with status " + job.status().wire(), null);
+                    "The job has already ended with status " + ended.status().wire(), null);
         }
-        finisher.cancel(jobId);
         return status(find(jobId));
     }
 

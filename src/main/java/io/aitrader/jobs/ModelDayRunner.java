@@ -10,6 +10,8 @@ import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.MDC;
+
 import io.aitrader.agent.DayTranscript;
 import io.aitrader.agent.Trader;
 import io.aitrader.agent.TraderException;
@@ -24,7 +26,10 @@ import io.aitrader.trading.Portfolio;
 import io.aitrader.trading.Valuer;
 import io.quarkus.logging.Log;
 
-/** Runs one model-day: start state from the ledger, the trader in memory, then one commit (contract 4.2–4.4). */
+/**
+ * Runs one model-day: start state from the ledger, the trader in memory, then one commit (contract 4.2–4.4). Every
+ * line logged meanwhile on this thread carries {@code job_id}, {@code model} and {@code date} (MDC).
+ */
 @ApplicationScoped
 public class ModelDayRunner {
 
@@ -33,14 +38,16 @@ public class ModelDayRunner {
     private final DayCommitter committer;
     private final JobEvents events;
     private final TradingCalendar calendar;
+    private final JobMetrics metrics;
 
     ModelDayRunner(LedgerRepository ledger, JobRepository jobs, DayCommitter committer, JobEvents events,
-            TradingCalendar calendar) {
+            TradingCalendar calendar, JobMetrics metrics) {
         this.ledger = ledger;
         this.jobs = jobs;
         this.committer = committer;
         this.events = events;
         this.calendar = calendar;
+        this.metrics = metrics;
     }
 
     /** A fresh chain for a pipeline that runs {@code days} (date order) of {@code model}. */
@@ -51,22 +58,33 @@ public class ModelDayRunner {
     /** Returns the day's final status; never throws for a trader's failure, only when the database fails. */
     ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader, MarketPrices prices,
             BooleanSupplier jobCancelled, ModelChain chain) {
-        ModelDayStatus status = attempt(day, config, model, trader, prices, jobCancelled, chain);
-        if (status != ModelDayStatus.COMPLETED) {
-            chain.broken();
+        MDC.put("job_id", day.jobId());
+        MDC.put("model", day.model());
+        MDC.put("date", day.date().toString());
+        try {
+            ModelDayStatus status = attempt(day, config, model, trader, prices, jobCancelled, chain);
+            if (status != ModelDayStatus.COMPLETED) {
+                chain.broken();
+            }
+            return status;
+        } finally {
+            MDC.remove("job_id");
+            MDC.remove("model");
+            MDC.remove("date");
         }
-        return status;
     }
 
     private ModelDayStatus attempt(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
             MarketPrices prices, BooleanSupplier jobCancelled, ModelChain chain) {
+        long started = System.nanoTime();
+        Log.debugf("Model-day %s %s started", day.model(), day.date());
         jobs.markDay(day.id(), ModelDayStatus.RUNNING, null);
         events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.RUNNING, null));
         long deadline = System.nanoTime() + config.agentConfig().dayTimeoutSeconds() * 1_000_000_000L;
         BooleanSupplier stop = () -> jobCancelled.getAsBoolean() || System.nanoTime() > deadline;
         try {
             DayRecord record = trade(day, config, model, trader, prices, stop, chain);
-            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled);
+            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
             if (stopped != null) {
                 return stopped;
             }
@@ -74,17 +92,20 @@ public class ModelDayRunner {
                 return ModelDayStatus.FAILED; // the watchdog or a cancel ended the day first; its status stands
             }
             chain.committed(day.date(), record.end(), record.endingValue());
+            long took = System.nanoTime() - started;
+            metrics.dayRan(ModelDayStatus.COMPLETED, took);
+            Log.debugf("Model-day %s %s completed in %d ms", day.model(), day.date(), took / 1_000_000);
             events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.COMPLETED, null));
             return ModelDayStatus.COMPLETED;
         } catch (TraderException e) {
             // a trader stopped by the deadline or a cancel reports only "cancelled": say which it was
-            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled);
-            return stopped != null ? stopped : fail(day, e.getMessage());
+            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
+            return stopped != null ? stopped : fail(day, e.getMessage(), started);
         } catch (StoreException e) {
             throw e; // the store cannot record this day's failure either: the job stops (JobRunner)
         } catch (RuntimeException e) {
-            Log.warnf("Model-day %s %s failed: %s", day.model(), day.date(), e.getClass().getSimpleName());
-            return fail(day, "Internal error while running the model-day: " + e.getClass().getSimpleName());
+            return fail(day, "Internal error while running the model-day: " + e.getClass().getSimpleName(),
+                    started);
         }
     }
 
@@ -108,13 +129,14 @@ public class ModelDayRunner {
                 warnings);
     }
 
-    private ModelDayStatus stopped(ModelDay day, SimulationConfig config, long deadline, BooleanSupplier cancelled) {
+    private ModelDayStatus stopped(ModelDay day, SimulationConfig config, long deadline, BooleanSupplier cancelled,
+            long started) {
         if (System.nanoTime() > deadline) {
             return fail(day, "The model-day exceeded its timeout of " + config.agentConfig().dayTimeoutSeconds()
-                    + " s");
+                    + " s", started);
         }
         if (cancelled.getAsBoolean()) {
-            return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled");
+            return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled", started);
         }
         return null;
     }
@@ -132,12 +154,21 @@ public class ModelDayRunner {
         return symbols;
     }
 
-    private ModelDayStatus fail(ModelDay day, String reason) {
-        return finish(day, ModelDayStatus.FAILED, reason);
+    private ModelDayStatus fail(ModelDay day, String reason, long started) {
+        return finish(day, ModelDayStatus.FAILED, reason, started);
     }
 
-    private ModelDayStatus finish(ModelDay day, ModelDayStatus status, String reason) {
-        jobs.markDay(day.id(), status, reason);
+    /** Ends the running day unless the watchdog ended it first (then its status and reason stand). */
+    private ModelDayStatus finish(ModelDay day, ModelDayStatus status, String reason, long started) {
+        if (!jobs.endDay(day, ModelDayStatus.RUNNING, status, reason)) {
+            return status; // the status and reason stored first stand
+        }
+        metrics.dayRan(status, System.nanoTime() - started);
+        if (status == ModelDayStatus.FAILED) {
+            Log.warnf("Model-day %s %s failed: %s", day.model(), day.date(), reason);
+        } else {
+            Log.infof("Model-day %s %s %s: %s", day.model(), day.date(), status.wire(), reason);
+        }
         events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), status, reason));
         return status;
     }

@@ -55,7 +55,7 @@ public class ScheduledWork {
         int timeout = configs.defaultConfig().agentConfig().dayTimeoutSeconds();
         String cutoff = Instant.now().minus(timeout + 60L, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS)
                 .toString();
-        int failed = jobs.failOverdueDays(cutoff);
+        int failed = finisher.failOverdueDays(cutoff);
         if (failed > 0) {
             Log.warnf("Watchdog failed %d model-days running past their timeout", failed);
             jobs.runningJobsWithoutWork().forEach(finisher::finish);

@@ -12,6 +12,9 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.quarkus.logging.Log;
 
 /**
@@ -21,11 +24,31 @@ import io.quarkus.logging.Log;
 @Singleton
 public class AlphaVantageDownloader {
 
-    private final AlphaVantageClient client;
+    static final String DOWNLOADS = "aitrader.price.downloads";
 
-    @Inject
+    private final AlphaVantageClient client;
+    private final Counter ok;
+    private final Counter rateLimited;
+    private final Counter failed;
+    private final Counter notAttempted;
+
     public AlphaVantageDownloader(AlphaVantageClient client) {
+        this(client, new CompositeMeterRegistry());
+    }
+
+    /** Counts each symbol's download by outcome (ok, rate_limited, failed, not_attempted) in {@code registry}. */
+    @Inject
+    public AlphaVantageDownloader(AlphaVantageClient client, MeterRegistry registry) {
         this.client = client;
+        ok = counter(registry, "ok");
+        rateLimited = counter(registry, "rate_limited");
+        failed = counter(registry, "failed");
+        notAttempted = counter(registry, "not_attempted");
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder(DOWNLOADS).description("Alpha Vantage price downloads, one per symbol, by outcome")
+                .tag("outcome", outcome).register(registry);
     }
 
     public boolean enabled() {
@@ -75,6 +98,7 @@ public class AlphaVantageDownloader {
         }
         DownloadResult result = new DownloadResult(downloads, upToDate, notAttempted, stopReason);
         log(result);
+        count(result);
         return result;
     }
 
@@ -91,6 +115,17 @@ public class AlphaVantageDownloader {
         Set<String> distinct = new LinkedHashSet<>();
         symbols.stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(distinct::add);
         return distinct;
+    }
+
+    private void count(DownloadResult result) {
+        for (SymbolDownload download : result.downloads()) {
+            switch (download.status()) {
+                case OK -> ok.increment();
+                case RATE_LIMITED -> rateLimited.increment();
+                case SYMBOL_FAILED -> failed.increment();
+            }
+        }
+        notAttempted.increment(result.notAttempted().size());
     }
 
     private static void log(DownloadResult result) {

@@ -10,10 +10,60 @@
   let jobsRefreshQueued = false;
   let dayRequests = 0;
 
+  // ---- API key (only when the server requires one) -------------------------------------------------------------
+
+  // Asked once, kept for this tab only, sent with every request: as X-API-Key on fetches, and as the api_key query
+  // parameter on the event stream, since EventSource cannot send headers (the server accepts it there only).
+  const KEY = 'aitrader.apiKey';
+  const storedKey = () => sessionStorage.getItem(KEY);
+
+  function withKey(headers) {
+    const key = storedKey();
+    if (key) {
+      headers['X-API-Key'] = key;
+    }
+    return headers;
+  }
+
+  function streamUrl(url) {
+    const key = storedKey();
+    return key ? url + (url.includes('?') ? '&' : '?') + 'api_key=' + encodeURIComponent(key) : url;
+  }
+
+  function askForKey(note) {
+    const form = $('#key-form');
+    if (note) {
+      $('#key-note').textContent = note;
+    }
+    if (form.hidden) {
+      form.hidden = false;
+      $('#api-key').focus();
+    }
+  }
+
+  // The page came without data (keys on, and a browser cannot send the key with a navigation): fill every panel.
+  async function unlock() {
+    $('#key-form').hidden = true;
+    try {
+      $('#jobs').innerHTML = await fetchText('/dashboard/fragments/jobs');
+    } catch (e) {
+      return; // fetchText asked for the key again
+    }
+    document.body.dataset.locked = 'false';
+    followActiveJobs();
+    refreshPerformance(location.search);
+  }
+
   const money = (value) => '$' + Number(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   async function fetchText(url) {
-    const response = await fetch(url, { headers: { Accept: 'text/html' } });
+    const response = await fetch(url, { headers: withKey({ Accept: 'text/html' }) });
+    if (response.status === 401) {
+      const refused = storedKey() !== null;
+      sessionStorage.removeItem(KEY);
+      askForKey(refused ? 'The API key was refused. Enter a valid key.' : null);
+      throw new Error(url + ' needs an API key');
+    }
     if (!response.ok) {
       throw new Error(url + ' answered ' + response.status);
     }
@@ -194,7 +244,7 @@
       if (followed.has(id)) {
         return;
       }
-      const events = new EventSource('/simulate/events/' + encodeURIComponent(id));
+      const events = new EventSource(streamUrl('/simulate/events/' + encodeURIComponent(id)));
       followed.set(id, events);
       events.onmessage = (message) => {
         let event;
@@ -218,6 +268,22 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => {
+    $('#key-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const key = $('#api-key').value.trim();
+      if (key) {
+        sessionStorage.setItem(KEY, key);
+        $('#api-key').value = '';
+        unlock();
+      }
+    });
+    if (document.body.dataset.locked === 'true') {
+      if (storedKey()) {
+        unlock();
+      } else {
+        askForKey();
+      }
+    }
     wirePerformance();
     fillDaySelects();
     $('#day-model').addEventListener('change', () => loadDay($('#day-model').value, $('#day-date').value));
@@ -225,7 +291,7 @@
     window.addEventListener('popstate', () => refreshPerformance(location.search));
     followActiveJobs();
     setInterval(() => {
-      if (document.visibilityState === 'visible') {
+      if (document.visibilityState === 'visible' && $('#key-form').hidden) {
         refreshJobsSoon(); // picks up jobs started elsewhere
       }
     }, 5000);

@@ -19,7 +19,8 @@ import io.aitrader.reliability.RunningApp;
 /**
  * Kills the packaged app (SIGKILL) three times during a multi-model job — mid-run, again while it is recovering, and
  * late in the run — starting it again on the same database each time. The job must end with every model-day exactly
- * once and a ledger (positions, trades, valuations, conversations) identical to an uninterrupted run of the same job.
+ * once and a ledger (positions, trades, valuations, conversations) identical to an uninterrupted run of the same job;
+ * the audit trail records the resumes, each model-day's completion once and one end of the job.
  */
 class RestartIT {
 
@@ -75,5 +76,14 @@ class RestartIT {
         List<String> clean = LedgerDump.ledger(cleanDir);
         assertEquals(MODEL_DAYS, clean.size());
         assertEquals(clean, LedgerDump.ledger(killedDir), "the resumed ledger equals an uninterrupted run");
+        // the audit trail tells the same story: a resume per restart that got that far, each model-day's end
+        // exactly once, one end of the job
+        String ofJob = " FROM audit_log WHERE job_id = '" + jobId + "' AND event = ";
+        long resumed = LedgerDump.count(killedDir, "SELECT count(*)" + ofJob + "'resumed'");
+        assertTrue(resumed >= 2, "a resume after each restart that reached it: " + resumed);
+        assertEquals(MODEL_DAYS, LedgerDump.count(killedDir, "SELECT count(*)" + ofJob + "'model_day_completed'"));
+        assertEquals(MODEL_DAYS,
+                LedgerDump.count(killedDir, "SELECT count(DISTINCT model || date)" + ofJob + "'model_day_completed'"));
+        assertEquals(1, LedgerDump.count(killedDir, "SELECT count(*)" + ofJob + "'finished'"));
     }
 }

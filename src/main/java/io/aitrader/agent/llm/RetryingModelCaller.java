@@ -3,6 +3,7 @@ package io.aitrader.agent.llm;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import io.aitrader.agent.LlmMeters;
 import io.aitrader.agent.ModelCaller;
 import io.aitrader.agent.TraderCancelledException;
 import io.aitrader.agent.TraderException;
@@ -24,13 +25,21 @@ public final class RetryingModelCaller implements ModelCaller {
     private final String apiKey;
     private final RetryPolicy policy;
     private final Pause pause;
+    private final LlmMeters meters;
 
     public RetryingModelCaller(String label, ChatModel model, String apiKey, RetryPolicy policy, Pause pause) {
+        this(label, model, apiKey, policy, pause, LlmMeters.NONE);
+    }
+
+    /** As above, timing every attempt and counting retries and tokens in {@code meters}. */
+    public RetryingModelCaller(String label, ChatModel model, String apiKey, RetryPolicy policy, Pause pause,
+            LlmMeters meters) {
         this.label = label;
         this.model = model;
         this.apiKey = apiKey;
         this.policy = policy;
         this.pause = pause;
+        this.meters = meters;
     }
 
     @Override
@@ -46,7 +55,7 @@ public final class RetryingModelCaller implements ModelCaller {
             }
             CallFailure failure;
             try {
-                return model.chat(request);
+                return meters.call(model, request);
             } catch (RuntimeException e) {
                 failure = CallFailure.of(e);
             }
@@ -60,6 +69,7 @@ public final class RetryingModelCaller implements ModelCaller {
                                 + reason);
             }
             Duration wait = policy.cap(failure.retryAfter().orElse(policy.backoff(attempt)));
+            meters.retry();
             Log.warnf("Model %s: call failed (%s); retry %d of %d in %d ms", label, reason, attempt,
                     policy.maxRetries(), wait.toMillis());
             waitBeforeRetry(wait, stop);

@@ -1,5 +1,7 @@
 package io.aitrader.platform.dashboard;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,14 +15,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.aitrader.auth.ApiKeys;
 import io.aitrader.jobs.JobService;
 import io.aitrader.prices.PriceRepository;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The dashboard (contract 5): a server-rendered page at / and /dashboard, and the fragments its script swaps in to
- * follow jobs live and change the range or the model-day without reloading.
+ * follow jobs live and change the range or the model-day without reloading. With API keys on, a page request (which
+ * a browser cannot send with a header) gets the page without data; its script asks for the key once, keeps it in the
+ * tab's sessionStorage and loads every panel through the fragments, which need the key.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -32,12 +38,15 @@ public class DashboardResource {
     private final DayPanels days;
     private final JobService jobs;
     private final PriceRepository prices;
+    private final ApiKeys keys;
 
-    DashboardResource(PerformancePanels performance, DayPanels days, JobService jobs, PriceRepository prices) {
+    DashboardResource(PerformancePanels performance, DayPanels days, JobService jobs, PriceRepository prices,
+            ApiKeys keys) {
         this.performance = performance;
         this.days = days;
         this.jobs = jobs;
         this.prices = prices;
+        this.keys = keys;
     }
 
     @GET
@@ -45,8 +54,8 @@ public class DashboardResource {
             + "live job progress and a per-model-day view. Same as /dashboard.")
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public TemplateInstance root(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
-            @QueryParam("benchmark") String benchmark) {
-        return dashboard(start, end, benchmark);
+            @QueryParam("benchmark") String benchmark, RoutingContext http) {
+        return dashboard(start, end, benchmark, http);
     }
 
     @GET
@@ -54,12 +63,21 @@ public class DashboardResource {
     @Operation(summary = "The dashboard (HTML)", description = "Same as /.")
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     public TemplateInstance dashboard(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
-            @QueryParam("benchmark") String benchmark) {
+            @QueryParam("benchmark") String benchmark, RoutingContext http) {
+        if (!keys.admits(http)) {
+            return DashboardTemplates.page(PerformancePanel.failed(value(start), value(end), value(benchmark),
+                    "Enter the API key to see the results.", List.of()), new JobsPanel(List.of()),
+                    DayPanel.empty("", "", "No results yet."), false, true);
+        }
         PerformancePanel panel = performance.build(start, end, benchmark);
         String model = panel.models().isEmpty() ? null : panel.models().get(0);
         String date = panel.dates().isEmpty() ? null : panel.dates().get(0);
         DayPanel day = model == null ? DayPanel.empty("", "", "No results yet.") : days.build(model, date);
-        return DashboardTemplates.page(panel, jobsPanel(), day, prices.summary().synthetic());
+        return DashboardTemplates.page(panel, jobsPanel(), day, prices.summary().synthetic(), false);
+    }
+
+    private static String value(String input) {
+        return input == null ? "" : input;
     }
 
     @GET

@@ -10,8 +10,9 @@ final class DashboardTemplates {
     private DashboardTemplates() {
     }
 
+    /** {@code locked}: API keys are on and the request had none, so the panels are empty until the script fills them. */
     static native TemplateInstance page(PerformancePanel performance, JobsPanel jobs, DayPanel day,
-            boolean synthetic);
+            boolean synthetic, boolean locked);
 
     static native TemplateInstance page$performance(PerformancePanel performance);
 

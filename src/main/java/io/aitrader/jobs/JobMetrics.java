@@ -1,0 +1,74 @@
+package io.aitrader.jobs;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The engine's meters (docs/operations.md): finished jobs by final status, model-days by outcome and the duration of
+ * those that ran. Every meter is built once here, so the hot path only increments.
+ */
+@ApplicationScoped
+public class JobMetrics {
+
+    static final String JOBS_FINISHED = "aitrader.jobs.finished";
+    static final String MODEL_DAYS = "aitrader.model.days";
+    static final String MODEL_DAY_DURATION = "aitrader.model.day.duration";
+
+    private static final Duration[] DAY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25),
+            Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5),
+            Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120),
+            Duration.ofSeconds(300), Duration.ofSeconds(600)};
+
+    private final Map<JobStatus, Counter> finished = new EnumMap<>(JobStatus.class);
+    private final Map<ModelDayStatus, Counter> days = new EnumMap<>(ModelDayStatus.class);
+    private final Map<ModelDayStatus, Timer> durations = new EnumMap<>(ModelDayStatus.class);
+
+    JobMetrics(MeterRegistry registry) {
+        for (JobStatus status : JobStatus.values()) {
+            if (!status.active()) {
+                finished.put(status, Counter.builder(JOBS_FINISHED).description("Jobs that ended, by final status")
+                        .tag("status", status.wire()).register(registry));
+            }
+        }
+        for (ModelDayStatus status : ModelDayStatus.values()) {
+            if (status == ModelDayStatus.PENDING || status == ModelDayStatus.RUNNING) {
+                continue;
+            }
+            days.put(status, Counter.builder(MODEL_DAYS).description("Model-days that ended, by outcome")
+                    .tag("outcome", status.wire()).register(registry));
+            if (status != ModelDayStatus.SKIPPED) {
+                durations.put(status, Timer.builder(MODEL_DAY_DURATION)
+                        .description("Wall time of model-days that ran, from start to their end")
+                        .tag("outcome", status.wire()).serviceLevelObjectives(DAY_BUCKETS).register(registry));
+            }
+        }
+    }
+
+    /** A model-day that ran ended with {@code outcome} after {@code nanos}. */
+    void dayRan(ModelDayStatus outcome, long nanos) {
+        days.get(outcome).increment();
+        durations.get(outcome).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** {@code count} model-days ended with {@code outcome} without running (skipped, cancelled, failed). */
+    void daysEnded(ModelDayStatus outcome, int count) {
+        if (count > 0) {
+            days.get(outcome).increment(count);
+        }
+    }
+
+    void jobFinished(JobStatus status) {
+        Counter counter = finished.get(status);
+        if (counter != null) {
+            counter.increment();
+        }
+    }
+}

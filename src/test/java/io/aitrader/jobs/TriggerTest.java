@@ -42,7 +42,8 @@ class TriggerTest {
         assertEquals(List.of("api-mock", "api-equal"), created.getList("models"));
         assertEquals(10, created.getInt("total_model_days"));
         String jobId = created.getString("job_id");
-        // The mock answers each call after 100 ms, so none of its days can have completed yet.
+        // The mock answers each call after 250 ms (a day takes at least three calls), so none of its days can have
+        // completed yet.
         List<Map<String, Object>> details = JobsTestSupport.status(jobId).getList("progress.details");
         assertEquals(0, details.stream()
                 .filter(d -> "api-mock".equals(d.get("model")) && "completed".equals(d.get("status"))).count());

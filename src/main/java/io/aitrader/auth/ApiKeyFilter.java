@@ -48,7 +48,8 @@ public class ApiKeyFilter {
         }
         missing = body(json, "A valid API key is required: send it as X-API-Key or Authorization: Bearer");
         invalid = body(json, "The API key is not valid");
-        Log.infof("API keys are on: %d keys (%s)", keys.names().size(), String.join(", ", keys.names()));
+        int count = keys.names().size();
+        Log.infof("API keys are on: %d %s (%s)", count, count == 1 ? "key" : "keys", String.join(", ", keys.names()));
         router.route().order(ORDER).handler(context -> check(context, keys));
     }
 

@@ -16,14 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.jobs.LogCapture;
 import io.aitrader.jobs.TestPrices;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -147,7 +143,7 @@ class ApiKeyFilterTest {
 
     @Test
     void keysNeverReachTheLog() {
-        try (Capture capture = Capture.install()) {
+        try (LogCapture capture = LogCapture.install()) {
             given().header("X-API-Key", WRONG).get("/simulate/jobs").then().statusCode(401);
             given().header("Authorization", "Bearer " + WRONG).post("/simulate/trigger").then().statusCode(401);
             given().queryParam("api_key", WRONG).get("/simulate/events/x").then().statusCode(401);
@@ -202,36 +198,4 @@ class ApiKeyFilterTest {
         }
     }
 
-    /** Keeps every log record's text (message, parameters, exceptions) while installed on the root logger. */
-    static final class Capture extends Handler implements AutoCloseable {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        static Capture install() {
-            Capture capture = new Capture();
-            capture.setLevel(Level.ALL);
-            Logger.getLogger("").addHandler(capture);
-            return capture;
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                text.append(' ').append(java.util.Arrays.toString(record.getParameters()));
-            }
-            for (Throwable t = record.getThrown(); t != null; t = t.getCause() == t ? null : t.getCause()) {
-                text.append(" | ").append(t);
-            }
-            lines.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            Logger.getLogger("").removeHandler(this);
-        }
-    }
 }

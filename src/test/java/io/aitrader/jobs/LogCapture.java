@@ -9,11 +9,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Keeps the text of every log record (message, parameters and exception chain) while installed on the root logger. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
-    final List<String> lines = new CopyOnWriteArrayList<>();
+    public final List<String> lines = new CopyOnWriteArrayList<>();
 
-    static LogCapture install() {
+    public static LogCapture install() {
         LogCapture capture = new LogCapture();
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
@@ -32,7 +32,7 @@ final class LogCapture extends Handler implements AutoCloseable {
         lines.add(text.toString());
     }
 
-    boolean contains(String text) {
+    public boolean contains(String text) {
         return lines.stream().anyMatch(line -> line.contains(text));
     }
 

@@ -85,6 +85,19 @@ public interface ServiceSettings {
         TEXT, JSON
     }
 
+    /**
+     * DATABASE_URL: a PostgreSQL database shared by several instances ({@code postgres://user:password@host/db} or a
+     * {@code jdbc:postgresql:} URL, see DatabaseUrlSource); unset: SQLite in DATA_DIR. Never logged.
+     */
+    Optional<String> databaseUrl();
+
+    /** WORK_LEASE_SECONDS (PostgreSQL only): how long a claim on work holds unless its instance renews it. */
+    @WithDefault("30")
+    int workLeaseSeconds();
+
+    /** INSTANCE_ID: this instance's name in leases and logs (default: host name and a random suffix). */
+    Optional<String> instanceId();
+
     /** Set by the batch-mode entry point (never by users): no HTTP listener and no resuming of old jobs. */
     @WithDefault("false")
     boolean commandMode();

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
+import io.aitrader.platform.database.Storage;
 
 /**
  * Commits a finished model-day — ledger rows, conversation, the model-day's status and its audit row — in one
@@ -23,7 +24,7 @@ public class DayCommitter {
     private final JobRepository jobs;
     private final AuditRepository audit;
 
-    DayCommitter(DataSource dataSource, LedgerRepository ledger, JobRepository jobs, AuditRepository audit) {
+    DayCommitter(@Storage DataSource dataSource, LedgerRepository ledger, JobRepository jobs, AuditRepository audit) {
         this.dataSource = dataSource;
         this.ledger = ledger;
         this.jobs = jobs;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.aitrader.platform.DatabaseSetup;
+import io.aitrader.platform.database.Storage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -36,7 +37,7 @@ public class JobGauges {
     private volatile double[] counts = {Double.NaN, Double.NaN, Double.NaN};
     private volatile long readAt;
 
-    JobGauges(DataSource dataSource) {
+    JobGauges(@Storage DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
+import io.aitrader.platform.database.Storage;
 
 /** Jobs and their model-days (tables jobs, job_details). */
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class JobRepository {
             SELECT * FROM jobs WHERE status IN ('pending', 'downloading_data', 'running') ORDER BY created_at
             """;
     static final String SELECT_PAGE = """
-            SELECT * FROM jobs WHERE (? IS NULL OR status = ?) ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?
+            SELECT * FROM jobs WHERE (CAST(? AS TEXT) IS NULL OR status = ?) ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?
             """;
     static final String SELECT_DETAILS = """
             SELECT id, model, date, status, started_at, completed_at, error FROM job_details WHERE job_id = ?
@@ -50,8 +51,8 @@ public class JobRepository {
             """;
     static final String UPDATE_STATUS = """
             UPDATE jobs SET status = ?, updated_at = ?,
-                   started_at = CASE WHEN ? AND started_at IS NULL THEN ? ELSE started_at END,
-                   completed_at = CASE WHEN ? THEN ? ELSE completed_at END,
+                   started_at = CASE WHEN ? = 1 AND started_at IS NULL THEN ? ELSE started_at END,
+                   completed_at = CASE WHEN ? = 1 THEN ? ELSE completed_at END,
                    error = COALESCE(?, error)
             WHERE job_id = ?
             """;
@@ -104,7 +105,7 @@ public class JobRepository {
     private final ObjectMapper json;
     private final AuditRepository audit;
 
-    JobRepository(DataSource dataSource, ObjectMapper json, AuditRepository audit) {
+    JobRepository(@Storage DataSource dataSource, ObjectMapper json, AuditRepository audit) {
         this.dataSource = dataSource;
         this.json = json;
         this.audit = audit;

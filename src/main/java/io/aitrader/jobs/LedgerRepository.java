@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.agent.ConversationMessage;
+import io.aitrader.platform.database.Storage;
 import io.aitrader.trading.Portfolio;
 import io.aitrader.trading.Trade;
 
@@ -56,7 +57,7 @@ public class LedgerRepository {
     private final DataSource dataSource;
     private final ObjectMapper json;
 
-    LedgerRepository(DataSource dataSource, ObjectMapper json) {
+    LedgerRepository(@Storage DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
         this.json = json;
     }

@@ -2,6 +2,7 @@ package io.aitrader.jobs;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.errors.ApiException;
+import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Storage;
 import io.vertx.core.eventbus.EventBus;
 
 /** Creates jobs atomically under the concurrency limit and hands them to the worker over the event bus. */
@@ -27,9 +30,12 @@ public class TriggerService {
     private final DataSource dataSource;
     private final EventBus bus;
     private final ServiceSettings settings;
+    private final Database database;
 
-    TriggerService(TriggerPlanner planner, JobRepository jobs, StoredConfigs storedConfigs, DataSource dataSource,
-            EventBus bus, ServiceSettings settings) {
+    TriggerService(TriggerPlanner planner, JobRepository jobs, StoredConfigs storedConfigs,
+            @Storage DataSource dataSource,
+            EventBus bus, ServiceSettings settings, Database database) {
+        this.database = database;
         this.planner = planner;
         this.jobs = jobs;
         this.storedConfigs = storedConfigs;
@@ -64,6 +70,12 @@ public class TriggerService {
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false); // BEGIN IMMEDIATE under transaction_mode=IMMEDIATE
             try {
+                if (database.postgres()) {
+                    // one trigger at a time across every instance; readers and the worker's row updates go on
+                    try (Statement lock = conn.createStatement()) {
+                        lock.execute("LOCK TABLE jobs IN SHARE ROW EXCLUSIVE MODE");
+                    }
+                }
                 List<JobRecord> active = jobs.listActive(conn);
                 for (JobRecord other : active) {
                     if (other.workKey().equals(job.workKey())) {

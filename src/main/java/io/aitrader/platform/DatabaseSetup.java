@@ -6,17 +6,24 @@ import java.nio.file.Files;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Singleton;
 
 import org.flywaydb.core.Flyway;
 
+import io.aitrader.config.DatabaseUrlSource;
 import io.aitrader.config.ServiceSettings;
+import io.aitrader.platform.database.Database;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Creates the data directory and migrates the schema before anything else touches the database: SQLite cannot create
- * a missing parent folder, so Quarkus' migrate-at-start would fail on a fresh machine.
+ * Creates the data directory and migrates the schema of the active database before anything else touches it: SQLite
+ * cannot create a missing parent folder, so Quarkus' migrate-at-start would fail on a fresh machine. On PostgreSQL
+ * several instances may start together; Flyway serialises their migrations with a database lock.
  */
 @Singleton
 public class DatabaseSetup {
@@ -24,15 +31,18 @@ public class DatabaseSetup {
     /** Startup observers that need the schema run after this priority. */
     public static final int PRIORITY = 10;
 
-    void onStart(@Observes @Priority(PRIORITY) StartupEvent event, ServiceSettings settings, Flyway flyway) {
+    void onStart(@Observes @Priority(PRIORITY) StartupEvent event, ServiceSettings settings, Database database,
+            @Any InjectableInstance<Flyway> flyways) {
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + settings.dataDir(), e);
         }
+        Flyway flyway = database.postgres()
+                ? flyways.select(FlywayDataSource.FlywayDataSourceLiteral.of(DatabaseUrlSource.POSTGRESQL)).get()
+                : flyways.select(Default.Literal.INSTANCE).get();
         var result = flyway.migrate();
-        Log.infof("Database %s ready at schema version %s (%d migrations applied)",
-                settings.dataDir().resolve("jobs.db"), flyway.info().current().getVersion(),
-                result.migrationsExecuted);
+        Log.infof("%s database %s ready at schema version %s (%d migrations applied)", database.kind(),
+                database.location(), flyway.info().current().getVersion(), result.migrationsExecuted);
     }
 }

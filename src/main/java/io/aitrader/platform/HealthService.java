@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.jobs.JobRepository;
+import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Storage;
 import io.aitrader.prices.PriceRepository;
 import io.aitrader.prices.PriceSummary;
 
@@ -27,9 +29,12 @@ public class HealthService {
     private final ServiceSettings settings;
     private final PriceRepository prices;
     private final JobRepository jobs;
+    private final Database database;
 
-    HealthService(DataSource dataSource, ServiceSettings settings, PriceRepository prices, JobRepository jobs) {
+    HealthService(@Storage DataSource dataSource, ServiceSettings settings, PriceRepository prices, JobRepository jobs,
+            Database database) {
         this.dataSource = dataSource;
+        this.database = database;
         this.settings = settings;
         this.prices = prices;
         this.jobs = jobs;
@@ -50,7 +55,7 @@ public class HealthService {
         }
         return new HealthReport(databaseUp && writable ? "healthy" : "unhealthy",
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(),
-                new HealthReport.Database(databaseUp ? "up" : "down", dataDir.resolve("jobs.db").toString()),
+                new HealthReport.Database(databaseUp ? "up" : "down", database.location()),
                 new HealthReport.Storage(dataDir.toString(), writable, freeSpaceMb(dataDir)), priceData, worker);
     }
 

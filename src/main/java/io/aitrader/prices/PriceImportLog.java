@@ -12,21 +12,27 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.aitrader.platform.database.Storage;
+
 /** The price_imports table: which file contents (by sha256) were imported, with their counts. */
 @ApplicationScoped
 public class PriceImportLog {
 
     static final String EXISTS = "SELECT 1 FROM price_imports WHERE sha256 = ?";
     static final String RECORD = """
-            INSERT OR REPLACE INTO price_imports (sha256, file_name, imported_at, symbols, inserted, replaced,
+            INSERT INTO price_imports (sha256, file_name, imported_at, symbols, inserted, replaced,
                 unchanged, rejected, synthetic_removed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (sha256) DO UPDATE SET file_name = excluded.file_name, imported_at = excluded.imported_at,
+                symbols = excluded.symbols, inserted = excluded.inserted, replaced = excluded.replaced,
+                unchanged = excluded.unchanged, rejected = excluded.rejected,
+                synthetic_removed = excluded.synthetic_removed
             """;
 
     private final DataSource dataSource;
 
     @Inject
-    public PriceImportLog(DataSource dataSource) {
+    public PriceImportLog(@Storage DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -20,6 +20,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.aitrader.platform.database.Storage;
+
 /**
  * The price_data table. Dates are ISO text, prices REAL (read back as BigDecimal with at least 4 decimals). Writes
  * take a connection from {@link #inTransaction} so an import stays one transaction; reads run in autocommit.
@@ -49,7 +51,7 @@ public class PriceRepository {
             """;
     static final String SUMMARY = """
             SELECT COUNT(DISTINCT symbol), MIN(date), MAX(date), COUNT(*),
-                   COALESCE(SUM(source = 'synthetic'), 0)
+                   COALESCE(SUM(CASE WHEN source = 'synthetic' THEN 1 ELSE 0 END), 0)
             FROM price_data
             """;
     static final String LATEST_COMPLETE_DATE = "SELECT MAX(date) FROM price_data WHERE close IS NOT NULL";
@@ -69,7 +71,7 @@ public class PriceRepository {
     private final DataSource dataSource;
 
     @Inject
-    public PriceRepository(DataSource dataSource) {
+    public PriceRepository(@Storage DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

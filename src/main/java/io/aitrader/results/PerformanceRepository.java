@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.platform.database.Storage;
+
 /** Reads the daily values behind GET /performance: one query for every model of a period, trades counted in SQL. */
 @ApplicationScoped
 public class PerformanceRepository {
@@ -36,7 +38,7 @@ public class PerformanceRepository {
 
     private final DataSource dataSource;
 
-    PerformanceRepository(DataSource dataSource) {
+    PerformanceRepository(@Storage DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

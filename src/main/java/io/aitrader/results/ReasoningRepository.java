@@ -15,12 +15,15 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.platform.database.Storage;
+
 /** Read-only queries over the stored conversations: trading_days, reasoning_logs and tool_usage. */
 @ApplicationScoped
 public class ReasoningRepository {
 
     /** The same filter for every query; each parameter appears twice (null means any). */
-    static final String FILTER = "(? IS NULL OR d.job_id = ?) AND (? IS NULL OR d.date = ?) AND (? IS NULL OR d.model = ?)";
+    static final String FILTER = "(CAST(? AS TEXT) IS NULL OR d.job_id = ?) AND (CAST(? AS TEXT) IS NULL OR d.date = ?)"
+            + " AND (CAST(? AS TEXT) IS NULL OR d.model = ?)";
     static final String SELECT_DAYS = """
             SELECT d.id, d.job_id, d.model, d.date, d.total_steps, d.stop_signal, d.summary,
                    (SELECT COUNT(*) FROM reasoning_logs r WHERE r.trading_day_id = d.id) AS messages,
@@ -45,7 +48,7 @@ public class ReasoningRepository {
 
     private final DataSource dataSource;
 
-    ReasoningRepository(DataSource dataSource) {
+    ReasoningRepository(@Storage DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

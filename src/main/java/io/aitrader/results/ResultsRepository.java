@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.platform.database.Storage;
+
 /** Read-only queries over the committed ledger (trading_days and its children). */
 @ApplicationScoped
 public class ResultsRepository {
@@ -24,7 +26,7 @@ public class ResultsRepository {
             SELECT id, job_id, model, date, cash, starting_value, ending_value, profit, return_pct, total_steps,
                    stop_signal, summary, stale
             FROM trading_days
-            WHERE date = ? AND (? IS NULL OR model = ?) AND (? IS NULL OR job_id = ?)
+            WHERE date = ? AND (CAST(? AS TEXT) IS NULL OR model = ?) AND (CAST(? AS TEXT) IS NULL OR job_id = ?)
             ORDER BY model
             """;
     static final String SELECT_HOLDINGS = "SELECT symbol, shares FROM holdings WHERE trading_day_id = ? ORDER BY symbol";
@@ -37,7 +39,7 @@ public class ResultsRepository {
 
     private final DataSource dataSource;
 
-    ResultsRepository(DataSource dataSource) {
+    ResultsRepository(@Storage DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import io.aitrader.platform.database.Storage;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -38,6 +39,7 @@ class EngineBenchmark {
     static final Map<String, Object> RANGE = Map.of("start_date", "2025-07-01", "end_date", "2025-08-12");
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @Test

@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -37,6 +38,7 @@ class LedgerEndToEndTest {
     static final BigDecimal INITIAL_CASH = new BigDecimal("10000");
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @Test

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.aitrader.agent.llm.OpenAiStandIn;
+import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -37,6 +38,7 @@ class LlmJobTest {
     static final List<String> DAYS = List.of("2025-08-04", "2025-08-05", "2025-08-06");
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @Test

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.platform.database.Storage;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -27,6 +28,7 @@ import io.restassured.path.json.JsonPath;
 class MetricsTest {
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @Test

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.aitrader.jobs.JobsIdle;
+import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -37,6 +38,7 @@ class BadInputTest {
             "holdings", "actions", "reasoning_logs", "tool_usage"};
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @Test

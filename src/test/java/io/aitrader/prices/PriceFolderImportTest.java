@@ -15,12 +15,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class PriceFolderImportTest {
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @Inject

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -35,6 +36,7 @@ class PriceImportResourceTest {
     private static final LocalDate OCT_30 = LocalDate.of(2025, 10, 30);
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @Inject

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -30,6 +31,7 @@ class PriceImportRulesTest {
     private static final Logger LOG = Logger.getLogger(PriceImportRulesTest.class);
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @Inject

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aitrader.platform.database.Storage;
 import io.quarkus.logging.Log;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +49,7 @@ class PerformanceBenchmark {
     URI endpoint;
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @Test

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -45,6 +46,7 @@ class PerformanceRealRunTest {
     private static boolean ran;
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @BeforeEach

@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -36,6 +37,7 @@ class PerformanceResourceTest {
     static final List<LocalDate> WEEK = List.of(MON, MON.plusDays(1), MON.plusDays(2), MON.plusDays(3));
 
     @Inject
+    @Storage
     DataSource dataSource;
 
     @BeforeEach

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.platform.database.Storage;
+
 /**
  * The audit trail (table audit_log). Writes join the caller's transaction where the state change has one, so the
  * trail and the state never disagree; a model-day's row rides in the day's commit and costs one insert.
@@ -32,7 +34,7 @@ public class AuditRepository {
 
     private final DataSource dataSource;
 
-    AuditRepository(DataSource dataSource) {
+    AuditRepository(@Storage DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

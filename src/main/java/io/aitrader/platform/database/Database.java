@@ -1,0 +1,72 @@
+package io.aitrader.platform.database;
+
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.agroal.api.AgroalDataSource;
+import io.aitrader.config.DatabaseUrlSource;
+import io.aitrader.config.ServiceSettings;
+import io.quarkus.arc.InjectableInstance;
+
+/**
+ * Which database this instance uses: the embedded SQLite by default, or a PostgreSQL shared by several instances
+ * when DATABASE_URL is set (contract 7). Only the active datasource is ever touched: an inactive one fails when used.
+ */
+@Singleton
+public class Database {
+
+    private final boolean postgres;
+    private final String location;
+
+    Database(
+            @ConfigProperty(name = "quarkus.datasource.\"postgresql\".active", defaultValue = "false") boolean postgres,
+            @ConfigProperty(name = "quarkus.datasource.\"postgresql\".jdbc.url") Optional<String> postgresUrl,
+            ServiceSettings settings) {
+        this.postgres = postgres;
+        this.location = postgres
+                ? withoutQuery(postgresUrl.orElse("jdbc:postgresql:"))
+                : settings.dataDir().toAbsolutePath().normalize().resolve("jobs.db").toString();
+    }
+
+    /** Where the data lives, safe to show and log: the SQLite file, or the PostgreSQL URL without its parameters. */
+    public String location() {
+        return location;
+    }
+
+    private static String withoutQuery(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
+    /** True on PostgreSQL: several instances may share the database and claim work from it. */
+    public boolean postgres() {
+        return postgres;
+    }
+
+    /** Appended to a SELECT that must lock the rows it reads until commit (SQLite locks the whole database). */
+    public String forUpdate() {
+        return postgres ? " FOR UPDATE" : "";
+    }
+
+    public String kind() {
+        return postgres ? "PostgreSQL" : "SQLite";
+    }
+
+    @Produces
+    @Singleton
+    @Storage
+    DataSource storage(@Any InjectableInstance<AgroalDataSource> sources) {
+        return postgres
+                ? sources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(DatabaseUrlSource.POSTGRESQL))
+                        .get()
+                : sources.select(Default.Literal.INSTANCE).get();
+    }
+}

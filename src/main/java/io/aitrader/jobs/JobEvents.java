@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aitrader.platform.database.Database;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 
@@ -16,14 +17,23 @@ public class JobEvents {
 
     private final EventBus bus;
     private final ObjectMapper json;
+    private final Database database;
+    private final ClusterSignals signals;
 
-    JobEvents(EventBus bus, ObjectMapper json) {
+    JobEvents(EventBus bus, ObjectMapper json, Database database, ClusterSignals signals) {
         this.bus = bus;
         this.json = json;
+        this.database = database;
+        this.signals = signals;
     }
 
+    /** To this instance's listeners, and on PostgreSQL to every other instance's too. */
     void publish(JobEvent event) {
-        bus.publish(JobAddresses.EVENTS, toJson(event));
+        String text = toJson(event);
+        bus.publish(JobAddresses.EVENTS, text);
+        if (database.postgres()) {
+            signals.event(event, text);
+        }
     }
 
     String toJson(JobEvent event) {

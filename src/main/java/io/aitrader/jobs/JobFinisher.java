@@ -94,6 +94,14 @@ public class JobFinisher {
         }
     }
 
+    /** Ends a claimed model-day that could not start (its model cannot be set up). */
+    void endRunningDay(ModelDay day, ModelDayStatus status, String reason) {
+        if (jobs.endDay(day, ModelDayStatus.RUNNING, status, reason)) {
+            metrics.daysEnded(status, 1);
+            events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), status, reason));
+        }
+    }
+
     /** Fails model-days running since before {@code startedBefore}; returns how many. */
     int failOverdueDays(String startedBefore) {
         int failed = jobs.failOverdueDays(startedBefore);
@@ -118,9 +126,10 @@ public class JobFinisher {
         } else {
             status = failed == 0 ? JobStatus.COMPLETED : JobStatus.PARTIAL;
         }
-        jobs.updateStatus(jobId, status, error);
-        metrics.jobFinished(status);
-        events.publish(JobEvent.job(jobId, status, error));
+        if (jobs.finishIdle(jobId, status, error)) {
+            metrics.jobFinished(status);
+            events.publish(JobEvent.job(jobId, status, error));
+        }
     }
 
     void fail(String jobId, String error) {

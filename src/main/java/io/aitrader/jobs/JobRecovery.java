@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.platform.DatabaseSetup;
+import io.aitrader.platform.database.Database;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.eventbus.EventBus;
@@ -18,7 +19,10 @@ import io.vertx.core.eventbus.EventBus;
 public class JobRecovery {
 
     void onStart(@Observes @Priority(DatabaseSetup.PRIORITY + 100) StartupEvent event, JobRepository jobs,
-            EventBus bus, ServiceSettings settings) {
+            EventBus bus, ServiceSettings settings, Database database) {
+        if (database.postgres()) {
+            return; // instances share the work: what a dead instance held is taken over when its lease expires
+        }
         if (settings.commandMode()) {
             // A batch run owns only the job it creates; a server started later resumes interrupted ones.
             return;

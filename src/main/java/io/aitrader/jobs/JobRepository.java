@@ -56,6 +56,12 @@ public class JobRepository {
                    error = COALESCE(?, error)
             WHERE job_id = ?
             """;
+    /** Ends a running job only when none of its model-days is left to run (another instance may end it first). */
+    static final String FINISH_IDLE = """
+            UPDATE jobs SET status = ?, updated_at = ?, completed_at = ?, error = ?
+            WHERE job_id = ? AND status = 'running'
+              AND NOT EXISTS (SELECT 1 FROM job_details d WHERE d.job_id = ? AND d.status IN ('pending', 'running'))
+            """;
     static final String UPDATE_WARNINGS = "UPDATE jobs SET warnings = ?, updated_at = ? WHERE job_id = ?";
     static final String MARK_DAY = """
             UPDATE job_details SET status = ?, error = ?,
@@ -64,10 +70,12 @@ public class JobRepository {
             WHERE id = ?
             """;
     static final String COMPLETE_RUNNING_DAY = """
-            UPDATE job_details SET status = 'completed', error = NULL, completed_at = ? WHERE id = ? AND status = 'running'
+            UPDATE job_details SET status = 'completed', error = NULL, completed_at = ?
+            WHERE id = ? AND status = 'running' AND (lease_owner IS NULL OR lease_owner = ?)
             """;
     static final String END_DAY = """
-            UPDATE job_details SET status = ?, error = ?, completed_at = ? WHERE id = ? AND status = ?
+            UPDATE job_details SET status = ?, error = ?, completed_at = ?
+            WHERE id = ? AND status = ? AND (lease_owner IS NULL OR lease_owner = ?)
             """;
     static final String SELECT_OVERDUE_DAYS = """
             SELECT * FROM job_details WHERE status = 'running' AND started_at < ?
@@ -104,9 +112,11 @@ public class JobRepository {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final AuditRepository audit;
+    private final InstanceIdentity instance;
 
-    JobRepository(@Storage DataSource dataSource, ObjectMapper json, AuditRepository audit) {
+    JobRepository(@Storage DataSource dataSource, ObjectMapper json, AuditRepository audit, InstanceIdentity instance) {
         this.dataSource = dataSource;
+        this.instance = instance;
         this.json = json;
         this.audit = audit;
     }
@@ -259,6 +269,25 @@ public class JobRepository {
         }
     }
 
+    /**
+     * Gives a running job its final status, with its audit row, unless model-days are still pending or running or it
+     * ended already; false when it wrote nothing.
+     */
+    public boolean finishIdle(String jobId, JobStatus status, String error) {
+        return inTransaction("Could not finish a job", conn -> {
+            String now = Timestamps.now();
+            try (PreparedStatement ps = conn.prepareStatement(FINISH_IDLE)) {
+                bind(ps, status.wire(), now, now, error, jobId, jobId);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            audit.persist(conn, AuditEvent.job(jobId, AuditEvent.FINISHED,
+                    status.wire() + (error == null ? "" : ": " + error), null));
+            return true;
+        });
+    }
+
     public void updateWarnings(String jobId, List<String> warnings) {
         update(UPDATE_WARNINGS, toJson(warnings), Timestamps.now(), jobId);
     }
@@ -283,10 +312,10 @@ public class JobRepository {
         });
     }
 
-    private static boolean endDay(Connection conn, ModelDay day, ModelDayStatus from, ModelDayStatus status,
-            String error) throws SQLException {
+    private boolean endDay(Connection conn, ModelDay day, ModelDayStatus from, ModelDayStatus status, String error)
+            throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(END_DAY)) {
-            bind(ps, status.wire(), error, Timestamps.now(), day.id(), from.wire());
+            bind(ps, status.wire(), error, Timestamps.now(), day.id(), from.wire(), instance.id());
             return ps.executeUpdate() == 1;
         }
     }
@@ -297,7 +326,7 @@ public class JobRepository {
      */
     boolean completeRunningDay(Connection conn, long detailId) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(COMPLETE_RUNNING_DAY)) {
-            bind(ps, Timestamps.now(), detailId);
+            bind(ps, Timestamps.now(), detailId, instance.id());
             return ps.executeUpdate() == 1;
         }
     }

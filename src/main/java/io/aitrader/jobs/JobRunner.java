@@ -74,22 +74,32 @@ public class JobRunner {
     private void execute(JobRecord job) {
         String jobId = job.jobId();
         SimulationConfig config = storedConfigs.restore(job);
-        finisher.phase(jobId, JobStatus.DOWNLOADING_DATA);
-        List<ModelDay> days = jobs.details(jobId);
-        PricePreparation.Prepared prices = preparation.prepare(config, job.dateRange());
-        skipIncomplete(days, prices);
-        if (!prices.warnings().isEmpty()) {
-            List<String> warnings = new ArrayList<>(job.warnings());
-            warnings.addAll(prices.warnings());
-            jobs.updateWarnings(jobId, warnings);
-        }
-        finisher.phase(jobId, JobStatus.RUNNING);
+        PricePreparation.Prepared prices = prepare(job, config);
         runModels(job, config, jobs.details(jobId), prices.table());
         if (finisher.stoppedByStorage(jobId)) {
             finisher.failOnStorage(jobId);
         } else {
             finisher.finish(jobId);
         }
+    }
+
+    /**
+     * The job's first phase: prices fetched and checked, dates that cannot run skipped with a warning; ends with the
+     * job running.
+     */
+    PricePreparation.Prepared prepare(JobRecord job, SimulationConfig config) {
+        String jobId = job.jobId();
+        finisher.phase(jobId, JobStatus.DOWNLOADING_DATA);
+        List<ModelDay> days = jobs.details(jobId);
+        PricePreparation.Prepared prices = preparation.prepare(config, job.dateRange());
+        skipIncomplete(days, prices);
+        if (!prices.warnings().isEmpty()) {
+            List<String> warnings = new ArrayList<>(job.warnings());
+            prices.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add); // prepared again
+            jobs.updateWarnings(jobId, warnings);
+        }
+        finisher.phase(jobId, JobStatus.RUNNING);
+        return prices;
     }
 
     private void skipIncomplete(List<ModelDay> days, PricePreparation.Prepared prices) {

@@ -52,7 +52,11 @@ public class ModelDayRunner {
 
     /** A fresh chain for a pipeline that runs {@code days} (date order) of {@code model}. */
     ModelChain chain(String model, List<ModelDay> days) {
-        return new ModelChain(ledger.completedDates(model, days.get(0).date(), days.get(days.size() - 1).date()));
+        return chain(model, days.get(0).date(), days.get(days.size() - 1).date());
+    }
+
+    ModelChain chain(String model, LocalDate from, LocalDate to) {
+        return new ModelChain(ledger.completedDates(model, from, to));
     }
 
     /** Returns the day's final status; never throws for a trader's failure, only when the database fails. */

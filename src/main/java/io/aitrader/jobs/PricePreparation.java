@@ -44,9 +44,7 @@ public class PricePreparation {
         LocalDate first = dates.get(0).minusDays(LOOKBACK_DAYS);
         LocalDate last = dates.get(dates.size() - 1);
         List<String> warnings = new ArrayList<>(downloads.fetchMissing(List.copyOf(universe), first, last));
-        PriceTable.Builder builder = PriceTable.builder();
-        prices.opensAndCloses(universe, first, last, builder::add);
-        PriceTable table = builder.build();
+        PriceTable table = load(config, dates);
         Set<LocalDate> incomplete = new TreeSet<>();
         for (LocalDate date : dates) {
             List<String> missing = missingOpens(table, config.symbols(), date);
@@ -59,6 +57,16 @@ public class PricePreparation {
             }
         }
         return new Prepared(table, incomplete, warnings);
+    }
+
+    /** The stored prices a job over {@code dates} needs, without downloading (another instance prepared the job). */
+    public PriceTable load(SimulationConfig config, List<LocalDate> dates) {
+        Set<String> universe = new LinkedHashSet<>(config.symbols());
+        universe.add(config.benchmark());
+        PriceTable.Builder builder = PriceTable.builder();
+        prices.opensAndCloses(universe, dates.get(0).minusDays(LOOKBACK_DAYS), dates.get(dates.size() - 1),
+                builder::add);
+        return builder.build();
     }
 
     /**

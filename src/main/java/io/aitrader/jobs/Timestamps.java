@@ -9,8 +9,16 @@ final class Timestamps {
     private Timestamps() {
     }
 
+    private static final java.time.format.DateTimeFormatter FIXED = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        return format(Instant.now());
+    }
+
+    /** Always 24 characters (Instant.toString drops a zero millisecond), so stored times compare as text. */
+    static String format(Instant time) {
+        return FIXED.format(time.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /**

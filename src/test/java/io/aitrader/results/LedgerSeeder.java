@@ -19,9 +19,10 @@ import javax.sql.DataSource;
 final class LedgerSeeder {
 
     static final String INSERT_JOB = """
-            INSERT OR IGNORE INTO jobs (job_id, status, config_path, config_json, date_range, models, work_key,
-                                        created_at, updated_at)
+            INSERT INTO jobs (job_id, status, config_path, config_json, date_range, models, work_key,
+                              created_at, updated_at)
             VALUES (?, 'completed', 'seeded', '{}', '[]', '[]', ?, ?, ?)
+            ON CONFLICT (job_id) DO NOTHING
             """;
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,

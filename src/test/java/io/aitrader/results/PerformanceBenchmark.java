@@ -109,8 +109,10 @@ class PerformanceBenchmark {
         long start = System.nanoTime();
         LedgerSeeder.seed(dataSource, "bench-job", models, dates, values, 10_000, 2, -1);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT OR REPLACE INTO price_data (symbol, date, open, high, low, close, volume, source, imported_at)
-                VALUES (?, ?, ?, NULL, NULL, ?, NULL, 'file', ?)""")) {
+                INSERT INTO price_data (symbol, date, open, high, low, close, volume, source, imported_at)
+                VALUES (?, ?, ?, NULL, NULL, ?, NULL, 'file', ?)
+                ON CONFLICT (symbol, date) DO UPDATE SET open = excluded.open, close = excluded.close,
+                    source = excluded.source, imported_at = excluded.imported_at""")) {
             double price = 400;
             for (LocalDate date : dates) {
                 double close = price * (1 + random.nextGaussian() * 0.01);

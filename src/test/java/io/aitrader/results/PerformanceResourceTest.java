@@ -119,8 +119,10 @@ class PerformanceResourceTest {
     @Test
     void aChosenBenchmarkIsBoughtAtTheFirstOpenAndGivesTheExcessReturn() throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT OR REPLACE INTO price_data (symbol, date, open, high, low, close, volume, source, imported_at)
-                VALUES ('PERFB', ?, 50, NULL, NULL, ?, NULL, 'file', ?)""")) {
+                INSERT INTO price_data (symbol, date, open, high, low, close, volume, source, imported_at)
+                VALUES ('PERFB', ?, 50, NULL, NULL, ?, NULL, 'file', ?)
+                ON CONFLICT (symbol, date) DO UPDATE SET open = excluded.open, close = excluded.close,
+                    source = excluded.source, imported_at = excluded.imported_at""")) {
             double[] closes = {51, 49, 52, 53};
             for (int i = 0; i < 4; i++) {
                 ps.setString(1, WEEK.get(i).toString());

@@ -1,0 +1,100 @@
+package io.aitrader.jobs;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.agent.Trader;
+import io.aitrader.agent.TraderFactory;
+import io.aitrader.config.ModelSpec;
+import io.aitrader.config.SimulationConfig;
+import io.aitrader.trading.MarketPrices;
+
+/**
+ * What this instance keeps of the jobs whose model-days it claims: the stored config, the price table and one trader
+ * per model, loaded once per job rather than once per day.
+ */
+@ApplicationScoped
+public class ClaimedJobs {
+
+    /** One job as its model-days need it. */
+    static final class Context {
+        private final JobRecord job;
+        private final SimulationConfig config;
+        private final MarketPrices prices;
+        private final Map<String, Trader> traders = new ConcurrentHashMap<>();
+
+        Context(JobRecord job, SimulationConfig config, MarketPrices prices) {
+            this.job = job;
+            this.config = config;
+            this.prices = prices;
+        }
+
+        JobRecord job() {
+            return job;
+        }
+
+        SimulationConfig config() {
+            return config;
+        }
+
+        MarketPrices prices() {
+            return prices;
+        }
+
+        ModelSpec model(String signature) {
+            return config.model(signature).orElseThrow();
+        }
+    }
+
+    private final JobRepository jobs;
+    private final StoredConfigs storedConfigs;
+    private final PricePreparation preparation;
+    private final TraderFactory traderFactory;
+    private final Map<String, Context> contexts = new ConcurrentHashMap<>();
+
+    ClaimedJobs(JobRepository jobs, StoredConfigs storedConfigs, PricePreparation preparation,
+            TraderFactory traderFactory) {
+        this.jobs = jobs;
+        this.storedConfigs = storedConfigs;
+        this.preparation = preparation;
+        this.traderFactory = traderFactory;
+    }
+
+    /** The job's context, loaded on first use; empty when the job no longer exists. */
+    java.util.Optional<Context> get(String jobId) {
+        Context known = contexts.get(jobId);
+        if (known != null) {
+            return java.util.Optional.of(known);
+        }
+        return jobs.findById(jobId).map(job -> contexts.computeIfAbsent(jobId, id -> {
+            SimulationConfig config = storedConfigs.restore(job);
+            return new Context(job, config, preparation.load(config, job.dateRange()));
+        }));
+    }
+
+    /** The model's trader for this job; throws when the model cannot be set up (the day then fails with why). */
+    Trader trader(Context context, String signature) {
+        return context.traders.computeIfAbsent(signature, s -> traderFactory.create(context.model(s),
+                context.config.agentConfig(), context.config.symbols()));
+    }
+
+    SimulationConfig config(JobRecord job) {
+        return storedConfigs.restore(job);
+    }
+
+    void forget(String jobId) {
+        contexts.remove(jobId);
+    }
+
+    /** Forgets jobs that are no longer active. */
+    void retainOnly(Set<String> activeJobIds) {
+        contexts.keySet().retainAll(activeJobIds);
+    }
+
+    Set<String> known() {
+        return Set.copyOf(contexts.keySet());
+    }
+}

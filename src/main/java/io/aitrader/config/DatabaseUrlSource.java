@@ -59,7 +59,7 @@ public class DatabaseUrlSource implements ConfigSourceFactory {
     }
 
     /** {@code postgres://u:p@host:5432/db?x=y} → {@code jdbc:postgresql://host:5432/db?x=y}; jdbc URLs unchanged. */
-    static String jdbcUrl(String databaseUrl) {
+    public static String jdbcUrl(String databaseUrl) {
         if (databaseUrl == null) {
             return null;
         }

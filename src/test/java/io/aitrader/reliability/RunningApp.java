@@ -61,6 +61,7 @@ public final class RunningApp implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_"));
             builder.environment().remove("ALPHAADVANTAGE_API_KEY");
+            builder.environment().remove("DATABASE_URL"); // SQLite unless the test asks for PostgreSQL
             builder.environment().putAll(Map.of("API_PORT", String.valueOf(port), "API_HOST", "127.0.0.1",
                     "DATA_DIR", dataDir.toString(), "CONFIGS_DIR", "src/test/resources/configs",
                     "DEFAULT_CONFIG_PATH", "src/test/resources/configs/default_config.json",

@@ -1,0 +1,234 @@
+package io.aitrader.scaleout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aitrader.reliability.LedgerDump;
+import io.aitrader.reliability.RunningApp;
+
+/**
+ * Several instances of the packaged app on one PostgreSQL (contract 7, issue 9): a job of 10 slow mock models × 20
+ * days runs every model-day exactly once, spread over the instances, with a ledger identical to a single-instance run
+ * on SQLite; a kill -9 of one instance mid-job loses and doubles nothing once its leases expire; concurrent triggers
+ * sent to different instances create exactly the allowed number of jobs. Needs TEST_DATABASE_URL (.ci/run).
+ */
+class ScaleOutIT {
+
+    static final String TRIGGER = """
+            {"config_path": "configs/scale_out.json", "start_date": "2025-03-03", "end_date": "2025-03-28"}""";
+    static final int MODEL_DAYS = 10 * 20;
+    static final Duration RUN = Duration.ofMinutes(3);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static List<String> reference;
+
+    @BeforeAll
+    static void singleInstanceRunOnSqlite() throws Exception {
+        Path dataDir = Files.createTempDirectory("scale-out-reference").resolve("data");
+        try (RunningApp app = RunningApp.start(dataDir)) {
+            String jobId = app.trigger(TRIGGER);
+            assertEquals("completed", app.awaitEnd(jobId, RUN).path("status").asText());
+        }
+        try (Connection conn = LedgerDump.open(dataDir)) {
+            reference = PortableLedger.lines(conn);
+        }
+        assertEquals(MODEL_DAYS, reference.size());
+    }
+
+    @Test
+    void threeInstancesRunEveryModelDayOnceSpreadOverThem() throws Exception {
+        try (TestPostgres db = TestPostgres.createDatabase();
+                Cluster cluster = Cluster.start(3, db.url(), Map.of("MAX_PARALLEL_MODELS", "4"))) {
+            String jobId = cluster.get(0).trigger(TRIGGER);
+            CompletableFuture<String> events = CompletableFuture.supplyAsync(() -> sse(cluster.get(1), jobId));
+            JsonNode end = cluster.get(2).awaitEnd(jobId, RUN);
+
+            assertEquals("completed", end.path("status").asText(), end.toString());
+            assertEquals(MODEL_DAYS, end.path("progress").path("completed").asInt());
+            try (Connection conn = db.connect()) {
+                assertExactlyOnce(conn, jobId);
+                Map<String, Long> byInstance = ownersOfCompletedDays(conn, jobId);
+                System.out.println("Model-days per instance: " + byInstance);
+                assertEquals(3, byInstance.size(), "every instance ran model-days: " + byInstance);
+                assertEquals(reference, PortableLedger.lines(conn), "ledger identical to the single-instance run");
+            }
+            String stream = events.get(1, TimeUnit.MINUTES);
+            assertTrue(stream.contains("\"status\":\"completed\",\"finished\":true")
+                    || stream.contains("\"finished\":true"), "the SSE stream on another instance ends with the job");
+            long completedEvents = stream.lines().filter(l -> l.contains("\"type\":\"model_day\"")
+                    && l.contains("\"status\":\"completed\"")).count();
+            assertTrue(completedEvents >= MODEL_DAYS, "every completion reached the SSE client: " + completedEvents);
+        }
+    }
+
+    @Test
+    void aKilledInstancesModelDaysAreTakenOverAfterTheLease() throws Exception {
+        try (TestPostgres db = TestPostgres.createDatabase();
+                Cluster cluster = Cluster.start(3, db.url(),
+                        Map.of("MAX_PARALLEL_MODELS", "4", "WORK_LEASE_SECONDS", "3"))) {
+            String jobId = cluster.get(0).trigger(TRIGGER);
+            cluster.get(0).awaitCompleted(jobId, 40, RUN);
+            String victim;
+            int victimIndex;
+            try (Connection conn = db.connect()) {
+                victim = single(conn,
+                        "SELECT min(lease_owner) FROM job_details WHERE job_id = ? AND status = 'running'",
+                        jobId);
+                victimIndex = Integer.parseInt(victim.substring("node-".length(), victim.indexOf('-', 5))) - 1;
+                cluster.get(victimIndex).kill();
+                long held = Long.parseLong(single(conn,
+                        "SELECT count(*) FROM job_details WHERE lease_owner = ? AND status = 'running'", victim));
+                assertTrue(held > 0, "the killed instance held running model-days");
+                System.out.println("Killed " + victim + " holding " + held + " running model-days");
+            }
+            RunningApp survivor = cluster.get((victimIndex + 1) % 3);
+            JsonNode end = survivor.awaitEnd(jobId, RUN);
+
+            assertEquals("completed", end.path("status").asText(), end.toString());
+            try (Connection conn = db.connect()) {
+                assertExactlyOnce(conn, jobId);
+                long takenOver = Long.parseLong(single(conn, "SELECT count(*) FROM audit_log WHERE job_id = ? "
+                        + "AND event = 'resumed' AND detail LIKE '%taken over%'", jobId));
+                assertTrue(takenOver > 0, "the audit trail shows the take-over");
+                assertEquals(reference, PortableLedger.lines(conn), "ledger identical to the single-instance run");
+            }
+        }
+    }
+
+    @Test
+    void concurrentTriggersToDifferentInstancesCreateExactlyTheAllowedJobs() throws Exception {
+        try (TestPostgres db = TestPostgres.createDatabase();
+                Cluster cluster = Cluster.start(3, db.url(), Map.of("MAX_CONCURRENT_JOBS", "2"))) {
+            String same = """
+                    {"config_path": "configs/scale_out.json", "start_date": "2025-03-03", "end_date": "2025-03-07"}""";
+            List<HttpResponse<String>> identical = fire(cluster, i -> same);
+            List<String> ids = new ArrayList<>();
+            for (HttpResponse<String> answer : identical) {
+                assertTrue(answer.statusCode() == 202 || answer.statusCode() == 200, answer.body());
+                ids.add(JSON.readTree(answer.body()).path("job_id").asText());
+            }
+            assertEquals(1, identical.stream().filter(a -> a.statusCode() == 202).count());
+            assertEquals(1, ids.stream().distinct().count(), "every answer names the one job: " + ids);
+            cluster.get(2).awaitEnd(ids.get(0), RUN);
+
+            List<LocalDate> march = tradingDaysOfMarch();
+            List<HttpResponse<String>> different = fire(cluster, i -> """
+                    {"config_path": "configs/scale_out.json", "start_date": "%s", "end_date": "%s"}"""
+                    .formatted(march.get(5 + i % 10), march.get(17 + i / 10)));
+            long created = different.stream().filter(a -> a.statusCode() == 202).count();
+            long refused = different.stream().filter(a -> a.statusCode() == 409).count();
+            assertEquals(2, created, "MAX_CONCURRENT_JOBS=2 across the instances");
+            assertEquals(28, refused);
+            try (Connection conn = db.connect()) {
+                assertEquals("3", single(conn, "SELECT count(*) FROM jobs WHERE job_id <> ?", ""));
+            }
+        }
+    }
+
+    /** 30 triggers at once, spread round-robin over the instances. */
+    private static List<HttpResponse<String>> fire(Cluster cluster, java.util.function.IntFunction<String> body)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                RunningApp app = cluster.get(i % cluster.size());
+                String json = body.apply(i);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return app.post("/simulate/trigger", json);
+                }));
+            }
+            go.countDown();
+            List<HttpResponse<String>> results = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                results.add(answer.get(2, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertExactlyOnce(Connection conn, String jobId) throws SQLException {
+        assertEquals(String.valueOf(MODEL_DAYS), single(conn, "SELECT count(*) FROM trading_days WHERE job_id = ?",
+                jobId));
+        assertEquals(String.valueOf(MODEL_DAYS), single(conn,
+                "SELECT count(*) FROM job_details WHERE job_id = ? AND status = 'completed'", jobId));
+        assertEquals(String.valueOf(MODEL_DAYS), single(conn,
+                "SELECT count(*) FROM audit_log WHERE job_id = ? AND event = 'model_day_completed'", jobId),
+                "each model-day's completion is audited exactly once");
+        assertEquals("1", single(conn, "SELECT count(*) FROM audit_log WHERE job_id = ? AND event = 'finished'",
+                jobId), "the job ended once");
+    }
+
+    private static Map<String, Long> ownersOfCompletedDays(Connection conn, String jobId) throws SQLException {
+        Map<String, Long> owners = new LinkedHashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("""
+                SELECT lease_owner, count(*) FROM job_details WHERE job_id = ? AND status = 'completed'
+                GROUP BY lease_owner ORDER BY lease_owner""")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    owners.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return owners;
+    }
+
+    private static String single(Connection conn, String sql, String param) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String sse(RunningApp app, String jobId) {
+        try {
+            return app.send(app.request("/simulate/events/" + jobId).timeout(RUN).GET()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<LocalDate> tradingDaysOfMarch() {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 3, 3); d.getMonthValue() == 3; d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+}

@@ -82,10 +82,15 @@ public class ClusterSignals {
         listener.start();
     }
 
+    /** Waits for the listener to let go of its connection (it checks every second) before the pool closes. */
     void stop() {
         listening = false;
         if (listener != null) {
-            listener.interrupt();
+            try {
+                listener.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -433,26 +433,8 @@ public class JobRepository {
         }
     }
 
-    /** A unit of work on one connection, committed together. */
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection conn) throws SQLException;
-    }
-
-    private <T> T inTransaction(String failure, SqlWork<T> work) {
-        try (Connection conn = dataSource.getConnection()) {
-            conn.setAutoCommit(false); // BEGIN IMMEDIATE under transaction_mode=IMMEDIATE
-            try {
-                T result = work.run(conn);
-                conn.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                conn.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(failure, e);
-        }
+    private <T> T inTransaction(String failure, Transactions.SqlWork<T> work) {
+        return Transactions.run(dataSource, failure, work);
     }
 
     private List<JobRecord> queryJobs(String sql, Object... params) {

@@ -206,24 +206,7 @@ public class WorkClaims {
         }
     }
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection conn) throws SQLException;
-    }
-
-    private <T> T inTransaction(String failure, SqlWork<T> work) {
-        try (Connection conn = dataSource.getConnection()) {
-            conn.setAutoCommit(false);
-            try {
-                T result = work.run(conn);
-                conn.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                conn.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException(failure, e);
-        }
+    private <T> T inTransaction(String failure, Transactions.SqlWork<T> work) {
+        return Transactions.run(dataSource, failure, work);
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
+import io.aitrader.platform.database.Database;
 import io.aitrader.platform.database.Storage;
 
 /** Jobs and their model-days (tables jobs, job_details). */
@@ -113,10 +114,13 @@ public class JobRepository {
     private final ObjectMapper json;
     private final AuditRepository audit;
     private final InstanceIdentity instance;
+    private final Database database;
 
-    JobRepository(@Storage DataSource dataSource, ObjectMapper json, AuditRepository audit, InstanceIdentity instance) {
+    JobRepository(@Storage DataSource dataSource, ObjectMapper json, AuditRepository audit, InstanceIdentity instance,
+            Database database) {
         this.dataSource = dataSource;
         this.instance = instance;
+        this.database = database;
         this.json = json;
         this.audit = audit;
     }
@@ -372,7 +376,8 @@ public class JobRepository {
      */
     public int cancel(String jobId, String actor) {
         return inTransaction("Could not cancel the job", conn -> {
-            List<JobRecord> job = queryJobs(conn, SELECT_JOB, jobId);
+            // the row lock makes another instance's concurrent finish wait, then find the job ended
+            List<JobRecord> job = queryJobs(conn, SELECT_JOB + database.forUpdate(), jobId);
             if (job.isEmpty() || !job.get(0).status().active()) {
                 return -1;
             }

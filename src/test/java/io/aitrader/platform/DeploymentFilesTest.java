@@ -3,11 +3,13 @@ package io.aitrader.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,6 +190,172 @@ class DeploymentFilesTest {
         }
         String dockerfile = String.valueOf(map(service(SERVICE).get("build")).get("dockerfile"));
         assertTrue(dockerfile.contains("src/main/docker/Dockerfile.native-build"), dockerfile);
+    }
+
+    // The scale-out variant: compose.yml with compose.scale-out.yml on top (docker compose -f … -f …).
+
+    private static final String SCALE_OUT_DB = "trader-db";
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> scaleOutOverride() throws IOException {
+        return (Map<String, Object>) new Yaml().load(Files.readString(DOCKER.resolve("compose.scale-out.yml")));
+    }
+
+    /**
+     * Compose's merge of the two files, as far as these files need it: maps merge key by key, anything else is
+     * replaced. Faithful here because the override gives compose.yml's services no list (checked below).
+     */
+    private static Map<String, Object> scaleOut() throws IOException {
+        return merge(compose(), scaleOutOverride());
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+        Map<String, Object> merged = new LinkedHashMap<>(base);
+        override.forEach((key, value) -> {
+            Object old = merged.get(key);
+            merged.put(key, old instanceof Map && value instanceof Map ? merge(map(old), map(value)) : value);
+        });
+        return merged;
+    }
+
+    /** The service's instances in the scale-out: every service running the service's image. */
+    private static Map<String, Map<String, Object>> instances() throws IOException {
+        Object image = service(SERVICE).get("image");
+        Map<String, Map<String, Object>> instances = new LinkedHashMap<>();
+        map(scaleOut().get("services")).forEach((name, service) -> {
+            if (image.equals(map(service).get("image"))) {
+                instances.put(name, map(service));
+            }
+        });
+        return instances;
+    }
+
+    /** {@code ${NAME:-default}} → default. */
+    private static String composeDefault(String value) {
+        Matcher m = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}").matcher(value);
+        return m.matches() ? m.group(1) : value;
+    }
+
+    @Test
+    void scaleOutRunsTwoInstancesOfTheSameImageOnTheSharedPostgres() throws IOException {
+        Map<String, Map<String, Object>> instances = instances();
+        assertEquals(List.of(SERVICE, "ai-trader-2"), List.copyOf(instances.keySet()));
+        assertNotNull(instances.get(SERVICE).get("build"), "the first instance builds the image");
+        assertNull(instances.get("ai-trader-2").get("build"),
+                "the second runs the image the first builds (compose does not pull an image another service builds)");
+
+        Map<String, Object> dbEnv = map(map(map(scaleOut().get("services")).get(SCALE_OUT_DB)).get("environment"));
+        Pattern url = Pattern.compile("postgres://([^:]+):(.+)@([^:/]+):(\\d+)/([A-Za-z0-9_]+)");
+        Set<String> instanceIds = new HashSet<>();
+        for (Map.Entry<String, Map<String, Object>> instance : instances.entrySet()) {
+            String name = instance.getKey();
+            Map<String, Object> env = map(instance.getValue().get("environment"));
+            Matcher m = url.matcher(String.valueOf(env.get("DATABASE_URL")));
+            assertTrue(m.matches(), name + ": DATABASE_URL is postgres://user:password@host:port/db: "
+                    + env.get("DATABASE_URL"));
+            assertEquals(dbEnv.get("POSTGRES_USER"), m.group(1), name);
+            assertEquals(dbEnv.get("POSTGRES_PASSWORD"), m.group(2), name);
+            assertEquals(SCALE_OUT_DB, m.group(3), name + " uses the service's own PostgreSQL, not Windmill's");
+            assertEquals("5432", m.group(4), name);
+            assertEquals(dbEnv.get("POSTGRES_DB"), m.group(5), name);
+
+            String instanceId = String.valueOf(env.get("INSTANCE_ID"));
+            assertFalse(instanceId.isBlank() || "null".equals(instanceId), name + " has an INSTANCE_ID");
+            assertTrue(instanceIds.add(instanceId), name + ": INSTANCE_ID " + instanceId + " is used twice");
+            assertEquals("service_healthy",
+                    map(map(instance.getValue().get("depends_on")).get(SCALE_OUT_DB)).get("condition"),
+                    name + " starts once its database is healthy");
+        }
+    }
+
+    @Test
+    void bothInstancesHaveTheServicesHealthCheckSettingsAndTheirOwnPortAndDataVolume() throws IOException {
+        Map<String, Object> first = instances().get(SERVICE);
+        Map<String, Object> second = instances().get("ai-trader-2");
+        assertEquals(first.get("healthcheck"), second.get("healthcheck"));
+        assertEquals(first.get("networks"), second.get("networks"));
+        assertEquals(first.get("restart"), second.get("restart"));
+        Map<String, Object> firstEnv = map(first.get("environment"));
+        Map<String, Object> secondEnv = map(second.get("environment"));
+        assertEquals(firstEnv.keySet(), secondEnv.keySet(), "both instances get the same settings");
+        firstEnv.forEach((key, value) -> {
+            if (!key.equals("INSTANCE_ID")) {
+                assertEquals(value, secondEnv.get(key), key);
+            }
+        });
+
+        String port = String.valueOf(secondEnv.get("API_PORT"));
+        Set<String> hostPorts = new HashSet<>();
+        Set<String> dataVolumes = new HashSet<>();
+        for (Map<String, Object> instance : List.of(first, second)) {
+            List<String> ports = list(instance.get("ports"));
+            assertEquals(1, ports.size(), ports.toString());
+            assertTrue(ports.get(0).endsWith(":" + port), ports.toString());
+            hostPorts.add(composeDefault(ports.get(0).substring(0, ports.get(0).lastIndexOf(':'))));
+            List<String> volumes = list(instance.get("volumes"));
+            String data = volumes.stream().filter(v -> v.endsWith(":" + secondEnv.get("DATA_DIR"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("DATA_DIR is a volume: " + volumes));
+            dataVolumes.add(data.substring(0, data.indexOf(':')));
+            assertTrue(volumes.contains("../../../configs:" + secondEnv.get("CONFIGS_DIR") + ":ro"),
+                    volumes.toString());
+        }
+        assertEquals(2, hostPorts.size(), "distinct host ports: " + hostPorts);
+        assertEquals(2, dataVolumes.size(), "each instance has its own writable DATA_DIR: " + dataVolumes);
+        assertTrue(map(scaleOut().get("volumes")).keySet().containsAll(dataVolumes), dataVolumes.toString());
+    }
+
+    @Test
+    void theScaleOutDatabaseHasAVolumeAndAHealthCheck() throws IOException {
+        Map<String, Object> db = map(map(scaleOut().get("services")).get(SCALE_OUT_DB));
+        assertNotNull(db, "compose.scale-out.yml has a service " + SCALE_OUT_DB);
+        assertTrue(String.valueOf(db.get("image")).startsWith("postgres:"), String.valueOf(db.get("image")));
+        Map<String, Object> env = map(db.get("environment"));
+        String volume = list(db.get("volumes")).stream().filter(v -> v.endsWith(":/var/lib/postgresql/data"))
+                .findFirst().orElseThrow(() -> new AssertionError("the data lives on a volume: " + db.get("volumes")));
+        String volumeName = volume.substring(0, volume.indexOf(':'));
+        assertTrue(map(scaleOut().get("volumes")).containsKey(volumeName), volumeName);
+        assertFalse(list(service("db").get("volumes")).contains(volume), "not Windmill's volume");
+        String healthCheck = String.join(" ", list(map(db.get("healthcheck")).get("test")));
+        assertTrue(healthCheck.contains("pg_isready -U " + env.get("POSTGRES_USER") + " -d " + env.get("POSTGRES_DB")),
+                healthCheck);
+        assertEquals(service(SERVICE).get("networks"), db.get("networks"));
+    }
+
+    @Test
+    void theScaleOutInstancesAreConfiguredOnlyWithVariablesTheApplicationReads() throws IOException {
+        Map<String, String> defaults = propertyDefaults();
+        for (Map.Entry<String, Map<String, Object>> instance : instances().entrySet()) {
+            Map<String, Object> env = map(instance.getValue().get("environment"));
+            for (String name : env.keySet()) {
+                assertTrue(defaults.containsKey(name),
+                        instance.getKey() + ": " + name + " is not an application setting (application.properties)");
+            }
+            assertTrue(env.keySet().containsAll(List.of("DATABASE_URL", "INSTANCE_ID", "WORK_LEASE_SECONDS")),
+                    instance.getKey());
+            assertTrue(Integer.parseInt(String.valueOf(env.get("WORK_LEASE_SECONDS"))) > 0, instance.getKey());
+        }
+        assertEquals("", defaults.get("DATABASE_URL"), "unset DATABASE_URL keeps SQLite the default");
+    }
+
+    @Test
+    void windmillKeepsWorkingInTheScaleOut() throws IOException {
+        Map<String, Object> override = map(scaleOutOverride().get("services"));
+        Map<String, Object> base = map(compose().get("services"));
+        for (String name : List.of("db", "windmill_server", "windmill_worker")) {
+            assertFalse(override.containsKey(name), name + " is left as compose.yml has it");
+        }
+        assertEquals("service_healthy", map(map(map(map(scaleOut().get("services")).get("windmill_worker"))
+                .get("depends_on")).get(SERVICE)).get("condition"), "Windmill still waits for http://ai-trader:8080");
+        for (String name : override.keySet()) {
+            if (base.containsKey(name)) {
+                map(override.get(name)).forEach((key, value) -> assertFalse(value instanceof List,
+                        name + "." + key + ": a list here would be merged by compose, not replaced"));
+            } else {
+                assertEquals(service(SERVICE).get("networks"), map(override.get(name)).get("networks"),
+                        name + " is on the shared network");
+            }
+        }
+        assertEquals(map(compose().get("networks")).keySet(), map(scaleOut().get("networks")).keySet());
     }
 
     /** Instruction arguments, continuation lines joined. */

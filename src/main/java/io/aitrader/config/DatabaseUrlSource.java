@@ -25,6 +25,7 @@ public class DatabaseUrlSource implements ConfigSourceFactory {
 
     public static final String POSTGRESQL = "postgresql";
     static final String PG = "quarkus.datasource.\"postgresql\".";
+    static final String PG_UNQUOTED = "quarkus.datasource.postgresql.";
     static final int ORDINAL = 275; // above application.properties (250), below environment variables (300)
 
     @Override
@@ -37,9 +38,22 @@ public class DatabaseUrlSource implements ConfigSourceFactory {
         if (databaseUrl == null || databaseUrl.startsWith("${")) {
             databaseUrl = text(context.getValue("DATABASE_URL"));
         }
-        String ownUrl = text(context.getValue(PG + "jdbc.url"));
-        String jdbcUrl = ownUrl != null ? ownUrl : jdbcUrl(databaseUrl);
         Map<String, String> derived = new HashMap<>();
+        String ownUrl = text(context.getValue(PG + "jdbc.url"));
+        if (ownUrl == null) {
+            // QUARKUS_DATASOURCE_POSTGRESQL_JDBC_URL names the datasource without its quotes: copy it over
+            ownUrl = text(context.getValue(PG_UNQUOTED + "jdbc.url"));
+            if (ownUrl != null) {
+                derived.put(PG + "jdbc.url", ownUrl);
+                for (String credential : new String[]{"username", "password"}) {
+                    String value = text(context.getValue(PG_UNQUOTED + credential));
+                    if (value != null && text(context.getValue(PG + credential)) == null) {
+                        derived.put(PG + credential, value);
+                    }
+                }
+            }
+        }
+        String jdbcUrl = ownUrl != null ? ownUrl : jdbcUrl(databaseUrl);
         derived.put("quarkus.datasource.active", Boolean.toString(jdbcUrl == null));
         derived.put(PG + "active", Boolean.toString(jdbcUrl != null));
         if (ownUrl == null && jdbcUrl != null) {

@@ -55,6 +55,17 @@ class DatabaseUrlSourceTest {
     }
 
     @Test
+    void theEnvironmentFormWithoutQuotesAlsoSwitchesToPostgresql() {
+        SmallRyeConfig config = config(Map.of("quarkus.datasource.postgresql.jdbc.url", "jdbc:postgresql://h/x",
+                "quarkus.datasource.postgresql.username", "u", "quarkus.datasource.postgresql.password", "p"));
+        assertTrue(config.getValue(PG + "active", Boolean.class));
+        assertFalse(config.getValue("quarkus.datasource.active", Boolean.class));
+        assertEquals("jdbc:postgresql://h/x", config.getValue(PG + "jdbc.url", String.class));
+        assertEquals("u", config.getValue(PG + "username", String.class));
+        assertEquals("p", config.getValue(PG + "password", String.class));
+    }
+
+    @Test
     void aMalformedUrlStopsTheStartWithoutEchoingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> config(Map.of("app.database-url", "mysql://root:hunter2@host/db"))

@@ -216,12 +216,27 @@ public class ClaimingWorker {
             running.put(day.id(), day.jobId());
             try {
                 runDay(job, day, chain);
+            } catch (RuntimeException e) {
+                giveUp(day, e);
+                return;
             } finally {
                 running.remove(day.id());
             }
             day = claims.claimNext(day.jobId(), day.model()).orElse(null);
         }
         finisher.finish(first.jobId());
+    }
+
+    /** The day could not be run or stored here: let its lease lapse now so an instance claims it again. */
+    private void giveUp(ModelDay day, RuntimeException e) {
+        Log.warnf("Model-day %s %s stopped here (%s); it will be claimed again", day.model(), day.date(),
+                e.getMessage());
+        try {
+            claims.release(day.id());
+        } catch (StoreException s) {
+            Log.warnf("Its lease could not be given up (%s); it lapses once this instance stops renewing it, or the "
+                    + "watchdog fails the day", s.getMessage());
+        }
     }
 
     private void runDay(ClaimedJobs.Context job, ModelDay day, ModelChain chain) {

@@ -55,11 +55,16 @@ public class WorkClaims {
     static final String RELEASE_JOB = """
             UPDATE jobs SET lease_owner = NULL, lease_expires = NULL WHERE job_id = ? AND lease_owner = ?
             """;
+    static final String RELEASE_DAY = """
+            UPDATE job_details SET lease_expires = ? WHERE id = ? AND lease_owner = ? AND status = 'running'
+            """;
+    // a lease that lapsed (given up, or this instance stalled past it) is not renewed: it may be claimed again
     static final String RENEW_DAYS = """
-            UPDATE job_details SET lease_expires = ? WHERE lease_owner = ? AND status = 'running'
+            UPDATE job_details SET lease_expires = ? WHERE lease_owner = ? AND status = 'running' AND lease_expires > ?
             """;
     static final String RENEW_JOBS = """
-            UPDATE jobs SET lease_expires = ? WHERE lease_owner = ? AND status IN ('pending', 'downloading_data')
+            UPDATE jobs SET lease_expires = ?
+            WHERE lease_owner = ? AND status IN ('pending', 'downloading_data') AND lease_expires > ?
             """;
     static final String EXPIRE_DAYS = """
             UPDATE job_details SET lease_expires = ? WHERE lease_owner = ? AND status = 'running'
@@ -161,11 +166,19 @@ public class WorkClaims {
         inTransaction("Could not release a job", conn -> execute(conn, RELEASE_JOB, jobId, instance.id()));
     }
 
+    /** Lets this instance's lease on a running model-day lapse now. */
+    void release(long dayId) {
+        inTransaction("Could not give up a lease", conn -> execute(conn, RELEASE_DAY, Timestamps.format(Instant.EPOCH),
+                dayId, instance.id()));
+    }
+
     /** Extends every lease this instance holds. */
     void renew() {
         inTransaction("Could not renew leases", conn -> {
             String until = leaseEnd();
-            return execute(conn, RENEW_DAYS, until, instance.id()) + execute(conn, RENEW_JOBS, until, instance.id());
+            String now = Timestamps.now();
+            return execute(conn, RENEW_DAYS, until, instance.id(), now)
+                    + execute(conn, RENEW_JOBS, until, instance.id(), now);
         });
     }
 

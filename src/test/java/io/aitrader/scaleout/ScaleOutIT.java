@@ -151,6 +151,37 @@ class ScaleOutIT {
         }
     }
 
+    @Test
+    void aCancelSentToOneInstanceStopsTheModelDaysRunningOnTheOthers() throws Exception {
+        try (TestPostgres db = TestPostgres.createDatabase();
+                Cluster cluster = Cluster.start(3, db.url(), Map.of("MAX_PARALLEL_MODELS", "4"))) {
+            String jobId = cluster.get(0).trigger(TRIGGER);
+            cluster.get(0).awaitCompleted(jobId, 20, RUN);
+            HttpResponse<String> cancel = cluster.get(1).post("/simulate/cancel/" + jobId, "");
+            assertEquals(200, cancel.statusCode(), cancel.body());
+            assertEquals("cancelled", cluster.get(2).awaitEnd(jobId, RUN).path("status").asText());
+            try (Connection conn = db.connect()) {
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (!"0".equals(single(conn,
+                        "SELECT count(*) FROM job_details WHERE job_id = ? AND status IN ('pending', 'running')",
+                        jobId))) {
+                    assertTrue(System.currentTimeMillis() < deadline, "model-days still running 10 s after the cancel");
+                    Thread.sleep(100);
+                }
+                String cancelledAt = single(conn,
+                        "SELECT min(id) FROM audit_log WHERE job_id = ? AND event = 'cancelled'", jobId);
+                // a day that finished before hearing of the cancel may still commit; nothing starts after it
+                long after = Long.parseLong(single(conn, "SELECT count(*) FROM audit_log WHERE job_id = ? AND event = "
+                        + "'model_day_completed' AND id > " + cancelledAt, jobId));
+                assertTrue(after <= 12,
+                        "at most the model-days running at the cancel (3 × 4) ended after it: " + after);
+                long completed = Long.parseLong(single(conn,
+                        "SELECT count(*) FROM trading_days WHERE job_id = ?", jobId));
+                assertTrue(completed >= 20 && completed < MODEL_DAYS, "stopped mid-run: " + completed);
+            }
+        }
+    }
+
     /** 30 triggers at once, spread round-robin over the instances. */
     private static List<HttpResponse<String>> fire(Cluster cluster, java.util.function.IntFunction<String> body)
             throws Exception {

@@ -82,7 +82,9 @@ public class ModelDayRunner {
             MarketPrices prices, BooleanSupplier jobCancelled, ModelChain chain) {
         long started = System.nanoTime();
         Log.debugf("Model-day %s %s started", day.model(), day.date());
-        jobs.markDay(day.id(), ModelDayStatus.RUNNING, null);
+        if (day.status() != ModelDayStatus.RUNNING) { // a claimed day (PostgreSQL) was marked by its claim
+            jobs.markDay(day.id(), ModelDayStatus.RUNNING, null);
+        }
         events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.RUNNING, null));
         long deadline = System.nanoTime() + config.agentConfig().dayTimeoutSeconds() * 1_000_000_000L;
         BooleanSupplier stop = () -> jobCancelled.getAsBoolean() || System.nanoTime() > deadline;

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class PackagedApp {
 
     /** What a run printed and returned. */
-    record Run(int exitCode, String out, String err) {
+    public record Run(int exitCode, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
@@ -33,7 +33,7 @@ public final class PackagedApp {
     private PackagedApp() {
     }
 
-    static Run run(Map<String, String> environment, String... args) {
+    public static Run run(Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(launcher());
         command.addAll(List.of(args));
         try {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aitrader.cli.PackagedApp;
 import io.aitrader.reliability.LedgerDump;
 import io.aitrader.reliability.RunningApp;
 
@@ -178,6 +179,28 @@ class ScaleOutIT {
                 long completed = Long.parseLong(single(conn,
                         "SELECT count(*) FROM trading_days WHERE job_id = ?", jobId));
                 assertTrue(completed >= 20 && completed < MODEL_DAYS, "stopped mid-run: " + completed);
+            }
+        }
+    }
+
+    @Test
+    void batchModeOnTheSharedDatabaseRunsItsJobAndTheServerSeesTheResults() throws Exception {
+        try (TestPostgres db = TestPostgres.createDatabase(); Cluster cluster = Cluster.start(1, db.url(), Map.of())) {
+            Path dataDir = Files.createTempDirectory("scale-out-batch").resolve("data");
+            PackagedApp.Run run = PackagedApp.run(Map.of("DATABASE_URL", db.url(), "DATA_DIR", dataDir.toString(),
+                    "CONFIGS_DIR", "src/test/resources/configs", "DEFAULT_CONFIG_PATH",
+                    "src/test/resources/configs/scale_out.json", "AUTO_DOWNLOAD_PRICE_DATA", "false"), "simulate",
+                    "--start", "2025-03-03", "--end", "2025-03-07");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("completed"), run::toString);
+            assertTrue(Files.notExists(dataDir.resolve("jobs.db")), "no SQLite file in PostgreSQL mode");
+
+            JsonNode results = JSON.readTree(cluster.get(0).get("/results?date=2025-03-07").body());
+            assertEquals(10, results.path("results").size(), results.toString());
+            try (Connection conn = db.connect()) {
+                assertEquals("50", single(conn, "SELECT count(*) FROM trading_days WHERE job_id <> ?", ""));
+                assertEquals("0", single(conn,
+                        "SELECT count(*) FROM job_details WHERE status <> 'completed' AND job_id <> ?", ""));
             }
         }
     }

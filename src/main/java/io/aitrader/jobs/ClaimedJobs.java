@@ -81,6 +81,11 @@ public class ClaimedJobs {
                 context.config.agentConfig(), context.config.symbols()));
     }
 
+    /** The job, while it is still active. */
+    java.util.Optional<JobRecord> activeJob(String jobId) {
+        return jobs.findById(jobId).filter(job -> job.status().active());
+    }
+
     SimulationConfig config(JobRecord job) {
         return storedConfigs.restore(job);
     }

@@ -1,10 +1,6 @@
 package io.aitrader.jobs;
 
-import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.agent.Trader;
 import io.aitrader.config.ServiceSettings;
 import io.quarkus.logging.Log;
 
@@ -31,43 +26,32 @@ import io.quarkus.logging.Log;
 public class ClaimingWorker {
 
     private static final long POLL_MILLIS = 500;
-    private static final long SWEEP_MILLIS = 5_000;
     /** MAX_PARALLEL_MODELS unset ("all"): how many model-days one instance runs at most at once. */
     private static final int UNLIMITED_SLOTS = 64;
 
     private final WorkClaims claims;
     private final ClaimedJobs claimed;
-    private final JobRunner runner;
-    private final ModelDayRunner dayRunner;
-    private final JobFinisher finisher;
-    private final CancelFlags cancelFlags;
-    private final JobRepository jobs;
-    private final ServiceSettings settings;
+    private final ClaimedWork work;
+    private final LeaseKeeper leases;
     private final ClusterSignals signals;
+    private final ServiceSettings settings;
 
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
-    private final Map<Long, String> running = new ConcurrentHashMap<>();
     private final Set<String> ownJobs = ConcurrentHashMap.newKeySet();
     private int capacity;
     private boolean onlyOwnJobs;
     private ScheduledExecutorService loop;
     private ExecutorService slots;
-    private long lastRenewal;
-    private long lastSweep;
 
-    ClaimingWorker(WorkClaims claims, ClaimedJobs claimed, JobRunner runner, ModelDayRunner dayRunner,
-            JobFinisher finisher, CancelFlags cancelFlags, JobRepository jobs, ServiceSettings settings,
-            ClusterSignals signals) {
+    ClaimingWorker(WorkClaims claims, ClaimedJobs claimed, ClaimedWork work, LeaseKeeper leases,
+            ClusterSignals signals, ServiceSettings settings) {
         this.claims = claims;
         this.claimed = claimed;
-        this.runner = runner;
-        this.dayRunner = dayRunner;
-        this.finisher = finisher;
-        this.cancelFlags = cancelFlags;
-        this.jobs = jobs;
-        this.settings = settings;
+        this.work = work;
+        this.leases = leases;
         this.signals = signals;
+        this.settings = settings;
     }
 
     /** {@code onlyOwnJobs}: a batch run works only on the job it created, not on the other instances' jobs. */
@@ -142,19 +126,8 @@ public class ClaimingWorker {
     }
 
     private void housekeeping() {
-        long now = System.currentTimeMillis();
-        if (now - lastRenewal >= settings.workLeaseSeconds() * 1000L / 3) {
-            lastRenewal = now;
-            claims.renew();
-            Set<String> inFlight = new HashSet<>(running.values());
-            claims.ended(inFlight).forEach(cancelFlags::cancel); // cancelled on another instance
-        }
-        if (now - lastSweep >= SWEEP_MILLIS) {
-            lastSweep = now;
-            List<String> idle = jobs.runningJobsWithoutWork();
-            idle.stream().filter(this::inScope).forEach(finisher::finish);
-            Set<String> active = new HashSet<>();
-            jobs.listActive().forEach(job -> active.add(job.jobId()));
+        Set<String> active = leases.upkeep(work.runningJobs(), this::inScope);
+        if (active != null) {
             claimed.retainOnly(active);
             ownJobs.retainAll(active);
         }
@@ -168,18 +141,7 @@ public class ClaimingWorker {
         busy.incrementAndGet();
         slots.execute(() -> {
             try {
-                jobs.findById(jobId).filter(job -> job.status().active()).ifPresent(job -> {
-                    Log.infof("Preparing job %s", jobId);
-                    runner.prepare(job, claimed.config(job));
-                });
-                claimed.forget(jobId); // loaded again with the prices the preparation fetched
-                claims.releasePreparation(jobId);
-            } catch (StoreException e) {
-                Log.warnf("Preparing job %s failed (%s); its lease will expire and it is prepared again", jobId,
-                        e.getMessage());
-            } catch (RuntimeException e) {
-                Log.errorf("Job %s failed: %s", jobId, e.getMessage());
-                finisher.fail(jobId, "The job could not run: " + e.getClass().getSimpleName());
+                work.prepare(jobId);
             } finally {
                 slotFreed();
             }
@@ -190,10 +152,10 @@ public class ClaimingWorker {
         busy.incrementAndGet();
         slots.execute(() -> {
             try {
-                runPipeline(day);
+                work.runPipeline(day);
             } catch (StoreException e) {
-                Log.warnf("Model-day %s %s stopped: the database refused a write (%s); its lease will expire and "
-                        + "it runs again", day.model(), day.date(), e.getMessage());
+                Log.warnf("Model-day %s %s stopped: the database refused a write (%s)", day.model(), day.date(),
+                        e.getMessage());
             } catch (RuntimeException e) {
                 Log.errorf(e, "Model-day %s %s stopped", day.model(), day.date());
             } finally {
@@ -202,63 +164,10 @@ public class ClaimingWorker {
         });
     }
 
-    /** Runs the claimed day, then the model's next days for as long as this instance can claim them. */
-    private void runPipeline(ModelDay first) {
-        Optional<ClaimedJobs.Context> context = claimed.get(first.jobId());
-        if (context.isEmpty()) {
-            return;
-        }
-        ClaimedJobs.Context job = context.get();
-        List<LocalDate> dates = job.job().dateRange();
-        ModelChain chain = dayRunner.chain(first.model(), first.date(), dates.get(dates.size() - 1));
-        ModelDay day = first;
-        while (day != null) {
-            running.put(day.id(), day.jobId());
-            try {
-                runDay(job, day, chain);
-            } catch (RuntimeException e) {
-                giveUp(day, e);
-                return;
-            } finally {
-                running.remove(day.id());
-            }
-            day = claims.claimNext(day.jobId(), day.model()).orElse(null);
-        }
-        finisher.finish(first.jobId());
-    }
-
-    /** The day could not be run or stored here: let its lease lapse now so an instance claims it again. */
-    private void giveUp(ModelDay day, RuntimeException e) {
-        Log.warnf("Model-day %s %s stopped here (%s); it will be claimed again", day.model(), day.date(),
-                e.getMessage());
-        try {
-            claims.release(day.id());
-        } catch (StoreException s) {
-            Log.warnf("Its lease could not be given up (%s); it lapses once this instance stops renewing it, or the "
-                    + "watchdog fails the day", s.getMessage());
-        }
-    }
-
-    private void runDay(ClaimedJobs.Context job, ModelDay day, ModelChain chain) {
-        Trader trader;
-        try {
-            trader = claimed.trader(job, day.model());
-        } catch (RuntimeException e) {
-            finisher.endRunningDay(day, ModelDayStatus.FAILED, "The model could not be set up: " + e.getMessage());
-            return;
-        }
-        dayRunner.run(day, job.config(), job.model(day.model()), trader, job.prices(),
-                () -> cancelFlags.isCancelled(day.jobId()), chain);
-    }
-
     private void slotFreed() {
         busy.decrementAndGet();
         signals.workAvailable();
         wake();
     }
 
-    /** Model-days this instance is running now (for tests and logs). */
-    int runningCount() {
-        return running.size();
-    }
 }

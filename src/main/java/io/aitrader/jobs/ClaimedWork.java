@@ -1,0 +1,114 @@
+package io.aitrader.jobs;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.agent.Trader;
+import io.quarkus.logging.Log;
+
+/**
+ * Runs what the {@link ClaimingWorker} claimed, on one of its slots: a job's preparation, or a model's days from the
+ * claimed one on, claiming each next day of the same model while it can so the pipeline's start state stays in memory.
+ */
+@ApplicationScoped
+public class ClaimedWork {
+
+    private final WorkClaims claims;
+    private final ClaimedJobs claimed;
+    private final JobRunner runner;
+    private final ModelDayRunner dayRunner;
+    private final JobFinisher finisher;
+    private final CancelFlags cancelFlags;
+    private final Map<Long, String> running = new ConcurrentHashMap<>();
+
+    ClaimedWork(WorkClaims claims, ClaimedJobs claimed, JobRunner runner, ModelDayRunner dayRunner,
+            JobFinisher finisher, CancelFlags cancelFlags) {
+        this.claims = claims;
+        this.claimed = claimed;
+        this.runner = runner;
+        this.dayRunner = dayRunner;
+        this.finisher = finisher;
+        this.cancelFlags = cancelFlags;
+    }
+
+    /** Jobs of the model-days running here now. */
+    Collection<String> runningJobs() {
+        return running.values();
+    }
+
+    void prepare(String jobId) {
+        try {
+            claimed.activeJob(jobId).ifPresent(job -> {
+                Log.infof("Preparing job %s", jobId);
+                runner.prepare(job, claimed.config(job));
+            });
+            claimed.forget(jobId); // loaded again with the prices the preparation fetched
+            claims.releasePreparation(jobId);
+        } catch (StoreException e) {
+            Log.warnf("Preparing job %s failed (%s); it is prepared again", jobId, e.getMessage());
+            try {
+                claims.releasePreparation(jobId);
+            } catch (StoreException s) {
+                Log.debugf("Job %s not released (%s)", jobId, s.getMessage());
+            }
+        } catch (RuntimeException e) {
+            Log.errorf("Job %s failed: %s", jobId, e.getMessage());
+            finisher.fail(jobId, "The job could not run: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Runs the claimed day, then the model's next days for as long as this instance can claim them. */
+    void runPipeline(ModelDay first) {
+        Optional<ClaimedJobs.Context> context = claimed.get(first.jobId());
+        if (context.isEmpty()) {
+            return;
+        }
+        ClaimedJobs.Context job = context.get();
+        List<LocalDate> dates = job.job().dateRange();
+        ModelChain chain = dayRunner.chain(first.model(), first.date(), dates.get(dates.size() - 1));
+        ModelDay day = first;
+        while (day != null) {
+            running.put(day.id(), day.jobId());
+            try {
+                runDay(job, day, chain);
+            } catch (RuntimeException e) {
+                giveUp(day, e);
+                return;
+            } finally {
+                running.remove(day.id());
+            }
+            day = claims.claimNext(day.jobId(), day.model()).orElse(null);
+        }
+        finisher.finish(first.jobId());
+    }
+
+    private void runDay(ClaimedJobs.Context job, ModelDay day, ModelChain chain) {
+        Trader trader;
+        try {
+            trader = claimed.trader(job, day.model());
+        } catch (RuntimeException e) {
+            finisher.endRunningDay(day, ModelDayStatus.FAILED, "The model could not be set up: " + e.getMessage());
+            return;
+        }
+        dayRunner.run(day, job.config(), job.model(day.model()), trader, job.prices(),
+                () -> cancelFlags.isCancelled(day.jobId()), chain);
+    }
+
+    /** The day could not be run or stored here: let its lease lapse now so an instance claims it again. */
+    private void giveUp(ModelDay day, RuntimeException e) {
+        Log.warnf("Model-day %s %s stopped here (%s); it will be claimed again", day.model(), day.date(),
+                e.getMessage());
+        try {
+            claims.release(day.id());
+        } catch (StoreException s) {
+            Log.warnf("Its lease could not be given up (%s); it lapses once this instance stops renewing it, or the "
+                    + "watchdog fails the day", s.getMessage());
+        }
+    }
+}

@@ -26,6 +26,7 @@ public class ClaimedWork {
     private final JobFinisher finisher;
     private final CancelFlags cancelFlags;
     private final Map<Long, String> running = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     ClaimedWork(WorkClaims claims, ClaimedJobs claimed, JobRunner runner, ModelDayRunner dayRunner,
             JobFinisher finisher, CancelFlags cancelFlags) {
@@ -35,6 +36,11 @@ public class ClaimedWork {
         this.dayRunner = dayRunner;
         this.finisher = finisher;
         this.cancelFlags = cancelFlags;
+    }
+
+    /** The instance is stopping: pipelines end after their current day. */
+    void stopClaiming() {
+        stopping = true;
     }
 
     /** Jobs of the model-days running here now. */
@@ -82,6 +88,9 @@ public class ClaimedWork {
                 return;
             } finally {
                 running.remove(day.id());
+            }
+            if (stopping) {
+                return;
             }
             day = claims.claimNext(day.jobId(), day.model()).orElse(null);
         }

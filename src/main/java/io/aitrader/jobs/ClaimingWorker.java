@@ -71,7 +71,10 @@ public class ClaimingWorker {
         }
         signals.stop();
         loop.shutdownNow();
-        slots.shutdownNow();
+        // running model-days are not interrupted (that would end them failed): they claim nothing more, and their
+        // leases lapse now so another instance runs them again; a commit that still comes is refused to the old owner
+        work.stopClaiming();
+        slots.shutdown();
         try {
             claims.expireAll();
         } catch (StoreException e) {

@@ -123,6 +123,27 @@ class ScaleOutIT {
     }
 
     @Test
+    void aStoppedInstanceHandsItsModelDaysOverAtOnce() throws Exception {
+        try (TestPostgres db = TestPostgres.createDatabase();
+                Cluster cluster = Cluster.start(2, db.url(),
+                        Map.of("MAX_PARALLEL_MODELS", "5", "WORK_LEASE_SECONDS", "60"))) {
+            String jobId = cluster.get(0).trigger(TRIGGER);
+            cluster.get(0).awaitCompleted(jobId, 30, RUN);
+            cluster.get(0).stop(); // SIGTERM: graceful
+            long stopped = System.nanoTime();
+            JsonNode end = cluster.get(1).awaitEnd(jobId, RUN);
+            double seconds = (System.nanoTime() - stopped) / 1e9;
+
+            assertEquals("completed", end.path("status").asText(), "nothing failed: " + end);
+            assertTrue(seconds < 45, "taken over without waiting for the 60 s lease: " + seconds + " s");
+            try (Connection conn = db.connect()) {
+                assertExactlyOnce(conn, jobId);
+                assertEquals(reference, PortableLedger.lines(conn), "ledger identical to the single-instance run");
+            }
+        }
+    }
+
+    @Test
     void concurrentTriggersToDifferentInstancesCreateExactlyTheAllowedJobs() throws Exception {
         try (TestPostgres db = TestPostgres.createDatabase();
                 Cluster cluster = Cluster.start(3, db.url(), Map.of("MAX_CONCURRENT_JOBS", "2"))) {

@@ -21,6 +21,7 @@ public class JobMetrics {
     static final String JOBS_FINISHED = "aitrader.jobs.finished";
     static final String MODEL_DAYS = "aitrader.model.days";
     static final String MODEL_DAY_DURATION = "aitrader.model.day.duration";
+    static final String TAKEN_OVER = "aitrader.model.days.taken.over";
 
     private static final Duration[] DAY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25),
             Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5),
@@ -30,8 +31,12 @@ public class JobMetrics {
     private final Map<JobStatus, Counter> finished = new EnumMap<>(JobStatus.class);
     private final Map<ModelDayStatus, Counter> days = new EnumMap<>(ModelDayStatus.class);
     private final Map<ModelDayStatus, Timer> durations = new EnumMap<>(ModelDayStatus.class);
+    private final Counter takenOver;
 
     JobMetrics(MeterRegistry registry) {
+        takenOver = Counter.builder(TAKEN_OVER).description(
+                "Model-days this instance claimed after another instance's lease on them expired (PostgreSQL)")
+                .register(registry);
         for (JobStatus status : JobStatus.values()) {
             if (!status.active()) {
                 finished.put(status, Counter.builder(JOBS_FINISHED).description("Jobs that ended, by final status")
@@ -62,6 +67,13 @@ public class JobMetrics {
     void daysEnded(ModelDayStatus outcome, int count) {
         if (count > 0) {
             days.get(outcome).increment(count);
+        }
+    }
+
+    /** This instance took over {@code count} model-days whose lease had expired. */
+    void takenOver(int count) {
+        if (count > 0) {
+            takenOver.increment(count);
         }
     }
 

@@ -79,9 +79,11 @@ public class WorkClaims {
     private final AuditRepository audit;
     private final InstanceIdentity instance;
     private final ServiceSettings settings;
+    private final JobMetrics metrics;
 
     WorkClaims(@Storage DataSource dataSource, AuditRepository audit, InstanceIdentity instance,
-            ServiceSettings settings) {
+            ServiceSettings settings, JobMetrics metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.audit = audit;
         this.instance = instance;
@@ -100,8 +102,9 @@ public class WorkClaims {
 
     private List<ModelDay> claim(int limit, String filter, String... params) {
         String now = Timestamps.now();
-        return inTransaction("Could not claim model-days", conn -> {
-            List<ModelDay> claimed = new ArrayList<>();
+        int[] takenOverCount = {0};
+        List<ModelDay> claimed = inTransaction("Could not claim model-days", conn -> {
+            List<ModelDay> days = new ArrayList<>();
             List<String> takenOver = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(SELECT_RUNNABLE.formatted(RUNNABLE, filter))) {
                 int i = 1;
@@ -114,29 +117,32 @@ public class WorkClaims {
                 ps.setInt(i, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        claimed.add(new ModelDay(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        days.add(new ModelDay(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 LocalDate.parse(rs.getString(4)), ModelDayStatus.RUNNING, now, null, null));
                         takenOver.add("running".equals(rs.getString(5)) ? rs.getString(6) : null);
                     }
                 }
             }
             try (PreparedStatement ps = conn.prepareStatement(CLAIM_DAY)) {
-                for (ModelDay day : claimed) {
+                for (ModelDay day : days) {
                     JobRepository.bind(ps, now, instance.id(), leaseEnd(), day.id());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
-            for (int i = 0; i < claimed.size(); i++) {
+            for (int i = 0; i < days.size(); i++) {
                 if (takenOver.get(i) != null) {
-                    ModelDay day = claimed.get(i);
+                    ModelDay day = days.get(i);
                     audit.persist(conn, AuditEvent.job(day.jobId(), AuditEvent.RESUMED, day.model() + " "
                             + day.date() + " taken over by " + instance.id() + ": the lease of " + takenOver.get(i)
                             + " expired", null));
                 }
             }
-            return claimed;
+            takenOverCount[0] = (int) takenOver.stream().filter(java.util.Objects::nonNull).count();
+            return days;
         });
+        metrics.takenOver(takenOverCount[0]); // counted once the claim is committed
+        return claimed;
     }
 
     /** Claims a job waiting for its preparation (new, or its preparer's lease expired), of {@code jobId} if given. */

@@ -117,6 +117,13 @@ class ScaleOutIT {
                 long takenOver = Long.parseLong(single(conn, "SELECT count(*) FROM audit_log WHERE job_id = ? "
                         + "AND event = 'resumed' AND detail LIKE '%taken over%'", jobId));
                 assertTrue(takenOver > 0, "the audit trail shows the take-over");
+                double counted = 0;
+                for (int i = 0; i < 3; i++) {
+                    if (i != victimIndex) {
+                        counted += takenOverMetric(cluster.get(i));
+                    }
+                }
+                assertEquals(takenOver, (long) counted, "the survivors' aitrader_model_days_taken_over_total");
                 assertEquals(reference, PortableLedger.lines(conn), "ledger identical to the single-instance run");
             }
         }
@@ -287,6 +294,11 @@ class ScaleOutIT {
                 return rs.getString(1);
             }
         }
+    }
+
+    private static double takenOverMetric(RunningApp app) throws java.io.IOException {
+        return app.get("/q/metrics").body().lines().filter(l -> l.startsWith("aitrader_model_days_taken_over_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static String sse(RunningApp app, String jobId) {

@@ -1,10 +1,10 @@
 package io.aitrader.jobs;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +26,7 @@ public class ClaimedWork {
     private final JobFinisher finisher;
     private final CancelFlags cancelFlags;
     private final Map<Long, String> running = new ConcurrentHashMap<>();
+    private final Set<String> preparing = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     ClaimedWork(WorkClaims claims, ClaimedJobs claimed, JobRunner runner, ModelDayRunner dayRunner,
@@ -43,12 +44,16 @@ public class ClaimedWork {
         stopping = true;
     }
 
-    /** Jobs of the model-days running here now. */
-    Collection<String> runningJobs() {
-        return running.values();
+    /** Work running here now: model-day ids with their job ids, and the jobs being prepared. */
+    record InProgress(Map<Long, String> days, Set<String> preparing) {
+    }
+
+    InProgress inProgress() {
+        return new InProgress(Map.copyOf(running), Set.copyOf(preparing));
     }
 
     void prepare(String jobId) {
+        preparing.add(jobId);
         try {
             claimed.activeJob(jobId).ifPresent(job -> {
                 Log.infof("Preparing job %s", jobId);
@@ -66,12 +71,20 @@ public class ClaimedWork {
         } catch (RuntimeException e) {
             Log.errorf("Job %s failed: %s", jobId, e.getMessage());
             finisher.fail(jobId, "The job could not run: " + e.getClass().getSimpleName());
+        } finally {
+            preparing.remove(jobId);
         }
     }
 
     /** Runs the claimed day, then the model's next days for as long as this instance can claim them. */
     void runPipeline(ModelDay first) {
-        Optional<ClaimedJobs.Context> context = claimed.get(first.jobId());
+        running.put(first.id(), first.jobId()); // renewed from now on
+        Optional<ClaimedJobs.Context> context;
+        try {
+            context = claimed.get(first.jobId());
+        } finally {
+            running.remove(first.id());
+        }
         if (context.isEmpty()) {
             return;
         }

@@ -129,7 +129,7 @@ public class ClaimingWorker {
     }
 
     private void housekeeping() {
-        Set<String> active = leases.upkeep(work.runningJobs(), this::inScope);
+        Set<String> active = leases.upkeep(work.inProgress(), this::inScope);
         if (active != null) {
             claimed.retainOnly(active);
             ownJobs.retainAll(active);

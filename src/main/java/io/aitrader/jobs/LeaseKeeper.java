@@ -1,6 +1,5 @@
 package io.aitrader.jobs;
 
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -38,15 +37,15 @@ public class LeaseKeeper {
     }
 
     /**
-     * {@code runningJobs}: jobs of the model-days running here; {@code mayFinish}: jobs this instance may end. Returns
-     * the active jobs' ids after a sweep, null between sweeps.
+     * {@code inProgress}: the work running here; {@code mayFinish}: jobs this instance may end. Returns the active
+     * jobs' ids after a sweep, null between sweeps.
      */
-    Set<String> upkeep(Collection<String> runningJobs, Predicate<String> mayFinish) {
+    Set<String> upkeep(ClaimedWork.InProgress inProgress, Predicate<String> mayFinish) {
         long now = System.currentTimeMillis();
         if (now - lastRenewal >= settings.workLeaseSeconds() * 1000L / 3) {
             lastRenewal = now;
-            claims.renew();
-            claims.ended(new HashSet<>(runningJobs)).forEach(cancelFlags::cancel);
+            claims.renew(inProgress.days().keySet(), inProgress.preparing());
+            claims.ended(new HashSet<>(inProgress.days().values())).forEach(cancelFlags::cancel);
         }
         if (now - lastSweep < SWEEP_MILLIS) {
             return null;

@@ -58,13 +58,15 @@ public class WorkClaims {
     static final String RELEASE_DAY = """
             UPDATE job_details SET lease_expires = ? WHERE id = ? AND lease_owner = ? AND status = 'running'
             """;
-    // a lease that lapsed (given up, or this instance stalled past it) is not renewed: it may be claimed again
+    // Only work still in progress here is renewed, and never a lease that lapsed (given up, or this instance stalled
+    // past it): that work may be claimed again.
     static final String RENEW_DAYS = """
-            UPDATE job_details SET lease_expires = ? WHERE lease_owner = ? AND status = 'running' AND lease_expires > ?
+            UPDATE job_details SET lease_expires = ?
+            WHERE id = ANY (?) AND lease_owner = ? AND status = 'running' AND lease_expires > ?
             """;
     static final String RENEW_JOBS = """
             UPDATE jobs SET lease_expires = ?
-            WHERE lease_owner = ? AND status IN ('pending', 'downloading_data') AND lease_expires > ?
+            WHERE job_id = ANY (?) AND lease_owner = ? AND status IN ('pending', 'downloading_data') AND lease_expires > ?
             """;
     static final String EXPIRE_DAYS = """
             UPDATE job_details SET lease_expires = ? WHERE lease_owner = ? AND status = 'running'
@@ -178,13 +180,14 @@ public class WorkClaims {
                 dayId, instance.id()));
     }
 
-    /** Extends every lease this instance holds. */
-    void renew() {
+    /** Extends this instance's leases on the model-days it is running and the jobs it is preparing. */
+    void renew(Collection<Long> dayIds, Collection<String> jobIds) {
         inTransaction("Could not renew leases", conn -> {
             String until = leaseEnd();
             String now = Timestamps.now();
-            return execute(conn, RENEW_DAYS, until, instance.id(), now)
-                    + execute(conn, RENEW_JOBS, until, instance.id(), now);
+            return execute(conn, RENEW_DAYS, until, conn.createArrayOf("bigint", dayIds.toArray()), instance.id(), now)
+                    + execute(conn, RENEW_JOBS, until, conn.createArrayOf("text", jobIds.toArray()), instance.id(),
+                            now);
         });
     }
 

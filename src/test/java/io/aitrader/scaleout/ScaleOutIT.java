@@ -130,6 +130,28 @@ class ScaleOutIT {
     }
 
     @Test
+    void leasesAreRenewedWhileModelDaysRunLongerThanTheLease() throws Exception {
+        try (TestPostgres db = TestPostgres.createDatabase();
+                Cluster cluster = Cluster.start(2, db.url(), Map.of("WORK_LEASE_SECONDS", "2"))) {
+            String jobId = cluster.get(0).trigger("""
+                    {"config_path": "configs/scale_out_long_days.json", "start_date": "2025-03-03",
+                     "end_date": "2025-03-04"}""");
+            JsonNode end = cluster.get(1).awaitEnd(jobId, RUN);
+            assertEquals("completed", end.path("status").asText(), end.toString());
+            try (Connection conn = db.connect()) {
+                assertEquals("0", single(conn, "SELECT count(*) FROM audit_log WHERE job_id = ? AND event = "
+                        + "'resumed'", jobId), "no model-day was taken over from a live instance");
+                double longest = Double.parseDouble(single(conn, "SELECT max(extract(epoch FROM "
+                        + "(completed_at::timestamptz - started_at::timestamptz))) FROM job_details WHERE job_id = ?",
+                        jobId));
+                assertTrue(longest > 3, "a model-day outlived the 2 s lease: " + longest + " s");
+                assertEquals("4", single(conn, "SELECT count(*) FROM audit_log WHERE job_id = ? AND event = "
+                        + "'model_day_completed'", jobId));
+            }
+        }
+    }
+
+    @Test
     void aStoppedInstanceHandsItsModelDaysOverAtOnce() throws Exception {
         try (TestPostgres db = TestPostgres.createDatabase();
                 Cluster cluster = Cluster.start(2, db.url(),

@@ -1,6 +1,7 @@
 package io.aitrader.jobs;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -64,10 +65,10 @@ public class ClaimedJobs {
     }
 
     /** The job's context, loaded on first use; empty when the job no longer exists. */
-    java.util.Optional<Context> get(String jobId) {
+    Optional<Context> get(String jobId) {
         Context known = contexts.get(jobId);
         if (known != null) {
-            return java.util.Optional.of(known);
+            return Optional.of(known);
         }
         return jobs.findById(jobId).map(job -> contexts.computeIfAbsent(jobId, id -> {
             SimulationConfig config = storedConfigs.restore(job);
@@ -82,7 +83,7 @@ public class ClaimedJobs {
     }
 
     /** The job, while it is still active. */
-    java.util.Optional<JobRecord> activeJob(String jobId) {
+    Optional<JobRecord> activeJob(String jobId) {
         return jobs.findById(jobId).filter(job -> job.status().active());
     }
 

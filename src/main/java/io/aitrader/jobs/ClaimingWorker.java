@@ -1,10 +1,12 @@
 package io.aitrader.jobs;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -94,7 +96,7 @@ public class ClaimingWorker {
         if (current != null && !current.isShutdown() && tickQueued.compareAndSet(false, true)) {
             try {
                 current.execute(this::tick);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 tickQueued.set(false);
             }
         }
@@ -123,7 +125,7 @@ public class ClaimingWorker {
     /** Job ids to claim in ({@code null}: every job). */
     private List<String> scope() {
         if (!onlyOwnJobs) {
-            return java.util.Collections.singletonList(null);
+            return Collections.singletonList(null);
         }
         return List.copyOf(ownJobs);
     }

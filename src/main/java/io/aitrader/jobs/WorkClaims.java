@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -140,7 +141,7 @@ public class WorkClaims {
                             + " expired", null));
                 }
             }
-            takenOverCount[0] = (int) takenOver.stream().filter(java.util.Objects::nonNull).count();
+            takenOverCount[0] = (int) takenOver.stream().filter(Objects::nonNull).count();
             return days;
         });
         metrics.takenOver(takenOverCount[0]); // counted once the claim is committed

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.aitrader.reliability.RunningApp;
 
@@ -82,7 +83,7 @@ class ScaleOutBenchmark {
         String jobId = triggerOn.trigger(trigger);
         JsonNode end = pollOn.awaitEnd(jobId, Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - start) / 1e9;
-        ((com.fasterxml.jackson.databind.node.ObjectNode) end).put("seconds", seconds);
+        ((ObjectNode) end).put("seconds", seconds);
         return end;
     }
 

@@ -3,6 +3,8 @@ package io.aitrader.scaleout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -256,7 +259,7 @@ class ScaleOutIT {
     }
 
     /** 30 triggers at once, spread round-robin over the instances. */
-    private static List<HttpResponse<String>> fire(Cluster cluster, java.util.function.IntFunction<String> body)
+    private static List<HttpResponse<String>> fire(Cluster cluster, IntFunction<String> body)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(30);
         try {
@@ -318,7 +321,7 @@ class ScaleOutIT {
         }
     }
 
-    private static double takenOverMetric(RunningApp app) throws java.io.IOException {
+    private static double takenOverMetric(RunningApp app) throws IOException {
         return app.get("/q/metrics").body().lines().filter(l -> l.startsWith("aitrader_model_days_taken_over_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
@@ -326,8 +329,8 @@ class ScaleOutIT {
     private static String sse(RunningApp app, String jobId) {
         try {
             return app.send(app.request("/simulate/events/" + jobId).timeout(RUN).GET()).body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

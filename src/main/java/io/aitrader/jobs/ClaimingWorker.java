@@ -41,8 +41,8 @@ public class ClaimingWorker {
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final Set<String> ownJobs = ConcurrentHashMap.newKeySet();
-    private int capacity;
-    private boolean onlyOwnJobs;
+    private volatile int capacity;
+    private volatile boolean onlyOwnJobs;
     private ScheduledExecutorService loop;
     private ExecutorService slots;
 
@@ -86,7 +86,9 @@ public class ClaimingWorker {
 
     /** A job was created by this instance: look for work now. */
     public void wake(String jobId) {
-        ownJobs.add(jobId);
+        if (onlyOwnJobs) {
+            ownJobs.add(jobId); // kept for the life of the batch run: its one job
+        }
         wake();
         signals.workAvailable();
     }
@@ -134,7 +136,6 @@ public class ClaimingWorker {
         Set<String> active = leases.upkeep(work.inProgress(), this::inScope);
         if (active != null) {
             claimed.retainOnly(active);
-            ownJobs.retainAll(active);
         }
     }
 

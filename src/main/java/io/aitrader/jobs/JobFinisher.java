@@ -103,8 +103,8 @@ public class JobFinisher {
     }
 
     /** Fails model-days running since before {@code startedBefore}; returns how many. */
-    int failOverdueDays(String startedBefore) {
-        int failed = jobs.failOverdueDays(startedBefore);
+    int failOverdueDays(String jobId, String startedBefore) {
+        int failed = jobs.failOverdueDays(jobId, startedBefore);
         metrics.daysEnded(ModelDayStatus.FAILED, failed);
         return failed;
     }

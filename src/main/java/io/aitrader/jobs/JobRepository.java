@@ -79,12 +79,12 @@ public class JobRepository {
             WHERE id = ? AND status = ? AND (lease_owner IS NULL OR lease_owner = ?)
             """;
     static final String SELECT_OVERDUE_DAYS = """
-            SELECT * FROM job_details WHERE status = 'running' AND started_at < ?
+            SELECT * FROM job_details WHERE job_id = ? AND status = 'running' AND started_at < ?
             """;
     static final String OVERDUE_REASON = "The model-day exceeded its timeout and was stopped by the watchdog";
     static final String FAIL_OVERDUE_DAYS = """
             UPDATE job_details SET status = 'failed', completed_at = ?, error = ?
-            WHERE status = 'running' AND started_at < ?
+            WHERE job_id = ? AND status = 'running' AND started_at < ?
             """;
     static final String SELECT_RUNNING_WITHOUT_WORK = """
             SELECT j.job_id FROM jobs j WHERE j.status = 'running'
@@ -335,14 +335,14 @@ public class JobRepository {
         }
     }
 
-    /** Fails model-days running since before {@code startedBefore}, with their audit rows; returns how many. */
-    public int failOverdueDays(String startedBefore) {
+    /** Fails the job's model-days running since before {@code startedBefore}, with audit rows; returns how many. */
+    public int failOverdueDays(String jobId, String startedBefore) {
         return inTransaction("Could not fail overdue model-days", conn -> {
-            List<ModelDay> overdue = select(conn, SELECT_OVERDUE_DAYS, startedBefore);
+            List<ModelDay> overdue = select(conn, SELECT_OVERDUE_DAYS, jobId, startedBefore);
             if (overdue.isEmpty()) {
                 return 0;
             }
-            execute(conn, FAIL_OVERDUE_DAYS, Timestamps.now(), OVERDUE_REASON, startedBefore);
+            execute(conn, FAIL_OVERDUE_DAYS, Timestamps.now(), OVERDUE_REASON, jobId, startedBefore);
             audit.persistAll(conn, overdue.stream().map(d -> AuditEvent.dayEnded(d.jobId(), d.model(), d.date(),
                     ModelDayStatus.FAILED.wire(), OVERDUE_REASON, null)).toList());
             return overdue.size();

@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.config.ConfigService;
 import io.aitrader.errors.ApiException;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.ConsumeEvent;
@@ -17,13 +16,13 @@ public class ScheduledWork {
     private final TriggerService triggers;
     private final JobRepository jobs;
     private final JobFinisher finisher;
-    private final ConfigService configs;
+    private final StoredConfigs storedConfigs;
 
-    ScheduledWork(TriggerService triggers, JobRepository jobs, JobFinisher finisher, ConfigService configs) {
+    ScheduledWork(TriggerService triggers, JobRepository jobs, JobFinisher finisher, StoredConfigs storedConfigs) {
         this.triggers = triggers;
         this.jobs = jobs;
         this.finisher = finisher;
-        this.configs = configs;
+        this.storedConfigs = storedConfigs;
     }
 
     @ConsumeEvent(value = JobAddresses.CATCH_UP, blocking = true)
@@ -52,10 +51,13 @@ public class ScheduledWork {
     }
 
     private void failOverdueDays() {
-        int timeout = configs.defaultConfig().agentConfig().dayTimeoutSeconds();
-        String cutoff = Instant.now().minus(timeout + 60L, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS)
-                .toString();
-        int failed = finisher.failOverdueDays(cutoff);
+        int failed = 0;
+        for (JobRecord job : jobs.listActive()) {
+            // each job's own day timeout, from the config it was started with
+            int timeout = storedConfigs.restore(job).agentConfig().dayTimeoutSeconds();
+            failed += finisher.failOverdueDays(job.jobId(),
+                    Timestamps.format(Instant.now().minus(timeout + 60L, ChronoUnit.SECONDS)));
+        }
         if (failed > 0) {
             Log.warnf("Watchdog failed %d model-days running past their timeout", failed);
             jobs.runningJobsWithoutWork().forEach(finisher::finish);

@@ -155,6 +155,40 @@ class ScaleOutIT {
     }
 
     @Test
+    void aJobWhosePreparerDiesIsPreparedByAnotherInstance() throws Exception {
+        try (SlowAlphaVantage alphaVantage = new SlowAlphaVantage(500);
+                TestPostgres db = TestPostgres.createDatabase();
+                Cluster cluster = Cluster.start(3, db.url(), Map.of("WORK_LEASE_SECONDS", "3",
+                        "ALPHAADVANTAGE_API_KEY", "stand-in-key", "ALPHAADVANTAGE_BASE_URL", alphaVantage.baseUrl(),
+                        "ALPHAADVANTAGE_REQUESTS_PER_MINUTE", "1000", "AUTO_DOWNLOAD_PRICE_DATA", "true"))) {
+            String jobId = cluster.get(0).trigger(TRIGGER);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (alphaVantage.requests() < 3) {
+                assertTrue(System.currentTimeMillis() < deadline, "the preparation did not start downloading");
+                Thread.sleep(20);
+            }
+            String preparer;
+            try (Connection conn = db.connect()) {
+                preparer = single(conn, "SELECT lease_owner FROM jobs WHERE job_id = ?", jobId);
+            }
+            int preparerIndex = Integer.parseInt(preparer.substring("node-".length(), preparer.indexOf('-', 5))) - 1;
+            cluster.get(preparerIndex).kill();
+            int askedBeforeKill = alphaVantage.requests();
+
+            RunningApp survivor = cluster.get((preparerIndex + 1) % 3);
+            JsonNode end = survivor.awaitEnd(jobId, RUN);
+            assertEquals("completed", end.path("status").asText(), end.toString());
+            assertTrue(alphaVantage.requests() > askedBeforeKill, "another instance went on downloading");
+            assertTrue(cluster.get((preparerIndex + 1) % 3).log().contains("Preparing job " + jobId)
+                    || cluster.get((preparerIndex + 2) % 3).log().contains("Preparing job " + jobId),
+                    "a surviving instance prepared the job again");
+            try (Connection conn = db.connect()) {
+                assertExactlyOnce(conn, jobId);
+            }
+        }
+    }
+
+    @Test
     void aStoppedInstanceHandsItsModelDaysOverAtOnce() throws Exception {
         try (TestPostgres db = TestPostgres.createDatabase();
                 Cluster cluster = Cluster.start(2, db.url(),

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +30,8 @@ public class ClaimedWork {
     private final Map<Long, String> running = new ConcurrentHashMap<>();
     private final Set<String> preparing = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    /** Held (shared) around each claim of a next day, so that stopping can wait for one in flight. */
+    private final ReadWriteLock claimGate = new ReentrantReadWriteLock();
 
     ClaimedWork(WorkClaims claims, ClaimedJobs claimed, JobRunner runner, ModelDayRunner dayRunner,
             JobFinisher finisher, CancelFlags cancelFlags) {
@@ -39,9 +43,17 @@ public class ClaimedWork {
         this.cancelFlags = cancelFlags;
     }
 
-    /** The instance is stopping: pipelines end after their current day. */
+    /**
+     * The instance is stopping: pipelines end after their current day. Returns once no claim is in flight, so that
+     * leases given up afterwards include every day claimed here.
+     */
     void stopClaiming() {
-        stopping = true;
+        claimGate.writeLock().lock();
+        try {
+            stopping = true;
+        } finally {
+            claimGate.writeLock().unlock();
+        }
     }
 
     /** Work running here now: model-day ids with their job ids, and the jobs being prepared. */
@@ -102,10 +114,15 @@ public class ClaimedWork {
             } finally {
                 running.remove(day.id());
             }
-            if (stopping) {
-                return;
+            claimGate.readLock().lock();
+            try {
+                if (stopping) {
+                    return;
+                }
+                day = claims.claimNext(day.jobId(), day.model()).orElse(null);
+            } finally {
+                claimGate.readLock().unlock();
             }
-            day = claims.claimNext(day.jobId(), day.model()).orElse(null);
         }
         finisher.finish(first.jobId());
     }

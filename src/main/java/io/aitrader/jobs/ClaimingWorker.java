@@ -73,6 +73,7 @@ public class ClaimingWorker {
         }
         signals.stop();
         loop.shutdownNow();
+        awaitQuietly(loop); // a claim in flight finishes first, so the leases given up below include it
         // running model-days are not interrupted (that would end them failed): they claim nothing more, and their
         // leases lapse now so another instance runs them again; a commit that still comes is refused to the old owner
         work.stopClaiming();
@@ -81,6 +82,14 @@ public class ClaimingWorker {
             claims.expireAll();
         } catch (StoreException e) {
             Log.warnf("Leases not given up (%s); they expire in %d s", e.getMessage(), settings.workLeaseSeconds());
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

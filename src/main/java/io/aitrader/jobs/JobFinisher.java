@@ -1,6 +1,5 @@
 package io.aitrader.jobs;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,9 +112,9 @@ public class JobFinisher {
         if (cancelFlags.isCancelled(jobId)) {
             return; // the cancel already gave the job its final status
         }
-        List<ModelDay> days = jobs.details(jobId);
-        long completed = days.stream().filter(d -> d.status() == ModelDayStatus.COMPLETED).count();
-        long failed = days.stream().filter(d -> d.status() == ModelDayStatus.FAILED).count();
+        int[] counts = jobs.progress(jobId).byStatus(); // counted in the database: every pipeline's end asks
+        int completed = counts[ModelDayStatus.COMPLETED.ordinal()];
+        int failed = counts[ModelDayStatus.FAILED.ordinal()];
         JobStatus status;
         String error = null;
         if (completed == 0) {

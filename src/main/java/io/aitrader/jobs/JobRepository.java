@@ -264,7 +264,7 @@ public class JobRepository {
         String now = Timestamps.now();
         boolean started = status == JobStatus.DOWNLOADING_DATA || status == JobStatus.RUNNING;
         boolean finished = !status.active();
-        execute(conn, UPDATE_STATUS, status.wire(), now, started, now, finished, now, error, jobId);
+        Sql.update(conn, UPDATE_STATUS, status.wire(), now, started, now, finished, now, error, jobId);
         if (status == JobStatus.DOWNLOADING_DATA) {
             audit.persist(conn, AuditEvent.job(jobId, AuditEvent.STARTED, null, null));
         } else if (finished) {
@@ -281,7 +281,7 @@ public class JobRepository {
         return inTransaction("Could not finish a job", conn -> {
             String now = Timestamps.now();
             try (PreparedStatement ps = conn.prepareStatement(FINISH_IDLE)) {
-                bind(ps, status.wire(), now, now, error, jobId, jobId);
+                Sql.bind(ps, status.wire(), now, now, error, jobId, jobId);
                 if (ps.executeUpdate() == 0) {
                     return false;
                 }
@@ -319,7 +319,7 @@ public class JobRepository {
     private boolean endDay(Connection conn, ModelDay day, ModelDayStatus from, ModelDayStatus status, String error)
             throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(END_DAY)) {
-            bind(ps, status.wire(), error, Timestamps.now(), day.id(), from.wire(), instance.id());
+            Sql.bind(ps, status.wire(), error, Timestamps.now(), day.id(), from.wire(), instance.id());
             return ps.executeUpdate() == 1;
         }
     }
@@ -330,7 +330,7 @@ public class JobRepository {
      */
     boolean completeRunningDay(Connection conn, long detailId) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(COMPLETE_RUNNING_DAY)) {
-            bind(ps, Timestamps.now(), detailId, instance.id());
+            Sql.bind(ps, Timestamps.now(), detailId, instance.id());
             return ps.executeUpdate() == 1;
         }
     }
@@ -342,7 +342,7 @@ public class JobRepository {
             if (overdue.isEmpty()) {
                 return 0;
             }
-            execute(conn, FAIL_OVERDUE_DAYS, Timestamps.now(), OVERDUE_REASON, jobId, startedBefore);
+            Sql.update(conn, FAIL_OVERDUE_DAYS, Timestamps.now(), OVERDUE_REASON, jobId, startedBefore);
             audit.persistAll(conn, overdue.stream().map(d -> AuditEvent.dayEnded(d.jobId(), d.model(), d.date(),
                     ModelDayStatus.FAILED.wire(), OVERDUE_REASON, null)).toList());
             return overdue.size();
@@ -393,7 +393,7 @@ public class JobRepository {
         if (pending.isEmpty()) {
             return 0;
         }
-        execute(conn, CANCEL_PENDING_DAYS, reason, Timestamps.now(), jobId);
+        Sql.update(conn, CANCEL_PENDING_DAYS, reason, Timestamps.now(), jobId);
         audit.persistAll(conn, pending.stream().map(d -> AuditEvent.dayEnded(jobId, d.model(), d.date(),
                 ModelDayStatus.CANCELLED.wire(), reason, actor)).toList());
         return pending.size();
@@ -408,7 +408,7 @@ public class JobRepository {
             String reason = "The job failed: " + error;
             List<ModelDay> unfinished = select(conn, SELECT_UNFINISHED_DAYS, jobId);
             if (!unfinished.isEmpty()) {
-                execute(conn, CANCEL_UNFINISHED_DAYS, reason, Timestamps.now(), jobId);
+                Sql.update(conn, CANCEL_UNFINISHED_DAYS, reason, Timestamps.now(), jobId);
                 audit.persistAll(conn, unfinished.stream().map(d -> AuditEvent.dayEnded(jobId, d.model(), d.date(),
                         ModelDayStatus.CANCELLED.wire(), reason, null)).toList());
             }
@@ -422,7 +422,7 @@ public class JobRepository {
         inTransaction("Could not resume a job", conn -> {
             int interrupted;
             try (PreparedStatement ps = conn.prepareStatement(RESET_RUNNING_DAYS)) {
-                bind(ps, job.jobId());
+                Sql.bind(ps, job.jobId());
                 interrupted = ps.executeUpdate();
             }
             audit.persist(conn, AuditEvent.job(job.jobId(), AuditEvent.RESUMED, "was " + job.status().wire()
@@ -433,13 +433,13 @@ public class JobRepository {
 
     private static List<ModelDay> select(Connection conn, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, params);
+            Sql.bind(ps, params);
             return mapDays(ps);
         }
     }
 
-    private <T> T inTransaction(String failure, Transactions.SqlWork<T> work) {
-        return Transactions.run(dataSource, failure, work);
+    private <T> T inTransaction(String failure, Sql.SqlWork<T> work) {
+        return Sql.inTransaction(dataSource, failure, work);
     }
 
     private List<JobRecord> queryJobs(String sql, Object... params) {
@@ -452,7 +452,7 @@ public class JobRepository {
 
     private List<JobRecord> queryJobs(Connection conn, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, params);
+            Sql.bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<JobRecord> jobs = new ArrayList<>();
                 while (rs.next()) {
@@ -475,28 +475,9 @@ public class JobRepository {
 
     private void update(String sql, Object... params) {
         try (Connection conn = dataSource.getConnection()) {
-            execute(conn, sql, params);
+            Sql.update(conn, sql, params);
         } catch (SQLException e) {
             throw new StoreException("Could not update a job", e);
-        }
-    }
-
-    private static void execute(Connection conn, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, params);
-            ps.executeUpdate();
-        }
-    }
-
-    static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object value = params[i];
-            if (value instanceof Boolean b) {
-                value = b ? 1 : 0;
-            } else if (value instanceof java.math.BigDecimal d) {
-                value = d.doubleValue();
-            }
-            ps.setObject(i + 1, value);
         }
     }
 

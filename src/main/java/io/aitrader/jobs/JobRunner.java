@@ -155,6 +155,7 @@ public class JobRunner {
             if (finisher.halted(jobId)) {
                 return;
             }
+            jobs.markDay(day.id(), ModelDayStatus.RUNNING, null);
             dayRunner.run(day, config, model, trader, prices, () -> cancelFlags.isCancelled(jobId), chain);
         }
     }

@@ -132,7 +132,7 @@ public class LedgerRepository {
         }
         long dayId;
         try (PreparedStatement ps = conn.prepareStatement(INSERT_DAY, Statement.RETURN_GENERATED_KEYS)) {
-            JobRepository.bind(ps, day.jobId(), day.model(), day.date().toString(), day.end().cash(),
+            Sql.bind(ps, day.jobId(), day.model(), day.date().toString(), day.end().cash(),
                     day.startingValue(), day.endingValue(), day.previousValue(), day.profit(), day.returnPct(),
                     day.transcript().totalSteps(), day.transcript().stopSignalReceived(), day.transcript().summary(),
                     toJson(day.warnings()), now);
@@ -148,21 +148,21 @@ public class LedgerRepository {
     private void insertChildren(Connection conn, long dayId, DayRecord day) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(INSERT_HOLDING)) {
             for (Map.Entry<String, Long> h : day.end().holdings().entrySet()) {
-                JobRepository.bind(ps, dayId, h.getKey(), h.getValue());
+                Sql.bind(ps, dayId, h.getKey(), h.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         try (PreparedStatement ps = conn.prepareStatement(INSERT_ACTION)) {
             for (Trade t : day.trades()) {
-                JobRepository.bind(ps, dayId, t.seq(), t.action(), t.symbol(), t.amount(), t.price(), t.total());
+                Sql.bind(ps, dayId, t.seq(), t.action(), t.symbol(), t.amount(), t.price(), t.total());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         try (PreparedStatement ps = conn.prepareStatement(INSERT_MESSAGE)) {
             for (ConversationMessage m : day.transcript().messages()) {
-                JobRepository.bind(ps, dayId, m.seq(), m.role(), m.content(), m.toolName(), m.toolArguments(),
+                Sql.bind(ps, dayId, m.seq(), m.role(), m.content(), m.toolName(), m.toolArguments(),
                         m.toolResult(), m.timestamp().toString(), m.inputTokens(), m.outputTokens());
                 ps.addBatch();
             }
@@ -170,7 +170,7 @@ public class LedgerRepository {
         }
         try (PreparedStatement ps = conn.prepareStatement(INSERT_TOOL_USAGE)) {
             for (Map.Entry<String, Integer> u : day.transcript().toolUsage().entrySet()) {
-                JobRepository.bind(ps, dayId, u.getKey(), u.getValue());
+                Sql.bind(ps, dayId, u.getKey(), u.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();

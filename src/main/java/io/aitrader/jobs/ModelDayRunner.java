@@ -59,7 +59,10 @@ public class ModelDayRunner {
         return new ModelChain(ledger.completedDates(model, from, to));
     }
 
-    /** Returns the day's final status; never throws for a trader's failure, only when the database fails. */
+    /**
+     * Runs a day its caller has started (marked running by {@link JobRunner}, or claimed by {@link ClaimedWork}).
+     * Returns the day's final status; never throws for a trader's failure, only when the database fails.
+     */
     ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader, MarketPrices prices,
             BooleanSupplier jobCancelled, ModelChain chain) {
         MDC.put("job_id", day.jobId());
@@ -82,9 +85,6 @@ public class ModelDayRunner {
             MarketPrices prices, BooleanSupplier jobCancelled, ModelChain chain) {
         long started = System.nanoTime();
         Log.debugf("Model-day %s %s started", day.model(), day.date());
-        if (day.status() != ModelDayStatus.RUNNING) { // a claimed day (PostgreSQL) was marked by its claim
-            jobs.markDay(day.id(), ModelDayStatus.RUNNING, null);
-        }
         events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.RUNNING, null));
         long deadline = System.nanoTime() + config.agentConfig().dayTimeoutSeconds() * 1_000_000_000L;
         BooleanSupplier stop = () -> jobCancelled.getAsBoolean() || System.nanoTime() > deadline;

@@ -128,7 +128,7 @@ public class WorkClaims {
             }
             try (PreparedStatement ps = conn.prepareStatement(CLAIM_DAY)) {
                 for (ModelDay day : days) {
-                    JobRepository.bind(ps, now, instance.id(), leaseEnd(), day.id());
+                    Sql.bind(ps, now, instance.id(), leaseEnd(), day.id());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -165,20 +165,21 @@ public class WorkClaims {
                 }
             }
             if (id != null) {
-                execute(conn, CLAIM_JOB, instance.id(), leaseEnd(), id);
+                Sql.update(conn, CLAIM_JOB, instance.id(), leaseEnd(), id);
             }
             return Optional.ofNullable(id);
         });
     }
 
     void releasePreparation(String jobId) {
-        inTransaction("Could not release a job", conn -> execute(conn, RELEASE_JOB, jobId, instance.id()));
+        inTransaction("Could not release a job", conn -> Sql.update(conn, RELEASE_JOB, jobId, instance.id()));
     }
 
     /** Lets this instance's lease on a running model-day lapse now. */
     void release(long dayId) {
-        inTransaction("Could not give up a lease", conn -> execute(conn, RELEASE_DAY, Timestamps.format(Instant.EPOCH),
-                dayId, instance.id()));
+        inTransaction("Could not give up a lease",
+                conn -> Sql.update(conn, RELEASE_DAY, Timestamps.format(Instant.EPOCH),
+                        dayId, instance.id()));
     }
 
     /** Extends this instance's leases on the model-days it is running and the jobs it is preparing. */
@@ -186,8 +187,9 @@ public class WorkClaims {
         inTransaction("Could not renew leases", conn -> {
             String until = leaseEnd();
             String now = Timestamps.now();
-            return execute(conn, RENEW_DAYS, until, conn.createArrayOf("bigint", dayIds.toArray()), instance.id(), now)
-                    + execute(conn, RENEW_JOBS, until, conn.createArrayOf("text", jobIds.toArray()), instance.id(),
+            return Sql.update(conn, RENEW_DAYS, until, conn.createArrayOf("bigint", dayIds.toArray()), instance.id(),
+                    now)
+                    + Sql.update(conn, RENEW_JOBS, until, conn.createArrayOf("text", jobIds.toArray()), instance.id(),
                             now);
         });
     }
@@ -196,7 +198,8 @@ public class WorkClaims {
     void expireAll() {
         inTransaction("Could not give up leases", conn -> {
             String past = Timestamps.format(Instant.EPOCH);
-            return execute(conn, EXPIRE_DAYS, past, instance.id()) + execute(conn, EXPIRE_JOBS, past, instance.id());
+            return Sql.update(conn, EXPIRE_DAYS, past, instance.id())
+                    + Sql.update(conn, EXPIRE_JOBS, past, instance.id());
         });
     }
 
@@ -222,14 +225,7 @@ public class WorkClaims {
         return Timestamps.format(Instant.now().plusSeconds(settings.workLeaseSeconds()));
     }
 
-    private static int execute(Connection conn, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            JobRepository.bind(ps, params);
-            return ps.executeUpdate();
-        }
-    }
-
-    private <T> T inTransaction(String failure, Transactions.SqlWork<T> work) {
-        return Transactions.run(dataSource, failure, work);
+    private <T> T inTransaction(String failure, Sql.SqlWork<T> work) {
+        return Sql.inTransaction(dataSource, failure, work);
     }
 }

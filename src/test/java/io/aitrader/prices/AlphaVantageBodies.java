@@ -7,7 +7,7 @@ import java.util.StringJoiner;
 import io.aitrader.config.ServiceSettings;
 
 /** Answer bodies in Alpha Vantage's real TIME_SERIES_DAILY format, and settings for a client under test. */
-final class AlphaVantageBodies {
+public final class AlphaVantageBodies {
 
     static final String NOTE = "{\"Note\": \"Thank you for using Alpha Vantage! Our standard API call frequency is "
             + "5 calls per minute and 500 calls per day.\"}";
@@ -23,7 +23,7 @@ final class AlphaVantageBodies {
     }
 
     /** Alpha Vantage's own names ({@code 1. open} .. {@code 5. volume}), rows newest first, keys in varying order. */
-    static String daily(String symbol, LocalDate... newestFirst) {
+    public static String daily(String symbol, LocalDate... newestFirst) {
         return series(symbol, "1. open", "4. close", newestFirst);
     }
 

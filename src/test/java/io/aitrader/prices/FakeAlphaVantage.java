@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
  * A local stand-in for Alpha Vantage's {@code /query} endpoint on 127.0.0.1: answers scripted per symbol, and
  * records every request (its query parameters and the fake clock's time).
  */
-final class FakeAlphaVantage implements AutoCloseable {
+public final class FakeAlphaVantage implements AutoCloseable {
 
     static final String UNKNOWN_SYMBOL = "{\"Error Message\": \"Invalid API call. Please retry or visit the "
             + "documentation (https://www.alphavantage.co/documentation/) for TIME_SERIES_DAILY.\"}";
@@ -43,8 +43,9 @@ final class FakeAlphaVantage implements AutoCloseable {
     private final Map<String, Deque<Reply>> replies = new ConcurrentHashMap<>();
     private final CountDownLatch release = new CountDownLatch(1);
     final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile long delayMillis;
 
-    FakeAlphaVantage(InstantSource clock) throws IOException {
+    public FakeAlphaVantage(InstantSource clock) throws IOException {
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/query", this::handle);
@@ -52,7 +53,7 @@ final class FakeAlphaVantage implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -62,8 +63,18 @@ final class FakeAlphaVantage implements AutoCloseable {
         return this;
     }
 
-    FakeAlphaVantage ok(String symbol, String body) {
+    public FakeAlphaVantage ok(String symbol, String body) {
         return on(symbol, new Reply(200, body, false));
+    }
+
+    /** Every answer waits this long first (a slow provider). */
+    public FakeAlphaVantage slowly(long millis) {
+        delayMillis = millis;
+        return this;
+    }
+
+    public int requestCount() {
+        return requests.size();
     }
 
     List<String> symbolsAsked() {
@@ -74,6 +85,13 @@ final class FakeAlphaVantage implements AutoCloseable {
         Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
         requests.add(new Request(query, clock.instant()));
         Reply reply = next(query.get("symbol"));
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (reply.hang()) {
             try {
                 release.await(30, TimeUnit.SECONDS);

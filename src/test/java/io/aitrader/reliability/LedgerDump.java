@@ -21,27 +21,6 @@ import java.util.Map;
 /** Reads a data directory's jobs.db from the test process: ledger contents, counts, checksums and full dumps. */
 public final class LedgerDump {
 
-    /**
-     * The committed ledger without ids, timestamps or job ids: what must be identical between an interrupted and an
-     * uninterrupted run of the same job. Conversations are compared through a digest per model-day.
-     */
-    static final String LEDGER = """
-            SELECT t.model, t.date, t.cash, t.starting_value, t.ending_value, t.previous_value, t.profit,
-                   t.return_pct, t.total_steps, t.stop_signal, t.summary, t.warnings, t.stale,
-                   (SELECT group_concat(h.symbol || '=' || h.shares, ';') FROM
-                       (SELECT * FROM holdings WHERE trading_day_id = t.id ORDER BY symbol) h),
-                   (SELECT group_concat(a.seq || ' ' || a.action || ' ' || a.amount || ' ' || a.symbol || '@'
-                       || a.price || '=' || a.total, ';') FROM
-                       (SELECT * FROM actions WHERE trading_day_id = t.id ORDER BY seq) a),
-                   (SELECT group_concat(u.tool_name || '=' || u.calls, ';') FROM
-                       (SELECT * FROM tool_usage WHERE trading_day_id = t.id ORDER BY tool_name) u),
-                   (SELECT group_concat(r.seq || '|' || r.role || '|' || coalesce(r.content, '') || '|'
-                       || coalesce(r.tool_name, '') || '|' || coalesce(r.tool_arguments, '') || '|'
-                       || coalesce(r.tool_result, ''), char(10)) FROM
-                       (SELECT * FROM reasoning_logs WHERE trading_day_id = t.id ORDER BY seq) r)
-            FROM trading_days t ORDER BY t.model, t.date
-            """;
-
     private LedgerDump() {
     }
 
@@ -53,24 +32,11 @@ public final class LedgerDump {
         return DriverManager.getConnection("jdbc:sqlite:" + database(dataDir) + "?busy_timeout=5000");
     }
 
-    /** One line per committed model-day; the conversation is reduced to its message count and SHA-256. */
+    /** One line per committed model-day (see {@link PortableLedger}): what must be equal between two runs. */
     public static List<String> ledger(Path dataDir) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection conn = open(dataDir);
-                Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery(LEDGER)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i < columns; i++) {
-                    row.append(rs.getString(i)).append(" | ");
-                }
-                String conversation = rs.getString(columns);
-                row.append(conversation == null ? "no conversation" : sha256(conversation));
-                rows.add(row.toString());
-            }
+        try (Connection conn = open(dataDir)) {
+            return PortableLedger.lines(conn);
         }
-        return rows;
     }
 
     public static long count(Path dataDir, String sql) throws SQLException {

@@ -28,6 +28,12 @@ final class Cluster implements AutoCloseable {
         return cluster;
     }
 
+    /** The index of the instance a lease owner names ({@code node-2-3f9c0a2e} → 1). */
+    static int indexOf(String leaseOwner) {
+        return Integer.parseInt(leaseOwner.substring("node-".length(), leaseOwner.indexOf('-', "node-".length())))
+                - 1;
+    }
+
     RunningApp get(int index) {
         return instances.get(index);
     }

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.cli.PackagedApp;
+import io.aitrader.prices.AlphaVantageBodies;
+import io.aitrader.prices.FakeAlphaVantage;
 import io.aitrader.reliability.LedgerDump;
+import io.aitrader.reliability.PortableLedger;
 import io.aitrader.reliability.RunningApp;
 
 /**
@@ -59,9 +63,7 @@ class ScaleOutIT {
             String jobId = app.trigger(TRIGGER);
             assertEquals("completed", app.awaitEnd(jobId, RUN).path("status").asText());
         }
-        try (Connection conn = LedgerDump.open(dataDir)) {
-            reference = PortableLedger.lines(conn);
-        }
+        reference = LedgerDump.ledger(dataDir);
         assertEquals(MODEL_DAYS, reference.size());
     }
 
@@ -104,7 +106,7 @@ class ScaleOutIT {
                 victim = single(conn,
                         "SELECT min(lease_owner) FROM job_details WHERE job_id = ? AND status = 'running'",
                         jobId);
-                victimIndex = Integer.parseInt(victim.substring("node-".length(), victim.indexOf('-', 5))) - 1;
+                victimIndex = Cluster.indexOf(victim);
                 cluster.get(victimIndex).kill();
                 long held = Long.parseLong(single(conn,
                         "SELECT count(*) FROM job_details WHERE lease_owner = ? AND status = 'running'", victim));
@@ -156,14 +158,14 @@ class ScaleOutIT {
 
     @Test
     void aJobWhosePreparerDiesIsPreparedByAnotherInstance() throws Exception {
-        try (SlowAlphaVantage alphaVantage = new SlowAlphaVantage(500);
+        try (FakeAlphaVantage alphaVantage = slowAlphaVantage(500);
                 TestPostgres db = TestPostgres.createDatabase();
                 Cluster cluster = Cluster.start(3, db.url(), Map.of("WORK_LEASE_SECONDS", "3",
                         "ALPHAADVANTAGE_API_KEY", "stand-in-key", "ALPHAADVANTAGE_BASE_URL", alphaVantage.baseUrl(),
                         "ALPHAADVANTAGE_REQUESTS_PER_MINUTE", "1000", "AUTO_DOWNLOAD_PRICE_DATA", "true"))) {
             String jobId = cluster.get(0).trigger(TRIGGER);
             long deadline = System.currentTimeMillis() + 60_000;
-            while (alphaVantage.requests() < 3) {
+            while (alphaVantage.requestCount() < 3) {
                 assertTrue(System.currentTimeMillis() < deadline, "the preparation did not start downloading");
                 Thread.sleep(20);
             }
@@ -171,14 +173,14 @@ class ScaleOutIT {
             try (Connection conn = db.connect()) {
                 preparer = single(conn, "SELECT lease_owner FROM jobs WHERE job_id = ?", jobId);
             }
-            int preparerIndex = Integer.parseInt(preparer.substring("node-".length(), preparer.indexOf('-', 5))) - 1;
+            int preparerIndex = Cluster.indexOf(preparer);
             cluster.get(preparerIndex).kill();
-            int askedBeforeKill = alphaVantage.requests();
+            int askedBeforeKill = alphaVantage.requestCount();
 
             RunningApp survivor = cluster.get((preparerIndex + 1) % 3);
             JsonNode end = survivor.awaitEnd(jobId, RUN);
             assertEquals("completed", end.path("status").asText(), end.toString());
-            assertTrue(alphaVantage.requests() > askedBeforeKill, "another instance went on downloading");
+            assertTrue(alphaVantage.requestCount() > askedBeforeKill, "another instance went on downloading");
             assertTrue(cluster.get((preparerIndex + 1) % 3).log().contains("Preparing job " + jobId)
                     || cluster.get((preparerIndex + 2) % 3).log().contains("Preparing job " + jobId),
                     "a surviving instance prepared the job again");
@@ -353,6 +355,23 @@ class ScaleOutIT {
                 return rs.getString(1);
             }
         }
+    }
+
+    /** Alpha Vantage's daily series for the scale-out config's symbols, February and March 2025, each answer late. */
+    private static FakeAlphaVantage slowAlphaVantage(long millis) throws IOException {
+        List<LocalDate> newestFirst = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 3, 31); !d.isBefore(LocalDate.of(2025, 2, 3)); d = d.minusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5 && !d.equals(LocalDate.of(2025, 2, 17))) { // Presidents' Day
+                newestFirst.add(d);
+            }
+        }
+        LocalDate[] dates = newestFirst.toArray(LocalDate[]::new);
+        JsonNode config = JSON.readTree(Path.of("src/test/resources/configs/scale_out.json").toFile());
+        FakeAlphaVantage alphaVantage = new FakeAlphaVantage(InstantSource.system()).slowly(millis);
+        alphaVantage.ok(config.path("benchmark").asText(), AlphaVantageBodies.daily(config.path("benchmark").asText(),
+                dates));
+        config.path("symbols").forEach(s -> alphaVantage.ok(s.asText(), AlphaVantageBodies.daily(s.asText(), dates)));
+        return alphaVantage;
     }
 
     private static double takenOverMetric(RunningApp app) throws IOException {

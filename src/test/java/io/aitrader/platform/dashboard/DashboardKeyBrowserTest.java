@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.aitrader.auth.KeysProfile;
@@ -48,38 +41,25 @@ class DashboardKeyBrowserTest {
     @TestHTTPResource("/")
     URI base;
 
+    private HeadlessChromium chromium;
     private ChromeDriver driver;
-    private Path profile;
 
     @BeforeEach
     void browser() throws Exception {
-        assumeTrue(Files.isExecutable(DashboardBrowserTest.CHROMIUM)
-                && Files.isExecutable(DashboardBrowserTest.CHROMEDRIVER), "Debian chromium is not installed");
+        assumeTrue(HeadlessChromium.installed(), "Debian chromium is not installed");
         assumeTrue(PerformanceTestSupport.realPricesPresent(), "real 2025 price files absent");
         // the test's own HTTP calls carry a key; the browser starts without one
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", KeysProfile.FILE)
                 .build();
-        profile = Files.createTempDirectory("dashboard-keys-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,900");
-        driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DashboardBrowserTest.CHROMEDRIVER.toString())).usingAnyFreePort()
-                .build(), options);
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
     }
 
     @AfterEach
     void close() throws Exception {
         RestAssured.requestSpecification = null;
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

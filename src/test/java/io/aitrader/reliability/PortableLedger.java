@@ -1,16 +1,12 @@
-package io.aitrader.scaleout;
+package io.aitrader.reliability;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +15,12 @@ import java.util.Map;
  * ids (cash, values, holdings, trades, tool calls and a digest of the conversation), numbers written alike whatever
  * the column type, so a run on several instances can be compared with a single-instance run on the other database.
  */
-final class PortableLedger {
+public final class PortableLedger {
 
     private PortableLedger() {
     }
 
-    static List<String> lines(Connection conn) throws SQLException {
+    public static List<String> lines(Connection conn) throws SQLException {
         Map<Long, String> holdings = grouped(conn,
                 "SELECT trading_day_id, symbol, shares FROM holdings ORDER BY trading_day_id, symbol", "=", ";");
         Map<Long, String> actions = grouped(conn, """
@@ -49,7 +45,7 @@ final class PortableLedger {
                 }
                 line.append(holdings.getOrDefault(id, "")).append(" | ").append(actions.getOrDefault(id, ""))
                         .append(" | ").append(tools.getOrDefault(id, "")).append(" | ")
-                        .append(sha256(messages.getOrDefault(id, "")));
+                        .append(LedgerDump.sha256(messages.getOrDefault(id, "")));
                 lines.add(line.toString());
             }
         }
@@ -80,14 +76,5 @@ final class PortableLedger {
             return BigDecimal.valueOf(number.doubleValue()).stripTrailingZeros().toPlainString();
         }
         return value.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

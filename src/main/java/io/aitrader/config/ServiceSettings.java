@@ -98,6 +98,19 @@ public interface ServiceSettings {
     /** INSTANCE_ID: this instance's name in leases and logs (default: host name and a random suffix). */
     Optional<String> instanceId();
 
+    /**
+     * OFFLINE_PRICES: what an empty price store gets at start when no Alpha Vantage key is set: {@code sample} (the
+     * shipped real 2025 NASDAQ-100 prices, synthetic prices continuing them to the end of 2025), {@code synthetic}
+     * (generated prices for all of 2025) or {@code none}.
+     */
+    @WithDefault("sample")
+    OfflinePrices offlinePrices();
+
+    /** The choices of OFFLINE_PRICES. */
+    enum OfflinePrices {
+        SAMPLE, SYNTHETIC, NONE
+    }
+
     /** Set by the batch-mode entry point (never by users): no HTTP listener and no resuming of old jobs. */
     @WithDefault("false")
     boolean commandMode();

@@ -19,7 +19,7 @@ public record HealthReport(String status, String timestamp, Database database, S
     }
 
     public record PriceData(int symbols, @JsonProperty("first_date") String firstDate,
-            @JsonProperty("last_date") String lastDate, boolean synthetic) {
+            @JsonProperty("last_date") String lastDate, String source, boolean synthetic) {
     }
 
     public record Worker(String status, @JsonProperty("active_jobs") int activeJobs) {

@@ -49,7 +49,7 @@ public class HealthService {
         if (databaseUp) {
             PriceSummary summary = prices.summary();
             priceData = new HealthReport.PriceData(summary.symbols(), str(summary.firstDate()),
-                    str(summary.lastDate()), summary.synthetic());
+                    str(summary.lastDate()), summary.source(), summary.synthetic());
             int active = jobs.listActive().size();
             worker = new HealthReport.Worker(active > 0 ? "busy" : "idle", active);
         }

@@ -2,11 +2,13 @@ package io.aitrader.prices;
 
 import java.util.List;
 
-/** The answer of GET /prices/coverage: how many symbols, whether the data is synthetic, and each symbol's range. */
-public record CoverageReport(int symbols, boolean synthetic, List<SymbolCoverage> coverage) {
+/**
+ * The answer of GET /prices/coverage: how many symbols, where the data came from ({@code sample}, {@code synthetic},
+ * {@code imported}; see {@link PriceSummary}), whether any of it is synthetic, and each symbol's range.
+ */
+public record CoverageReport(int symbols, String source, boolean synthetic, List<SymbolCoverage> coverage) {
 
-    public static CoverageReport from(List<SymbolCoverage> coverage) {
-        boolean synthetic = coverage.stream().anyMatch(c -> PriceBar.SOURCE_SYNTHETIC.equals(c.source()));
-        return new CoverageReport(coverage.size(), synthetic, coverage);
+    public static CoverageReport from(PriceSummary summary, List<SymbolCoverage> coverage) {
+        return new CoverageReport(coverage.size(), summary.source(), summary.synthetic(), coverage);
     }
 }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,6 +92,37 @@ public class PriceImportService {
             }
         }
         return new FolderImport(imported, skipped, failed);
+    }
+
+    /**
+     * Imports the shipped sample files ({@link SamplePrices}) and {@code continuation} (bars computed from them) in one
+     * transaction, only into a store that holds no row at all; false when it held some.
+     */
+    public boolean importSampleIfEmpty(Function<List<PriceBar>, List<PriceBar>> continuation) {
+        long start = System.nanoTime();
+        List<byte[]> contents = SamplePrices.FILES.stream().map(SamplePrices::content).toList();
+        List<ParsedPrices> files = contents.stream().map(c -> parser.parse(c, PriceBar.SOURCE_SAMPLE)).toList();
+        List<PriceBar> sampleBars = files.stream().flatMap(file -> file.bars().stream()).toList();
+        List<PriceBar> extra = continuation.apply(sampleBars);
+        boolean imported = repository.inTransaction(c -> {
+            if (repository.count(c) > 0) {
+                return false;
+            }
+            for (int i = 0; i < files.size(); i++) {
+                StoreCounts counts = repository.upsert(c, files.get(i).bars());
+                importLog.record(c, sha256(contents.get(i)),
+                        ImportReport.of("sample/" + SamplePrices.FILES.get(i), files.get(i), counts, 0));
+            }
+            repository.upsert(c, extra);
+            return true;
+        });
+        if (imported) {
+            Log.infof("Empty price store and no Alpha Vantage key: imported the shipped SAMPLE prices (real 2025 "
+                    + "NASDAQ-100 daily bars, %s to %s, %d rows) and %d synthetic rows after them in %d ms",
+                    SamplePrices.FIRST_DAY, SamplePrices.LAST_DAY, sampleBars.size(), extra.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        return imported;
     }
 
     private ImportReport importContent(String fileName, byte[] content, String sha) {

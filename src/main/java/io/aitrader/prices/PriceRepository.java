@@ -51,7 +51,8 @@ public class PriceRepository {
             """;
     static final String SUMMARY = """
             SELECT COUNT(DISTINCT symbol), MIN(date), MAX(date), COUNT(*),
-                   COALESCE(SUM(CASE WHEN source = 'synthetic' THEN 1 ELSE 0 END), 0)
+                   COALESCE(SUM(CASE WHEN source = 'synthetic' THEN 1 ELSE 0 END), 0),
+                   COALESCE(SUM(CASE WHEN source = 'sample' THEN 1 ELSE 0 END), 0)
             FROM price_data
             """;
     static final String LATEST_COMPLETE_DATE = "SELECT MAX(date) FROM price_data WHERE close IS NOT NULL";
@@ -149,7 +150,7 @@ public class PriceRepository {
     }
 
     public long countAll() {
-        return read(PriceRepository::count);
+        return read(this::count);
     }
 
     public List<SymbolCoverage> coverage() {
@@ -170,8 +171,9 @@ public class PriceRepository {
         return read(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SUMMARY)) {
                 rs.next();
-                return new PriceSummary(rs.getInt(1), date(rs.getString(2)), date(rs.getString(3)), rs.getLong(4),
-                        rs.getLong(5) > 0);
+                long rows = rs.getLong(4);
+                return new PriceSummary(rs.getInt(1), date(rs.getString(2)), date(rs.getString(3)), rows,
+                        rs.getLong(5) > 0, PriceSummary.source(rows, rs.getLong(5), rs.getLong(6)));
             }
         });
     }
@@ -243,7 +245,8 @@ public class PriceRepository {
         }
     }
 
-    private static long count(Connection c) throws SQLException {
+    /** The number of stored rows, on the caller's connection (inside its transaction). */
+    public long count(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(COUNT_ALL)) {
             rs.next();
             return rs.getLong(1);

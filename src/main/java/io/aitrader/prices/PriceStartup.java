@@ -19,7 +19,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * At startup: imports every new file of DATA_DIR/prices, then, when the store is still empty and no Alpha Vantage key
- * is set, fills it with synthetic prices for the default universe and benchmark so the service works offline.
+ * is set, fills it as OFFLINE_PRICES says so the service works offline: the shipped real sample (default), or
+ * synthetic prices for the default universe and benchmark.
  */
 @ApplicationScoped
 public class PriceStartup {
@@ -45,11 +46,25 @@ public class PriceStartup {
             FolderImport scan = importService.importFolder(settings.dataDir().resolve("prices"));
             Log.infof("Price folder scanned: %d files imported, %d already imported, %d refused",
                     scan.imported().size(), scan.skipped().size(), scan.failed().size());
-            seedSyntheticIfEmpty();
+            seedOfflineIfEmpty();
         } catch (RuntimeException e) {
             // Prices can still be imported or downloaded later; the server stays up.
             Log.errorf("Price data preparation failed: %s", e.getMessage());
         }
+    }
+
+    /** Fills an empty store as OFFLINE_PRICES says when no Alpha Vantage key is set; true when it did. */
+    public boolean seedOfflineIfEmpty() {
+        return switch (settings.offlinePrices()) {
+            case SAMPLE -> seedSampleIfEmpty();
+            case SYNTHETIC -> seedSyntheticIfEmpty();
+            case NONE -> false;
+        };
+    }
+
+    /** Imports the shipped sample (and synthetic days after it) when the store is empty and no key is set. */
+    public boolean seedSampleIfEmpty() {
+        return syntheticAllowed() && importService.importSampleIfEmpty(synthetic::continuing);
     }
 
     /** Generates synthetic prices when the store is empty and no Alpha Vantage key is set; true when it did. */

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,10 +47,35 @@ public class SyntheticPrices {
         return bars;
     }
 
+    /**
+     * Bars for the trading days after {@code real}'s last date up to {@link #LAST_DAY}, each symbol's series starting
+     * from its last real price (its last close, or the open of a day still in progress), so levels stay plausible.
+     */
+    public List<PriceBar> continuing(List<PriceBar> real) {
+        Map<String, PriceBar> last = new TreeMap<>();
+        for (PriceBar bar : real) {
+            last.merge(bar.symbol(), bar, (a, b) -> a.date().isAfter(b.date()) ? a : b);
+        }
+        LocalDate lastReal = last.values().stream().map(PriceBar::date).max(LocalDate::compareTo).orElse(LAST_DAY);
+        List<LocalDate> days = calendar.tradingDays(lastReal.plusDays(1), LAST_DAY);
+        List<PriceBar> bars = new ArrayList<>();
+        if (days.isEmpty()) {
+            return bars;
+        }
+        last.forEach((symbol, bar) -> bars.addAll(series(symbol, days, bar.hasClose() ? bar.close() : bar.open())));
+        return bars;
+    }
+
     /** One symbol's bars on {@code days} (trading days, in order). */
     public List<PriceBar> series(String symbol, List<LocalDate> days) {
+        return series(symbol, days, null);
+    }
+
+    /** As {@link #series(String, List)}, from {@code start} instead of the seed's price level when it is given. */
+    List<PriceBar> series(String symbol, List<LocalDate> days, BigDecimal start) {
         SplittableRandom random = new SplittableRandom(seed(symbol));
-        double price = Math.exp(Math.log(20) + random.nextDouble() * Math.log(600.0 / 20));
+        double seeded = Math.exp(Math.log(20) + random.nextDouble() * Math.log(600.0 / 20));
+        double price = start == null ? seeded : start.doubleValue();
         double volatility = 0.01 + 0.02 * random.nextDouble();
         double drift = (-0.10 + 0.40 * random.nextDouble()) / 252;
         double baseVolume = Math.exp(Math.log(1e6) + random.nextDouble() * Math.log(80));

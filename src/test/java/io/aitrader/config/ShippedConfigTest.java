@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,14 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import io.aitrader.prices.SamplePrices;
 
 /** The configs shipped in {@code configs/} (and the test copy) load as they are, with no variable set. */
 class ShippedConfigTest {
-
-    private static final Path REAL_PRICES = Path
-            .of("../shared/data/prices/nasdaq100-daily-2025-06-10_2025-10-30.jsonl");
 
     private static SimulationConfig load(String configsDir, String path) {
         var environment = new ConfigEnvironment(Path.of(configsDir), path, Optional.empty(), Optional.empty(),
@@ -52,11 +50,9 @@ class ShippedConfigTest {
 
     @Test
     void theShippedUniverseIsTheSymbolSetOfTheRealPriceFile() throws IOException {
-        Assumptions.assumeTrue(Files.exists(REAL_PRICES), "real price files are not available");
         Set<String> real = new TreeSet<>();
-        try (var lines = Files.lines(REAL_PRICES)) {
-            lines.filter(line -> !line.isBlank()).forEach(line -> real.add(symbolOf(line)));
-        }
+        String second = new String(SamplePrices.content(SamplePrices.FILES.get(1)), StandardCharsets.UTF_8);
+        second.lines().filter(line -> !line.isBlank()).forEach(line -> real.add(symbolOf(line)));
         assertEquals(real, new TreeSet<>(load("configs", "configs/default_config.json").symbols()));
     }
 

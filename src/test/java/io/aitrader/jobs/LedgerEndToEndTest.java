@@ -21,7 +21,6 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.aitrader.platform.database.Storage;
@@ -43,8 +42,6 @@ class LedgerEndToEndTest {
 
     @Test
     void storedLedgerMatchesAnIndependentRecomputation() throws SQLException {
-        Assumptions.assumeTrue(TestPrices.realFilesPresent(),
-                "../shared/data/prices is absent: skipping real-data run");
         awaitIdle();
         TestPrices.importRealFiles();
         clearModels();

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import io.aitrader.prices.SymbolDownload.Status;
@@ -92,11 +89,10 @@ class AlphaVantageResponseTest {
     }
 
     @Test
-    void readsTheRealQqqFile() throws IOException {
-        Path file = Path.of("../shared/data/prices/qqq-daily-2025-06-10_2025-10-30.json");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "shared price data not present");
+    void readsTheRealQqqFile() {
+        String body = new String(SamplePrices.content(SamplePrices.FILES.get(2)), StandardCharsets.UTF_8);
 
-        SymbolDownload result = AlphaVantageResponse.classify("QQQ", Files.readString(file));
+        SymbolDownload result = AlphaVantageResponse.classify("QQQ", body);
 
         assertEquals(Status.OK, result.status());
         assertEquals(100, result.bars().size());

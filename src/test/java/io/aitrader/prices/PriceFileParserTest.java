@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -147,11 +144,9 @@ class PriceFileParserTest {
     }
 
     @Test
-    void bothSharedFilesParseFast() throws Exception {
-        for (String name : List.of(SharedPriceFiles.FIRST, SharedPriceFiles.SECOND, SharedPriceFiles.QQQ)) {
-            Path file = SharedPriceFiles.path(name);
-            assumeTrue(file != null, "shared price file absent: " + name);
-            ParsedPrices parsed = parser.parse(Files.readAllBytes(file), PriceBar.SOURCE_FILE);
+    void everySampleFileParsesWithoutRejects() {
+        for (String name : SamplePrices.FILES) {
+            ParsedPrices parsed = parser.parse(SamplePrices.content(name), PriceBar.SOURCE_FILE);
             assertTrue(parsed.rejects().isEmpty(), name + ": " + parsed.rejects());
             assertTrue(parsed.bars().size() >= 100);
         }

@@ -7,10 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,6 +30,9 @@ import io.restassured.response.ValidatableResponse;
 class PriceImportResourceTest {
 
     private static final Logger LOG = Logger.getLogger(PriceImportResourceTest.class);
+    private static final String FIRST = SamplePrices.FILES.get(0);
+    private static final String SECOND = SamplePrices.FILES.get(1);
+    private static final String QQQ = SamplePrices.FILES.get(2);
     private static final LocalDate JUNE_10 = LocalDate.of(2025, 6, 10);
     private static final LocalDate OCT_30 = LocalDate.of(2025, 10, 30);
 
@@ -53,7 +54,7 @@ class PriceImportResourceTest {
     }
 
     private ValidatableResponse importShared(String name, String contentType) throws Exception {
-        byte[] content = Files.readAllBytes(SharedPriceFiles.path(name));
+        byte[] content = SamplePrices.content(name);
         long start = System.nanoTime();
         ValidatableResponse response = post(contentType, content, name).statusCode(200);
         LOG.infof("POST /prices/import of %s (%d KB) took %d ms", name, content.length / 1024,
@@ -63,23 +64,20 @@ class PriceImportResourceTest {
     }
 
     @Test
-    void sharedFilesImportWithTheNewerImportWinning() throws Exception {
-        for (String name : List.of(SharedPriceFiles.FIRST, SharedPriceFiles.SECOND, SharedPriceFiles.QQQ)) {
-            assumeTrue(SharedPriceFiles.path(name) != null, "shared price file absent: " + name);
-        }
-        importShared(SharedPriceFiles.FIRST, "application/x-ndjson").body("symbols", equalTo(102))
+    void sampleFilesImportWithTheNewerImportWinning() throws Exception {
+        importShared(FIRST, "application/x-ndjson").body("symbols", equalTo(102))
                 .body("inserted", equalTo(102 * 121)).body("replaced", equalTo(0)).body("unchanged", equalTo(0));
         assertEquals(102L * 121, repository.countAll());
-        reimportChangesNothing(SharedPriceFiles.FIRST, 102 * 121);
+        reimportChangesNothing(FIRST, 102 * 121);
 
         // 13 overlapping trading days (06-10..06-27 without Juneteenth) for 101 symbols.
-        ExtractableResponse<Response> second = importShared(SharedPriceFiles.SECOND, "application/x-ndjson")
+        ExtractableResponse<Response> second = importShared(SECOND, "application/x-ndjson")
                 .body("symbols", equalTo(101)).body("inserted", equalTo(101 * 87)).extract();
         int replaced = second.path("replaced");
         int unchanged = second.path("unchanged");
         assertTrue(replaced > 1000, "the adjusted first-file rows were replaced: " + replaced);
         assertEquals(101 * 13, replaced + unchanged);
-        reimportChangesNothing(SharedPriceFiles.SECOND, 101 * 100);
+        reimportChangesNothing(SECOND, 101 * 100);
         PriceBar aapl = bar("AAPL", JUNE_10);
         assertEquals(new BigDecimal("200.6000"), aapl.open(), "the second file's value replaced the first's");
         assertEquals(new BigDecimal("202.6700"), aapl.close());
@@ -90,9 +88,9 @@ class PriceImportResourceTest {
         assertNull(openOnly.high());
         assertNull(openOnly.volume());
 
-        importShared(SharedPriceFiles.QQQ, "application/json").body("symbols", equalTo(1))
+        importShared(QQQ, "application/json").body("symbols", equalTo(1))
                 .body("inserted", equalTo(87)).body("replaced", equalTo(13));
-        reimportChangesNothing(SharedPriceFiles.QQQ, 100);
+        reimportChangesNothing(QQQ, 100);
         assertEquals(new BigDecimal("531.1700"), bar("QQQ", JUNE_10).open());
         assertEquals(new BigDecimal("626.0500"), bar("QQQ", OCT_30).close());
         assertEquals(102L * 208, repository.countAll());

@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,8 +69,39 @@ class PriceImportRulesTest {
         assertEquals(2L, repository.countAll());
         given().get("/prices/coverage").then().body("synthetic", equalTo(false)).body("symbols", equalTo(1));
         PriceSummary summary = repository.summary();
-        assertEquals(new PriceSummary(1, LocalDate.of(2025, 10, 28), LocalDate.of(2025, 10, 29), 2, false),
-                summary);
+        assertEquals(new PriceSummary(1, LocalDate.of(2025, 10, 28), LocalDate.of(2025, 10, 29), 2, false,
+                "imported"), summary);
+        given().get("/prices/coverage").then().body("source", equalTo("imported"));
+    }
+
+    @Test
+    void anEmptyStoreGetsTheShippedSampleAndSyntheticDaysAfterIt() {
+        assertTrue(startup.seedSampleIfEmpty());
+        // 102 symbols on 208 distinct real days (2025-01-02..10-30; QQQ, absent from the second file, comes from the
+        // third), then 42 synthetic trading days 2025-10-31..12-31 (Oct 31; November's 20 weekdays less Thanksgiving;
+        // December's 23 less Christmas) continuing each symbol.
+        assertEquals(102L * 208 + 102L * 42, repository.countAll());
+        assertEquals(false, startup.seedSampleIfEmpty(), "never seeds a store that has rows");
+        given().get("/health").then().statusCode(200).body("price_data.source", equalTo("sample"))
+                .body("price_data.first_date", equalTo("2025-01-02"))
+                .body("price_data.last_date", equalTo("2025-12-31"));
+        given().get("/prices/coverage").then().statusCode(200).body("source", equalTo("sample"))
+                .body("symbols", equalTo(102));
+
+        PriceBar lastReal = bar("AAPL", LocalDate.of(2025, 10, 30));
+        assertEquals(new BigDecimal("271.9900"), lastReal.open(), "the real open-only last day of the sample");
+        assertNull(lastReal.close());
+        assertEquals(PriceBar.SOURCE_SAMPLE, lastReal.source());
+        PriceBar firstSynthetic = bar("AAPL", LocalDate.of(2025, 10, 31));
+        assertEquals(PriceBar.SOURCE_SYNTHETIC, firstSynthetic.source());
+        double gap = firstSynthetic.open().doubleValue() / 271.99 - 1;
+        assertTrue(Math.abs(gap) < 0.10, "the synthetic days continue from the real level: " + firstSynthetic);
+        PriceBar early = bar("QQQ", LocalDate.of(2025, 1, 2));
+        assertEquals(PriceBar.SOURCE_SAMPLE, early.source());
+    }
+
+    private PriceBar bar(String symbol, LocalDate date) {
+        return repository.bars(List.of(symbol), date, date).get(0);
     }
 
     @Test

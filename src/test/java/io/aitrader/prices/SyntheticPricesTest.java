@@ -28,6 +28,29 @@ class SyntheticPricesTest {
     }
 
     @Test
+    void continuesEachSymbolFromItsLastRealPriceAfterTheLastRealDay() {
+        List<PriceBar> real = List.of(
+                new PriceBar("AAA", LocalDate.of(2025, 12, 24), new BigDecimal("90"), null, null,
+                        new BigDecimal("100.00"), 10L, PriceBar.SOURCE_FILE),
+                new PriceBar("AAA", LocalDate.of(2025, 12, 23), new BigDecimal("5"), null, null, new BigDecimal("5"),
+                        10L, PriceBar.SOURCE_FILE),
+                new PriceBar("BBB", LocalDate.of(2025, 12, 26), new BigDecimal("40.00"), null, null, null, null,
+                        PriceBar.SOURCE_FILE));
+
+        List<PriceBar> next = generator.continuing(real);
+
+        // after the last real day (Friday 12-26): Monday 12-29 to Wednesday 12-31, for both symbols
+        assertEquals(List.of("AAA", "AAA", "AAA", "BBB", "BBB", "BBB"), next.stream().map(PriceBar::symbol).toList());
+        assertEquals(List.of(LocalDate.of(2025, 12, 29), LocalDate.of(2025, 12, 30), LocalDate.of(2025, 12, 31)),
+                next.subList(0, 3).stream().map(PriceBar::date).toList());
+        assertTrue(Math.abs(next.get(0).open().doubleValue() / 100 - 1) < 0.1, "from AAA's last close: " + next);
+        assertTrue(Math.abs(next.get(3).open().doubleValue() / 40 - 1) < 0.1, "from BBB's open-only day: " + next);
+        assertTrue(next.stream().allMatch(b -> PriceBar.SOURCE_SYNTHETIC.equals(b.source())));
+        assertEquals(List.of(), generator.continuing(List.of(new PriceBar("AAA", LocalDate.of(2025, 12, 31),
+                BigDecimal.ONE, null, null, BigDecimal.ONE, 1L, PriceBar.SOURCE_FILE))), "nothing past 2025");
+    }
+
+    @Test
     void coversEveryTradingDayOf2025() {
         List<PriceBar> bars = generator.generate(List.of("NVDA"));
         assertEquals(250, bars.size());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -32,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.platform.database.Storage;
+import io.aitrader.prices.SamplePrices;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -51,8 +51,6 @@ class PerformanceRealRunTest {
 
     @BeforeEach
     void runOnce() throws Exception {
-        assumeTrue(PerformanceTestSupport.realPricesPresent(),
-                "real 2025 price files absent under ../shared/data/prices: skipped");
         if (ran) {
             return;
         }
@@ -234,7 +232,7 @@ class PerformanceRealRunTest {
 
     /** QQQ's open and close by date, read straight from the Alpha Vantage file. */
     private static TreeMap<LocalDate, double[]> qqqFromTheFile() throws Exception {
-        JsonNode series = new ObjectMapper().readTree(PerformanceTestSupport.QQQ_FILE.toFile())
+        JsonNode series = new ObjectMapper().readTree(SamplePrices.content(PerformanceTestSupport.QQQ_FILE))
                 .get("Time Series (Daily)");
         TreeMap<LocalDate, double[]> prices = new TreeMap<>();
         series.fields().forEachRemaining(e -> prices.put(LocalDate.parse(e.getKey()),

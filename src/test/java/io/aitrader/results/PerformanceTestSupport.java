@@ -3,11 +3,10 @@ package io.aitrader.results;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.aitrader.prices.SamplePrices;
 import io.restassured.config.JsonConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
@@ -17,10 +16,8 @@ import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 /** Drives the service over HTTP for performance and dashboard tests: real prices in, jobs run, waits. */
 public final class PerformanceTestSupport {
 
-    public static final Path PRICES = Path.of("..", "shared", "data", "prices");
-    public static final List<String> PRICE_FILES = List.of("nasdaq100-daily-2025-01-02_2025-06-27.jsonl",
-            "nasdaq100-daily-2025-06-10_2025-10-30.jsonl", "qqq-daily-2025-06-10_2025-10-30.json");
-    public static final Path QQQ_FILE = PRICES.resolve(PRICE_FILES.get(2));
+    /** The shipped sample's QQQ file (plain Alpha Vantage JSON). */
+    public static final String QQQ_FILE = SamplePrices.FILES.get(2);
     /** Decimals as doubles: rest-assured's default floats lose the fourth decimal of large percentages. */
     public static final RestAssuredConfig DOUBLES = RestAssuredConfig.config()
             .jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
@@ -29,15 +26,11 @@ public final class PerformanceTestSupport {
     private PerformanceTestSupport() {
     }
 
-    public static boolean realPricesPresent() {
-        return PRICE_FILES.stream().allMatch(name -> Files.isRegularFile(PRICES.resolve(name)));
-    }
-
-    /** Imports the shared 2025 files in their fixed order (the newer import wins on the overlap). */
-    public static void importRealPrices() throws Exception {
-        for (String name : PRICE_FILES) {
+    /** Imports the sample's real 2025 files in their fixed order (the newer import wins on the overlap). */
+    public static void importRealPrices() {
+        for (String name : SamplePrices.FILES) {
             given().contentType(name.endsWith(".jsonl") ? "application/x-ndjson" : "application/json")
-                    .queryParam("name", name).body(Files.readAllBytes(PRICES.resolve(name))).when()
+                    .queryParam("name", name).body(SamplePrices.content(name)).when()
                     .post("/prices/import").then().statusCode(200).body("rejected", equalTo(0));
         }
     }

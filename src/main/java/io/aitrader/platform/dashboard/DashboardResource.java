@@ -67,13 +67,13 @@ public class DashboardResource {
         if (!keys.admits(http)) {
             return DashboardTemplates.page(PerformancePanel.failed(value(start), value(end), value(benchmark),
                     "Enter the API key to see the results.", List.of()), new JobsPanel(List.of()),
-                    DayPanel.empty("", "", "No results yet."), false, true);
+                    DayPanel.empty("", "", "No results yet."), null, true);
         }
         PerformancePanel panel = performance.build(start, end, benchmark);
         String model = panel.models().isEmpty() ? null : panel.models().get(0);
         String date = panel.dates().isEmpty() ? null : panel.dates().get(0);
         DayPanel day = model == null ? DayPanel.empty("", "", "No results yet.") : days.build(model, date);
-        return DashboardTemplates.page(panel, jobsPanel(), day, prices.summary().synthetic(), false);
+        return DashboardTemplates.page(panel, jobsPanel(), day, prices.summary().source(), false);
     }
 
     private static String value(String input) {

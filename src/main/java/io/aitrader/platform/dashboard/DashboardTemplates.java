@@ -10,9 +10,12 @@ final class DashboardTemplates {
     private DashboardTemplates() {
     }
 
-    /** {@code locked}: API keys are on and the request had none, so the panels are empty until the script fills them. */
+    /**
+     * {@code priceSource}: the price store's source (sample, synthetic, imported or null when empty); {@code locked}:
+     * API keys are on and the request had none, so the panels are empty until the script fills them.
+     */
     static native TemplateInstance page(PerformancePanel performance, JobsPanel jobs, DayPanel day,
-            boolean synthetic, boolean locked);
+            String priceSource, boolean locked);
 
     static native TemplateInstance page$performance(PerformancePanel performance);
 

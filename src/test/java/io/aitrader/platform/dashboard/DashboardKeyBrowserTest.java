@@ -47,7 +47,6 @@ class DashboardKeyBrowserTest {
     @BeforeEach
     void browser() throws Exception {
         assumeTrue(HeadlessChromium.installed(), "Debian chromium is not installed");
-        assumeTrue(PerformanceTestSupport.realPricesPresent(), "real 2025 price files absent");
         // the test's own HTTP calls carry a key; the browser starts without one
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("X-API-Key", KeysProfile.FILE)
                 .build();

@@ -2,7 +2,7 @@
 # Tests of the Windmill folder (windmill/), run by .ci/run after `./mvnw verify`:
 #   wmill lint; schemas, lock hashes and a `wmill sync push --dry-run` with the real CLI against a fake Windmill
 #   API on loopback; `deno check` of every script; `deno test` of each script's main and of the flow against the
-#   packaged app (started here on a free port, DATA_DIR in a temp dir: offline synthetic prices, default config),
+#   packaged app (started here on a free port, DATA_DIR in a temp dir: offline sample prices, default config),
 #   with windmill-client mocked through WM_MOCKED_API_FILE.
 # Needs: `npm ci --prefix windmill/test` (CLI, client, Deno) and target/quarkus-app/quarkus-run.jar. Builds nothing.
 set -euo pipefail

@@ -218,7 +218,8 @@ Deno.test("flow daily_simulation: trigger, bounded poll loop, store and report u
     runs.push(run);
     if ((run.results.trigger as Json).action === "skipped") break;
   }
-  // The default config catches up from 2025-10-01 to the last synthetic trading day (2025-12-31, 64 days):
+  // The default config catches up from 2025-10-01 to the last trading day with prices (2025-12-31, 64 days: the
+  // shipped sample to 10-30, then its synthetic continuation):
   // 30 days were run above, the flow runs the next 30, then 4, then has nothing left to do.
   assertEquals(runs.map((run) => (run.results.trigger as Json).action), ["triggered", "triggered", "skipped"]);
   for (const run of runs.slice(0, 2)) {

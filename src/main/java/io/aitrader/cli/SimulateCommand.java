@@ -11,6 +11,7 @@ import io.aitrader.jobs.TriggerAnswer;
 import io.aitrader.jobs.TriggerRequest;
 import io.aitrader.jobs.TriggerService;
 import io.aitrader.jobs.UpToDate;
+import io.aitrader.prices.PriceStartup;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,9 +48,11 @@ public class SimulateCommand implements Callable<Integer> {
     private final TriggerService triggers;
     private final JobFollower follower;
     private final RunSummary summaries;
+    private final PriceStartup offlinePrices;
 
-    SimulateCommand(TriggerService triggers, JobFollower follower, RunSummary summaries) {
+    SimulateCommand(TriggerService triggers, JobFollower follower, RunSummary summaries, PriceStartup offlinePrices) {
         this.triggers = triggers;
+        this.offlinePrices = offlinePrices;
         this.follower = follower;
         this.summaries = summaries;
     }
@@ -60,6 +63,7 @@ public class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TriggerRequest request = new TriggerRequest(config, start == null ? null : start.toString(),
                 end == null ? null : end.toString(), models, replace);
+        offlinePrices.seedOfflineIfEmpty();
         TriggerAnswer answer = triggers.trigger(request, "cli");
         if (answer.body() instanceof UpToDate upToDate) {
             out.println(upToDate.message() + " (last simulated date " + upToDate.lastSimulationDate()

@@ -20,7 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * At startup: imports every new file of DATA_DIR/prices, then, when the store is still empty and no Alpha Vantage key
  * is set, fills it as OFFLINE_PRICES says so the service works offline: the shipped real sample (default), or
- * synthetic prices for the default universe and benchmark.
+ * synthetic prices for the default universe and benchmark. In batch mode only {@code simulate} seeds them.
  */
 @ApplicationScoped
 public class PriceStartup {
@@ -46,7 +46,9 @@ public class PriceStartup {
             FolderImport scan = importService.importFolder(settings.dataDir().resolve("prices"));
             Log.infof("Price folder scanned: %d files imported, %d already imported, %d refused",
                     scan.imported().size(), scan.skipped().size(), scan.failed().size());
-            seedOfflineIfEmpty();
+            if (!settings.commandMode()) {
+                seedOfflineIfEmpty(); // a command seeds only when it runs a simulation: import-prices never needs it
+            }
         } catch (RuntimeException e) {
             // Prices can still be imported or downloaded later; the server stays up.
             Log.errorf("Price data preparation failed: %s", e.getMessage());

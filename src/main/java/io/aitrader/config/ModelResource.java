@@ -13,12 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
 
 /** Lists the models of a config file. Runs on a worker thread: it reads the file. */
 @Path("/models")
 @Tag(name = "Configuration", description = "Config files and the models they define")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
 public class ModelResource {
 
     private final ConfigService configs;
@@ -28,7 +30,7 @@ public class ModelResource {
     }
 
     @GET
-    @Operation(summary = "List the models of a config", description = "Signature, name, provider, basemodel and "
+    @Operation(operationId = "listModels", summary = "List the models of a config", description = "Signature, name, provider, basemodel and "
             + "enabled flag of every model in the config. API keys and base URLs are never shown.")
     @APIResponse(responseCode = "200", description = "The config's models", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelList.class)))
     @APIResponse(responseCode = "400", description = "`invalid_config_path`: the path is not a .json file inside "

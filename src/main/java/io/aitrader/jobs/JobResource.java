@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -15,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.auth.Caller;
 import io.aitrader.errors.ApiError;
 import io.aitrader.errors.ApiException;
@@ -27,7 +30,8 @@ import io.vertx.ext.web.RoutingContext;
 /** The jobs API of contract 2.1–2.3 (SSE lives in {@link JobEventResource}). */
 @Path("/simulate")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Simulation jobs")
+@Tag(name = "Simulation jobs", description = "Start, follow and cancel simulation jobs; their audit trail")
+@APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
 @Blocking // every method reads or writes SQLite through JDBC
 public class JobResource {
 
@@ -41,23 +45,24 @@ public class JobResource {
 
     @POST
     @Path("/trigger")
-    @Operation(summary = "Start a simulation job", description = """
+    @Operation(operationId = "triggerSimulation", summary = "Start a simulation job", description = """
             Resolves the request into model-days (trading days only) and stores a job that the worker runs after \
             this answer. An empty body runs a catch-up of the default config: each model resumes after its last \
             completed day, at most MAX_SIMULATION_DAYS trading days per trigger.""")
+    @RequestBody(required = false, description = "Every field is optional; an empty body or no body is a catch-up of the default config")
     @APIResponse(responseCode = "202", description = "Job created", content = @Content(schema = @Schema(implementation = JobCreated.class)))
     @APIResponse(responseCode = "200", description = "Nothing to run (status current) or the same work already in progress (its status object)", content = @Content(schema = @Schema(oneOf = {
             UpToDate.class, JobStatusView.class})))
     @APIResponse(responseCode = "400", description = "invalid_json, invalid_type, unknown_field, invalid_date, invalid_date_range, range_too_large, unknown_model, invalid_config_path, config_not_found, invalid_config", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "conflict: another job is active and MAX_CONCURRENT_JOBS is reached; carries current_job_id and current_date_range", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response trigger(TriggerRequest request, RoutingContext http) {
+    public Response trigger(TriggerRequest request, @Context RoutingContext http) {
         TriggerAnswer answer = triggers.trigger(request, Caller.of(http));
         return Response.status(answer.status()).entity(answer.body()).build();
     }
 
     @GET
     @Path("/status/{job_id}")
-    @Operation(summary = "A job's status and progress, with every model-day")
+    @Operation(operationId = "getJobStatus", summary = "A job's status and progress, with every model-day")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
     @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public JobStatusView status(@PathParam("job_id") String jobId) {
@@ -66,7 +71,7 @@ public class JobResource {
 
     @GET
     @Path("/current")
-    @Operation(summary = "The most recent job's status")
+    @Operation(operationId = "getCurrentJob", summary = "The most recent job's status")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
     @APIResponse(responseCode = "404", description = "not_found: no job yet", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public JobStatusView current() {
@@ -75,7 +80,7 @@ public class JobResource {
 
     @GET
     @Path("/jobs")
-    @Operation(summary = "Jobs, newest first, with progress counts (no details)")
+    @Operation(operationId = "listJobs", summary = "Jobs, newest first, with progress counts (no details)")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "invalid_parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public JobList list(
@@ -98,11 +103,11 @@ public class JobResource {
 
     @POST
     @Path("/cancel/{job_id}")
-    @Operation(summary = "Cancel an active job", description = "Pending model-days become cancelled; running ones stop at their next step.")
+    @Operation(operationId = "cancelJob", summary = "Cancel an active job", description = "Pending model-days become cancelled; running ones stop at their next step.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
     @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "job_not_active: the job has already ended", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public JobStatusView cancel(@PathParam("job_id") String jobId, RoutingContext http) {
+    public JobStatusView cancel(@PathParam("job_id") String jobId, @Context RoutingContext http) {
         return jobs.cancel(jobId, Caller.of(http));
     }
 

@@ -3,12 +3,17 @@ package io.aitrader.jobs;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The status object of contract 2.2, also returned for an existing job and by GET /simulate/current. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record JobStatusView(@JsonProperty("job_id") String jobId, String status,
+public record JobStatusView(@JsonProperty("job_id") String jobId,
+        @Schema(required = true, enumeration = {
+                "pending", "downloading_data", "running", "completed", "partial", "failed",
+                "cancelled"}) String status,
         @JsonProperty("config_path") String configPath, @JsonProperty("date_range") List<LocalDate> dateRange,
         List<String> models, Progress progress, @JsonProperty("created_at") String createdAt,
         @JsonProperty("started_at") String startedAt, @JsonProperty("updated_at") String updatedAt,

@@ -101,7 +101,7 @@ public class ErrorMapper {
             case 405 -> "This method is not allowed here";
             case 413 -> "The request body is too large";
             case 415 -> "Send the body as application/json";
-            case 406 -> "This endpoint answers application/json";
+            case 406 -> "This endpoint cannot answer in a media type that the Accept header allows";
             default -> "The request is not valid";
         };
         return respond(status, ApiError.of(code, message));

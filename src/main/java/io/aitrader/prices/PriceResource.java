@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
 import io.smallrye.common.annotation.Blocking;
 
@@ -24,6 +25,7 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/prices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Prices", description = "Daily price data: import files, inspect coverage")
+@APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
 public class PriceResource {
 
     static final String NDJSON = "application/x-ndjson";
@@ -43,7 +45,7 @@ public class PriceResource {
     // Form type too: it is what `curl --data-binary @file` sends when no Content-Type is given.
     @Consumes({MediaType.APPLICATION_JSON, NDJSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_FORM_URLENCODED})
-    @Operation(summary = "Import a price file", description = """
+    @Operation(operationId = "importPrices", summary = "Import a price file", description = """
             The body is a price file: AI-Trader JSONL (one Alpha Vantage object per line, keys `1. buy price` / \
             `4. sell price`) or plain Alpha Vantage TIME_SERIES_DAILY JSON (one object, or an array of them). \
             The whole file is stored in one transaction. Where stored rows exist for a symbol and date, the newer \
@@ -70,7 +72,7 @@ public class PriceResource {
     @GET
     @Path("/coverage")
     @Blocking // JDBC
-    @Operation(summary = "Stored prices per symbol", description = "First and last date, row count and source "
+    @Operation(operationId = "getPriceCoverage", summary = "Stored prices per symbol", description = "First and last date, row count and source "
             + "(file, alpha_vantage, synthetic, or mixed) of every symbol; `synthetic` is true when the data is "
             + "the offline synthetic set.")
     @APIResponse(responseCode = "200", description = "Coverage per symbol", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoverageReport.class)))

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
 import io.smallrye.common.annotation.Blocking;
 
@@ -20,6 +21,7 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/performance")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Results")
+@APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
 public class PerformanceResource {
 
     private final PerformanceService performance;
@@ -30,7 +32,7 @@ public class PerformanceResource {
 
     @GET
     @Blocking // reads SQLite
-    @Operation(summary = "Period performance per model, ranked by return, against a buy-and-hold benchmark", description = """
+    @Operation(operationId = "getPerformance", summary = "Period performance per model, ranked by return, against a buy-and-hold benchmark", description = """
             **Period.** Default: the last DEFAULT_RESULTS_LOOKBACK_DAYS (30) calendar days ending at the latest \
             stored trading day (end_date − 29 days … end_date with the default 30); with only start_date the end is \
             the latest stored day, with only end_date the period is the 30 (lookback) calendar days ending there. The answer's start_date and end_date are trimmed to the \

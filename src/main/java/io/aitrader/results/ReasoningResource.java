@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
 import io.aitrader.errors.ApiException;
 import io.aitrader.errors.Params;
@@ -24,6 +25,7 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/reasoning")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Results")
+@APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
 public class ReasoningResource {
 
     private final ReasoningService reasoning;
@@ -34,7 +36,7 @@ public class ReasoningResource {
 
     @GET
     @Blocking // reads SQLite
-    @Operation(summary = "The conversations behind the results, one session per model-day", description = """
+    @Operation(operationId = "getReasoning", summary = "The conversations behind the results, one session per model-day", description = """
             Each session gives the day's summary (it names the trades made), the number of model calls \
             (total_steps), whether the model sent the stop signal, the calls per tool and the token counts the \
             provider reported. full=true adds every message in order: role (system, user, assistant or tool), \

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
 import io.aitrader.errors.ApiException;
 import io.aitrader.errors.Params;
@@ -23,7 +24,8 @@ import io.smallrye.common.annotation.Blocking;
 /** GET /results (contract 2.4). */
 @Path("/results")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Results")
+@Tag(name = "Results", description = "What the simulations produced: daily results, period performance, the models' reasoning")
+@APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
 public class ResultsResource {
 
     private final ResultsService results;
@@ -34,7 +36,7 @@ public class ResultsResource {
 
     @GET
     @Blocking // reads SQLite
-    @Operation(summary = "One trading day's results, one entry per model", description = """
+    @Operation(operationId = "getResults", summary = "One trading day's results, one entry per model", description = """
             positions are the end-of-day holdings (zero shares left out) plus CASH; daily_pnl.profit is the ending \
             value minus the previous ending value (the initial cash on a model's first day), return_pct is that \
             profit over the previous ending value × 100. stale=true marks a day computed from a result that was \

@@ -61,6 +61,28 @@ class ApiKeyFilterTest {
     }
 
     @Test
+    void everyProtectedOperationDocumentsTheRefusal() {
+        JsonPath doc = given().queryParam("format", "json").get("/openapi.json").then().statusCode(200).extract()
+                .jsonPath();
+        assertEquals("#/components/schemas/ApiError",
+                doc.getString("components.responses." + ApiKeyDocs.UNAUTHORIZED
+                        + ".content.'application/json'.schema.$ref"));
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        paths.forEach((path, operations) -> {
+            String concrete = path.replaceAll("\\{[^}]+}", "no-such-id");
+            if (OPEN.contains(concrete) || OpenPaths.isOpen(concrete)) {
+                return;
+            }
+            operations.forEach((method, operation) -> {
+                Map<String, Object> refusal = doc.getMap("paths.'" + path + "'." + method + ".responses.'401'");
+                assertEquals("#/components/responses/" + ApiKeyDocs.UNAUTHORIZED,
+                        refusal == null ? null : refusal.get("$ref"),
+                        method + " " + path + " does not document its 401");
+            });
+        });
+    }
+
+    @Test
     void metricsNeedAKeyToo() {
         unauthorized(given().get("/q/metrics"), "/q/metrics", "A valid API key is required");
         given().get("/simulate/status/probe-" + WRONG).then().statusCode(401);

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
 import io.aitrader.jobs.JobService;
 import io.aitrader.jobs.QueryInts;
@@ -27,6 +28,7 @@ import io.smallrye.common.annotation.Blocking;
 @Path("/simulate/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Simulation jobs")
+@APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
 public class AuditResource {
 
     private final AuditRepository audit;
@@ -39,7 +41,7 @@ public class AuditResource {
 
     @GET
     @Blocking // reads SQLite
-    @Operation(summary = "The audit trail of job state changes", description = """
+    @Operation(operationId = "listAuditEntries", summary = "The audit trail of job state changes", description = """
             Events: created, started, model_day_completed, model_day_failed, model_day_skipped, \
             model_day_cancelled, cancelled, resumed (after a restart) and finished (detail: the final status). \
             actor is the API key's name when keys are on, else the client address; events of the worker carry the \

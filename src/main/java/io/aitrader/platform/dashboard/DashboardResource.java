@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.aitrader.auth.ApiKeys;
+import io.aitrader.errors.ApiError;
 import io.aitrader.jobs.JobService;
 import io.aitrader.prices.PriceRepository;
 import io.quarkus.qute.TemplateInstance;
@@ -30,7 +32,7 @@ import io.vertx.ext.web.RoutingContext;
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "The server-rendered HTML dashboard (open even when API keys are on; its data then needs the key)")
 @Blocking // every panel reads SQLite
 public class DashboardResource {
 
@@ -50,20 +52,22 @@ public class DashboardResource {
     }
 
     @GET
-    @Operation(summary = "The dashboard (HTML)", description = "Leaderboard, equity curves against the benchmark, "
+    @Operation(operationId = "getDashboard", summary = "The dashboard (HTML)", description = "Leaderboard, equity curves against the benchmark, "
             + "live job progress and a per-model-day view. Same as /dashboard.")
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes text/html", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public TemplateInstance root(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
-            @QueryParam("benchmark") String benchmark, RoutingContext http) {
+            @QueryParam("benchmark") String benchmark, @Context RoutingContext http) {
         return dashboard(start, end, benchmark, http);
     }
 
     @GET
     @Path("dashboard")
-    @Operation(summary = "The dashboard (HTML)", description = "Same as /.")
+    @Operation(operationId = "getDashboardPage", summary = "The dashboard (HTML)", description = "Same as /.")
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes text/html", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public TemplateInstance dashboard(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
-            @QueryParam("benchmark") String benchmark, RoutingContext http) {
+            @QueryParam("benchmark") String benchmark, @Context RoutingContext http) {
         if (!keys.admits(http)) {
             return DashboardTemplates.page(PerformancePanel.failed(value(start), value(end), value(benchmark),
                     "Enter the API key to see the results.", List.of()), new JobsPanel(List.of()),

@@ -1,5 +1,7 @@
 package io.aitrader.agent;
 
+import java.util.Locale;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,7 +28,8 @@ public final class ToolMeters {
         for (int t = 0; t < TOOLS.length; t++) {
             for (Outcome outcome : Outcome.values()) {
                 counters[t][outcome.ordinal()] = Counter.builder(NAME).description("Tool calls by tool and outcome")
-                        .tag("tool", TOOLS[t]).tag("outcome", outcome.name().toLowerCase()).register(registry);
+                        .tag("tool", TOOLS[t]).tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                        .register(registry);
             }
         }
     }

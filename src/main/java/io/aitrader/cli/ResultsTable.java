@@ -14,6 +14,9 @@ final class ResultsTable {
     private static final String[] HEADERS = {"MODEL", "DAYS OK", "FAILED", "NOT RUN", "FINAL VALUE", "RETURN",
             "TRADES"};
 
+    /** 9,897.78 and -1.50% under any default locale: no Turkish 9.897,78, no Arabic digits. */
+    private static final Locale TABLE_LOOK = Locale.US;
+
     private ResultsTable() {
     }
 
@@ -41,8 +44,8 @@ final class ResultsTable {
         BigDecimal returnPct = row.returnPct();
         return new String[]{row.model(), row.completed() + "/" + row.modelDays(), String.valueOf(row.failed()),
                 String.valueOf(row.notRun()),
-                row.finalValue() == null ? "-" : String.format(Locale.ROOT, "%,.2f", row.finalValue()),
-                returnPct == null ? "-" : String.format(Locale.ROOT, "%+.2f%%", returnPct),
+                row.finalValue() == null ? "-" : String.format(TABLE_LOOK, "%,.2f", row.finalValue()),
+                returnPct == null ? "-" : String.format(TABLE_LOOK, "%+.2f%%", returnPct),
                 String.valueOf(row.trades())};
     }
 

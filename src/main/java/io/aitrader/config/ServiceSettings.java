@@ -62,7 +62,7 @@ public interface ServiceSettings {
     @WithDefault("0")
     double riskFreeRate();
 
-    /** SCHEDULE_CRON: built-in catch-up trigger; "off" disables it. */
+    /** SCHEDULE_CRON: built-in catch-up trigger, read in UTC; "off" disables it. */
     @WithDefault("off")
     String scheduleCron();
 

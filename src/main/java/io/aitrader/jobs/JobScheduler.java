@@ -15,8 +15,11 @@ public class JobScheduler {
         this.bus = bus;
     }
 
-    /** SCHEDULE_CRON ("off" by default): acts exactly like an empty-body trigger. */
-    @Scheduled(identity = "catch-up", cron = "{app.schedule-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * SCHEDULE_CRON ("off" by default): acts exactly like an empty-body trigger. Read in UTC, like the trigger's
+     * "today", whatever the host's time zone.
+     */
+    @Scheduled(identity = "catch-up", cron = "{app.schedule-cron}", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void catchUp() {
         bus.send(JobAddresses.CATCH_UP, "scheduler");
     }

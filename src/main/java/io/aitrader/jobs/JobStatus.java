@@ -1,6 +1,7 @@
 package io.aitrader.jobs;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 
 /** Job lifecycle: pending → downloading_data → running → completed | partial | failed | cancelled. */
@@ -10,7 +11,7 @@ public enum JobStatus {
     public static final Set<JobStatus> ACTIVE = Set.of(PENDING, DOWNLOADING_DATA, RUNNING);
 
     public String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(Locale.ROOT); // never the default locale: a Turkish one writes "faıled"
     }
 
     public boolean active() {

@@ -23,6 +23,7 @@ import io.aitrader.trading.DayLedger;
 import io.aitrader.trading.DayValuation;
 import io.aitrader.trading.MarketPrices;
 import io.aitrader.trading.Portfolio;
+import io.aitrader.trading.Symbols;
 import io.aitrader.trading.Valuer;
 import io.quarkus.logging.Log;
 
@@ -154,7 +155,7 @@ public class ModelDayRunner {
             symbols.add(config.benchmark());
             String own = model.option("symbol");
             if (own != null) {
-                symbols.add(own.toUpperCase());
+                symbols.add(Symbols.normalise(own));
             }
         }
         return symbols;

@@ -2,6 +2,7 @@ package io.aitrader.jobs;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** ISO-8601 UTC times with a Z and millisecond precision, as the contract writes them. */
 final class Timestamps {
@@ -10,7 +11,7 @@ final class Timestamps {
     }
 
     private static final java.time.format.DateTimeFormatter FIXED = java.time.format.DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 
     static String now() {
         return format(Instant.now());

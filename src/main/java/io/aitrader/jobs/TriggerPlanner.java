@@ -2,6 +2,7 @@ package io.aitrader.jobs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +62,11 @@ public class TriggerPlanner {
         if (start.isPresent()) {
             int days = calendar.tradingDays(start.get(), end).size();
             if (days > limit) {
+                Map<String, Object> details = new LinkedHashMap<>(); // Map.of's order changes from run to run
+                details.put("trading_days", days);
+                details.put("max_simulation_days", limit);
                 throw ApiException.badRequest("range_too_large", "The range has " + days
-                        + " trading days; at most " + limit + " are allowed (MAX_SIMULATION_DAYS)",
-                        Map.of("trading_days", days, "max_simulation_days", limit));
+                        + " trading days; at most " + limit + " are allowed (MAX_SIMULATION_DAYS)", details);
             }
         }
         List<PlannedDay> toRun = new ArrayList<>();

@@ -13,33 +13,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aitrader.errors.ApiError;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.http.HttpConnection;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The 413 for a body larger than {@code quarkus.http.limits.max-body-size}, in the contract's error shape: Quarkus'
- * own limit answers with an empty body before any exception mapper runs, so this route runs just ahead of it. A
- * declared length is checked at once; a chunked body (no length) is buffered up to the limit here, which Quarkus REST
- * then reads as the body.
+ * own limit answers with an empty body before any exception mapper runs, so this route runs just ahead of it (and
+ * after the API-key check, so nobody unauthenticated makes the server buffer a body). A declared length is checked at
+ * once; a chunked body (no length) is buffered up to the limit here, which Quarkus REST then reads as the body.
  */
 @ApplicationScoped
 public class BodyLimitRoute {
 
-    private static final String REFUSED = "aitrader.body-refused";
-    private static final long LINGER_MS = 5_000;
-
     private final long limit;
-    private final String body;
+    private final Buffer body;
 
     BodyLimitRoute(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json)
             throws JsonProcessingException {
         this.limit = limit.asLongValue();
-        this.body = json.writeValueAsString(new ApiError("payload_too_large",
-                "The request body is larger than the server accepts", Map.of("max_bytes", this.limit), null));
+        this.body = Buffer.buffer(json.writeValueAsBytes(new ApiError("payload_too_large",
+                "The request body is larger than the server accepts", Map.of("max_bytes", this.limit), null)));
     }
 
     void install(@Observes Router router) {
@@ -51,7 +47,7 @@ public class BodyLimitRoute {
     private void check(RoutingContext context, BodyHandler chunked) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && exceeds(length)) {
-            refuse(context);
+            Refusal.send(context, 413, body);
         } else if (length == null && context.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
             chunked.handle(context); // buffers up to the limit, then fails the route with 413
         } else {
@@ -60,32 +56,13 @@ public class BodyLimitRoute {
     }
 
     private void failed(RoutingContext context) {
-        if (context.get(REFUSED) != null) {
+        if (Refusal.sent(context)) {
             return; // the connection closed under the refused body's reader: the answer is already out
         }
         if (context.statusCode() == 413 && !context.response().ended()) {
-            refuse(context);
+            Refusal.send(context, 413, body);
         } else {
             context.next();
-        }
-    }
-
-    private void refuse(RoutingContext context) {
-        context.put(REFUSED, Boolean.TRUE);
-        HttpServerRequest request = context.request();
-        HttpConnection connection = request.connection();
-        context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
-        // Closing while the client still sends its body would reset the connection, and the client could lose this
-        // answer: discard what is still coming for a moment first (a "lingering close").
-        long timer = context.vertx().setTimer(LINGER_MS, id -> connection.close());
-        if (!request.isEnded()) {
-            request.handler(ignored -> {
-            }).endHandler(done -> {
-                context.vertx().cancelTimer(timer);
-                connection.close();
-            });
-            request.resume();
         }
     }
 

@@ -83,28 +83,10 @@ public class ErrorMapper {
             }
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        String code = switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            default -> status >= 500 ? "internal_error" : "request_error";
-        };
         if (status >= 500) {
             return unexpected(e);
         }
-        String message = switch (status) {
-            case 404 -> "No such resource";
-            case 405 -> "This method is not allowed here";
-            case 413 -> "The request body is too large";
-            case 415 -> "Send the body as application/json";
-            case 406 -> "This endpoint cannot answer in a media type that the Accept header allows";
-            default -> "The request is not valid";
-        };
-        return respond(status, ApiError.of(code, message));
+        return respond(status, StatusErrors.of(status));
     }
 
     @ServerExceptionMapper

@@ -1,6 +1,7 @@
 package io.aitrader.results;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -23,8 +24,10 @@ public record PerformanceQuery(LocalDate startDate, LocalDate endDate, String mo
         LocalDate start = Params.date("start_date", startDate);
         LocalDate end = Params.date("end_date", endDate);
         if (start != null && end != null && start.isAfter(end)) {
-            throw ApiException.badRequest("invalid_date_range", "start_date must not be after end_date",
-                    Map.of("start_date", start.toString(), "end_date", end.toString()));
+            Map<String, Object> details = new LinkedHashMap<>(); // Map.of's order changes from one JVM run to the next
+            details.put("start_date", start.toString());
+            details.put("end_date", end.toString());
+            throw ApiException.badRequest("invalid_date_range", "start_date must not be after end_date", details);
         }
         String symbol = Params.blankToNull(benchmark);
         if (symbol != null) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -63,8 +64,9 @@ public final class DayLedger {
         BigDecimal total = price.multiply(BigDecimal.valueOf(amount));
         if (total.compareTo(cash) > 0) {
             return refuse("insufficient_cash",
-                    "Insufficient cash: buying %d %s at %s requires %s but only %s is available."
-                            .formatted(amount, sym, Money.format(price), Money.format(total), Money.format(cash)));
+                    String.format(Locale.ROOT,
+                            "Insufficient cash: buying %d %s at %s requires %s but only %s is available.",
+                            amount, sym, Money.format(price), Money.format(total), Money.format(cash)));
         }
         cash = cash.subtract(total);
         holdings.merge(sym, amount, Long::sum);
@@ -81,7 +83,8 @@ public final class DayLedger {
         }
         if (held < amount) {
             return refuse("insufficient_shares",
-                    "Insufficient shares: you hold %d %s but want to sell %d.".formatted(held, sym, amount));
+                    String.format(Locale.ROOT, "Insufficient shares: you hold %d %s but want to sell %d.", held, sym,
+                            amount));
         }
         BigDecimal price = prices.open(sym, date).orElseThrow();
         BigDecimal total = price.multiply(BigDecimal.valueOf(amount));
@@ -102,7 +105,8 @@ public final class DayLedger {
     private Optional<OrderResult> check(String sym, long amount, boolean known) {
         if (amount <= 0) {
             return Optional.of(refuse("invalid_amount",
-                    "Invalid amount %d: orders are for a whole number of shares greater than 0.".formatted(amount)));
+                    String.format(Locale.ROOT,
+                            "Invalid amount %d: orders are for a whole number of shares greater than 0.", amount)));
         }
         if (sym.isEmpty() || !known) {
             return Optional.of(refuse("unknown_symbol",
@@ -122,7 +126,7 @@ public final class DayLedger {
     private OrderResult fill(String action, String sym, long amount, BigDecimal price, BigDecimal total) {
         Trade trade = new Trade(trades.size() + 1, action, sym, amount, price, total);
         trades.add(trade);
-        String message = "%s %d %s at %s (total %s). Cash now %s; %s held: %d.".formatted(
+        String message = String.format(Locale.ROOT, "%s %d %s at %s (total %s). Cash now %s; %s held: %d.",
                 action.equals("buy") ? "Bought" : "Sold", amount, sym, Money.format(price), Money.format(total),
                 Money.format(cash), sym, holdings.getOrDefault(sym, 0L));
         return new OrderResult(true, null, message, trade, current());

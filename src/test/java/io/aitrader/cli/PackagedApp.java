@@ -34,7 +34,12 @@ public final class PackagedApp {
     }
 
     public static Run run(Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(launcher());
+        return run(environment, List.of(), args);
+    }
+
+    /** As {@link #run(Map, String...)}, with system properties such as {@code -Duser.language=tr} for the process. */
+    public static Run run(Map<String, String> environment, List<String> systemProperties, String... args) {
+        List<String> command = launcher(systemProperties);
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile(TARGET, "cli-out", ".txt");
@@ -76,5 +81,15 @@ public final class PackagedApp {
             return List.of(path.toString());
         }
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path.toString());
+    }
+
+    /**
+     * The launcher with {@code -Dkey=value} system properties: before {@code -jar} for the JVM, after the executable
+     * for a native one (which reads them at run time). A mutable list.
+     */
+    public static List<String> launcher(List<String> systemProperties) {
+        List<String> command = new ArrayList<>(launcher());
+        command.addAll(1, systemProperties);
+        return command;
     }
 }

@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -22,6 +19,8 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.aitrader.platform.RawHttp;
 
 /**
  * The bad-input suite against the packaged app: a corpus of more than 200 malformed requests ({@link BadRequests})
@@ -122,40 +121,33 @@ class BadInputIT {
     }
 
     /**
-     * Requests the HTTP codec refuses before any application code runs (over-long request line or headers, a
-     * malformed Content-Length, a garbage request line): a 4xx and a closed connection, with Vert.x' empty body,
-     * since no mapper sees them.
+     * Requests refused before any application code runs. An over-long request line or header block is answered by
+     * the service's own first route in the error shape; what the HTTP codec cannot decode at all (a malformed
+     * Content-Length, a garbage request line) still gets Vert.x' empty 400 and a closed connection, since Quarkus
+     * offers no hook before it.
      */
     private static int protocolLevel(RunningApp app, List<String> problems) throws IOException {
-        List<String> raw = List.of(
-                "GET /results?date=" + "9".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
-                "GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(40_000) + "\r\n\r\n",
-                "POST /simulate/trigger HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: abc\r\n\r\n{}",
-                "HELLO THERE\r\n\r\n");
-        for (String request : raw) {
-            String statusLine = rawStatusLine(app.port(), request);
-            int status = statusLine.length() >= 12 ? Integer.parseInt(statusLine.substring(9, 12)) : -1;
-            if (status < 400 || status >= 500) {
-                problems.add("protocol-level request not a 4xx: " + clip(request) + " → " + statusLine);
+        Map<String, Boolean> raw = new LinkedHashMap<>(); // request → answered in the error shape
+        raw.put("GET /results?date=" + "9".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", true);
+        raw.put("GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(40_000) + "\r\n\r\n", true);
+        raw.put("GET /health HTTP/1.1\r\nConnection: close\r\n\r\n", true);
+        raw.put("POST /simulate/trigger HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: abc\r\n\r\n{}", false);
+        raw.put("HELLO THERE\r\n\r\n", false);
+        for (Map.Entry<String, Boolean> request : raw.entrySet()) {
+            RawHttp.Answer answer = RawHttp.send(app.port(), request.getKey());
+            String where = clip(request.getKey()) + " → " + answer;
+            if (answer.status() < 400 || answer.status() >= 500) {
+                problems.add("protocol-level request not a 4xx: " + where);
+            } else if (request.getValue() && !String.valueOf(answer.header("Content-Type")).startsWith(
+                    "application/json")) {
+                problems.add("protocol-level refusal not in the error shape: " + where);
+            } else if (request.getValue() && !RunningApp.json(answer.body()).path("error").asText()
+                    .matches("[a-z]+(_[a-z]+)*")) {
+                problems.add("protocol-level refusal not in the error shape: " + where);
             }
         }
         return raw.size();
-    }
-
-    private static String rawStatusLine(int port, String request) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder line = new StringBuilder();
-            for (int c; (c = in.read()) != -1 && c != '\n';) {
-                line.append((char) c);
-            }
-            return line.toString().trim();
-        }
     }
 
     private static String clip(String text) {

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,10 +48,15 @@ public final class RunningApp implements AutoCloseable {
 
     /** Starts the app on {@code dataDir} and waits until /health answers (200 or 503); {@code env} adds variables. */
     public static RunningApp start(Path dataDir, Map<String, String> env) {
+        return start(dataDir, env, List.of());
+    }
+
+    /** As {@link #start(Path, Map)}, with system properties such as {@code -Duser.language=tr} for the process. */
+    public static RunningApp start(Path dataDir, Map<String, String> env, List<String> systemProperties) {
         try {
             Files.createDirectories(dataDir);
             int port = freePort();
-            List<String> command = new ArrayList<>(PackagedApp.launcher());
+            List<String> command = PackagedApp.launcher(systemProperties);
             if (command.get(0).endsWith("java")) {
                 command.add(1, "-Xmx512m");
             }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -49,7 +50,7 @@ final class BuiltinDay {
     }
 
     private OrderResult record(String tool, String symbol, long amount, OrderResult result) {
-        String arguments = "{\"symbol\":\"%s\",\"amount\":%d}".formatted(jsonEscape(symbol), amount);
+        String arguments = String.format(Locale.ROOT, "{\"symbol\":\"%s\",\"amount\":%d}", jsonEscape(symbol), amount);
         toolMessages.add(new ConversationMessage(0, "tool", null, tool, arguments, result.message(), timestamp, null,
                 null));
         toolUsage.merge(tool, 1, Integer::sum);
@@ -57,10 +58,10 @@ final class BuiltinDay {
             String verb = fills.isEmpty()
                     ? (tool.equals("buy") ? "Bought" : "Sold")
                     : (tool.equals("buy") ? "bought" : "sold");
-            fills.add("%s %d %s at %s".formatted(verb, amount, result.trade().symbol(),
+            fills.add(String.format(Locale.ROOT, "%s %d %s at %s", verb, amount, result.trade().symbol(),
                     Money.format(result.trade().price())));
         } else {
-            refusals.add("%s %d %s refused (%s)".formatted(tool, amount, symbol, result.code()));
+            refusals.add(String.format(Locale.ROOT, "%s %d %s refused (%s)", tool, amount, symbol, result.code()));
         }
         return result;
     }

@@ -2,6 +2,7 @@ package io.aitrader.agent.builtin;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,8 +56,9 @@ public final class EqualWeightTrader implements Trader {
                     : 0L);
         }
         rebalance(day, ledger, targets, opens);
-        return day.finish("Equal weight over %d symbols with an open today: total value at the open %s, target %s per"
-                .formatted(n, Money.format(total), Money.format(Money.report(perSymbol)))
+        return day.finish(String.format(Locale.ROOT,
+                "Equal weight over %d symbols with an open today: total value at the open %s, target %s per", n,
+                Money.format(total), Money.format(Money.report(perSymbol)))
                 + " symbol; target shares " + targets + ".");
     }
 

@@ -1,6 +1,7 @@
 package io.aitrader.platform.dashboard;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ class PerformancePanels {
                             + "another range."
                     : e.getMessage();
             return PerformancePanel.failed(startInput, endInput, symbolInput, message,
-                    Presets.around(LocalDate.now(), startInput, endInput, symbolInput));
+                    Presets.around(LocalDate.now(ZoneOffset.UTC), startInput, endInput, symbolInput));
         }
         List<PerformancePanel.Row> rows = new ArrayList<>();
         for (int i = 0; i < report.models().size(); i++) {

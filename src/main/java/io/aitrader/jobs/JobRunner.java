@@ -15,6 +15,7 @@ import io.aitrader.agent.TraderFactory;
 import io.aitrader.config.ModelSpec;
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.config.SimulationConfig;
+import io.aitrader.prices.DownloadRun;
 import io.aitrader.trading.MarketPrices;
 import io.quarkus.logging.Log;
 
@@ -91,7 +92,7 @@ public class JobRunner {
         String jobId = job.jobId();
         finisher.phase(jobId, JobStatus.DOWNLOADING_DATA);
         List<ModelDay> days = jobs.details(jobId);
-        PricePreparation.Prepared prices = preparation.prepare(config, job.dateRange());
+        PricePreparation.Prepared prices = preparation.prepare(config, job.dateRange(), DownloadRun.unobserved());
         skipIncomplete(days, prices);
         if (!prices.warnings().isEmpty()) {
             List<String> warnings = new ArrayList<>(job.warnings());
@@ -104,8 +105,10 @@ public class JobRunner {
 
     private void skipIncomplete(List<ModelDay> days, PricePreparation.Prepared prices) {
         for (ModelDay day : days) {
-            if (day.status() == ModelDayStatus.PENDING && prices.incompleteDates().contains(day.date())) {
-                finisher.endPendingDay(day, ModelDayStatus.SKIPPED, "Prices for " + day.date() + " are incomplete");
+            String reason = prices.incomplete().get(day.date());
+            if (day.status() == ModelDayStatus.PENDING && reason != null) {
+                finisher.endPendingDay(day, ModelDayStatus.SKIPPED, "Prices for " + day.date() + " are incomplete: "
+                        + reason);
             }
         }
     }

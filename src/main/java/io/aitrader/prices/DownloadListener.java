@@ -1,21 +1,16 @@
 package io.aitrader.prices;
 
 /** Hears a download run as it goes: how many symbols it will ask for, then the outcome of each one asked. */
+@FunctionalInterface
 public interface DownloadListener {
 
     /** Hears nothing. */
-    DownloadListener NONE = new DownloadListener() {
-        @Override
-        public void started(int symbols, int requestsPerMinute) {
-        }
-
-        @Override
-        public void finished(SymbolDownload outcome) {
-        }
+    DownloadListener NONE = outcome -> {
     };
 
     /** The run will ask for {@code symbols} symbols, one request each, at most {@code requestsPerMinute} a minute. */
-    void started(int symbols, int requestsPerMinute);
+    default void started(int symbols, int requestsPerMinute) {
+    }
 
     /** One symbol's request ended: downloaded (its bars within the run's range), failed or refused. */
     void finished(SymbolDownload outcome);

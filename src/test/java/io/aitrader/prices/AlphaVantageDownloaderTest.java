@@ -229,23 +229,31 @@ class AlphaVantageDownloaderTest {
         assertTrue(result.bars().isEmpty());
     }
 
-    /** Runs {@code download} here while another thread stops it after {@code millis}; it must end within 2 s. */
-    private static DownloadResult stopAfter(StopSignal stop, long millis, Supplier<DownloadResult> download)
+    /**
+     * Runs {@code download} here while another thread stops it {@code millis} after the stand-in received the first
+     * request; it must end within 2 s of the stop.
+     */
+    private DownloadResult stopAfter(StopSignal stop, long millis, Supplier<DownloadResult> download)
             throws InterruptedException {
+        long[] stoppedAt = {0};
         Thread stopper = new Thread(() -> {
             try {
+                while (server.requestCount() == 0) {
+                    Thread.sleep(10);
+                }
                 Thread.sleep(millis);
             } catch (InterruptedException e) {
                 return;
             }
+            stoppedAt[0] = System.nanoTime();
             stop.stop();
         });
         stopper.start();
-        long start = System.nanoTime();
         DownloadResult result = download.get();
-        long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        long ended = System.nanoTime();
         stopper.join();
-        assertTrue(elapsed < 2_000, "the download took " + elapsed + " ms after a stop at " + millis + " ms");
+        long afterStop = Duration.ofNanos(ended - stoppedAt[0]).toMillis();
+        assertTrue(stoppedAt[0] > 0 && afterStop < 2_000, "the download ended " + afterStop + " ms after the stop");
         return result;
     }
 

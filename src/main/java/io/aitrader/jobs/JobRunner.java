@@ -15,7 +15,6 @@ import io.aitrader.agent.TraderFactory;
 import io.aitrader.config.ModelSpec;
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.config.SimulationConfig;
-import io.aitrader.prices.DownloadRun;
 import io.aitrader.trading.MarketPrices;
 import io.quarkus.logging.Log;
 
@@ -92,11 +91,13 @@ public class JobRunner {
         String jobId = job.jobId();
         finisher.phase(jobId, JobStatus.DOWNLOADING_DATA);
         List<ModelDay> days = jobs.details(jobId);
-        PricePreparation.Prepared prices = preparation.prepare(config, job.dateRange(), DownloadRun.unobserved());
+        PricePreparation.Prepared prices = preparation.prepare(jobId, config, job.dateRange());
         skipIncomplete(days, prices);
-        if (!prices.warnings().isEmpty()) {
+        // a cancelled job's days are cancelled, not skipped: only the download's warnings concern it
+        List<String> found = cancelFlags.isCancelled(jobId) ? prices.downloadWarnings() : prices.warnings();
+        if (!found.isEmpty()) {
             List<String> warnings = new ArrayList<>(job.warnings());
-            prices.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add); // prepared again
+            found.stream().filter(w -> !warnings.contains(w)).forEach(warnings::add); // prepared again
             jobs.updateWarnings(jobId, warnings);
         }
         finisher.phase(jobId, JobStatus.RUNNING);

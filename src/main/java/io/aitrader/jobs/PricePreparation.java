@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.prices.DownloadResult;
-import io.aitrader.prices.DownloadRun;
 import io.aitrader.prices.MissingPrices;
 import io.aitrader.prices.PriceDownloads;
 import io.aitrader.prices.PriceRepository;
@@ -31,34 +30,45 @@ public class PricePreparation {
 
     private final PriceRepository prices;
     private final PriceDownloads downloads;
+    private final JobDownloadRuns runs;
 
-    PricePreparation(PriceRepository prices, PriceDownloads downloads) {
+    PricePreparation(PriceRepository prices, PriceDownloads downloads, JobDownloadRuns runs) {
         this.prices = prices;
         this.downloads = downloads;
+        this.runs = runs;
     }
 
-    /** Prices for the job, the dates that cannot run with why, and warnings for the job. */
-    public record Prepared(PriceTable table, Map<LocalDate, String> incomplete, List<String> warnings) {
+    /** Prices for the job, the dates that cannot run with why, and the download's warnings. */
+    public record Prepared(PriceTable table, Map<LocalDate, String> incomplete, List<String> downloadWarnings) {
+
+        /** Warnings for the job: the download's, then one per date that cannot run. */
+        public List<String> warnings() {
+            List<String> warnings = new ArrayList<>(downloadWarnings);
+            incomplete.forEach((date, reason) -> warnings.add(date + " skipped: prices incomplete (" + reason + ")"));
+            return warnings;
+        }
     }
 
-    public Prepared prepare(SimulationConfig config, List<LocalDate> dates, DownloadRun run) {
+    public Prepared prepare(String jobId, SimulationConfig config, List<LocalDate> dates) {
         Set<String> symbols = symbols(config);
         LocalDate first = dates.get(0).minusDays(LOOKBACK_DAYS);
         LocalDate last = dates.get(dates.size() - 1);
-        Optional<DownloadResult> download = downloads.fetchMissing(List.copyOf(symbols), first, last, run);
-        List<String> warnings = new ArrayList<>(download.map(DownloadResult::warnings).orElse(List.of()));
+        Optional<DownloadResult> download;
+        try {
+            download = downloads.fetchMissing(List.copyOf(symbols), first, last, runs.open(jobId));
+        } finally {
+            runs.close(jobId);
+        }
         PriceTable table = load(config, dates);
         Map<String, LocalDate> firstStored = prices.firstDates(symbols);
         MissingPrices rule = download.map(result -> MissingPrices.afterDownload(result, firstStored))
                 .orElseGet(() -> MissingPrices.fromStore(firstStored));
         Map<LocalDate, String> incomplete = new TreeMap<>();
         for (LocalDate date : dates) {
-            rule.check(date, symbols, (symbol, day) -> table.open(symbol, day).isPresent()).ifPresent(reason -> {
-                incomplete.put(date, reason);
-                warnings.add(date + " skipped: prices incomplete (" + reason + ")");
-            });
+            rule.check(date, symbols, (symbol, day) -> table.open(symbol, day).isPresent())
+                    .ifPresent(reason -> incomplete.put(date, reason));
         }
-        return new Prepared(table, incomplete, warnings);
+        return new Prepared(table, incomplete, download.map(DownloadResult::warnings).orElse(List.of()));
     }
 
     /** The stored prices a job over {@code dates} needs, without downloading (another instance prepared the job). */

@@ -47,6 +47,7 @@ public final class FakeAlphaVantage implements AutoCloseable {
     private volatile long delayMillis;
     /** Requests answered normally before every answer is the free tier's rate-limit Note; negative: no limit. */
     private final AtomicInteger limitLeft = new AtomicInteger(-1);
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     public FakeAlphaVantage(InstantSource clock) throws IOException {
         this.clock = clock;
@@ -88,11 +89,23 @@ public final class FakeAlphaVantage implements AutoCloseable {
         return this;
     }
 
+    /** Requests are recorded but wait for {@link #releaseAnswers()} before they are answered. */
+    public FakeAlphaVantage holdAnswers() {
+        gate = new CountDownLatch(1);
+        return this;
+    }
+
+    public FakeAlphaVantage releaseAnswers() {
+        gate.countDown();
+        return this;
+    }
+
     /** Forgets scripted answers, recorded requests, the delay and the limit (one stand-in serves several tests). */
     public FakeAlphaVantage reset() {
         replies.clear();
         requests.clear();
         delayMillis = 0;
+        releaseAnswers();
         return unlimited();
     }
 
@@ -111,6 +124,11 @@ public final class FakeAlphaVantage implements AutoCloseable {
         Reply reply = limitLeft.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0
                 ? new Reply(200, AlphaVantageBodies.NOTE, false)
                 : next(query.get("symbol"));
+        try {
+            gate.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
@@ -157,6 +175,7 @@ public final class FakeAlphaVantage implements AutoCloseable {
     @Override
     public void close() {
         release.countDown();
+        gate.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

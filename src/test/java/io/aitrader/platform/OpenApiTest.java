@@ -4,6 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,16 @@ class OpenApiTest {
         }
         given().queryParam("format", "json").get("/openapi.json").then()
                 .body("paths.'/simulate/trigger'.post.responses.'409'.description", containsString("conflict"));
+    }
+
+    @Test
+    void theStatusDocumentsTheDownloadProgress() {
+        JsonPath doc = given().queryParam("format", "json").get("/openapi.json").then().statusCode(200).extract()
+                .jsonPath();
+        assertTrue(doc.getString("paths.'/simulate/status/{job_id}'.get.description").contains("progress.download"));
+        Map<String, Object> fields = doc.getMap("components.schemas.DownloadProgress.properties");
+        assertEquals(Set.of("symbols_total", "symbols_done", "symbols_failed", "symbols_left", "requests_per_minute",
+                "eta_seconds"), fields.keySet());
     }
 
     @Test

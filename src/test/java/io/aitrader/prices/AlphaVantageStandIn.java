@@ -49,7 +49,12 @@ public class AlphaVantageStandIn implements QuarkusTestResourceLifecycleManager 
             database = "aitrader_downloads_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             admin(shared, "CREATE DATABASE " + database);
             URI uri = URI.create(shared);
-            config.put("app.database-url", uri.getScheme() + "://" + uri.getRawAuthority() + "/" + database);
+            String[] user = uri.getUserInfo().split(":", 2);
+            // the datasource's own keys: DATABASE_URL (an environment variable) would win over app.database-url
+            config.put("quarkus.datasource.\"postgresql\".jdbc.url",
+                    DatabaseUrlSource.jdbcUrl(uri.getScheme() + "://" + uri.getRawAuthority() + "/" + database));
+            config.put("quarkus.datasource.\"postgresql\".username", user[0]);
+            config.put("quarkus.datasource.\"postgresql\".password", user.length > 1 ? user[1] : "");
         }
         return config;
     }

@@ -44,8 +44,8 @@ public class JobFollower {
         Semaphore wake = new Semaphore(0);
         MessageConsumer<String> consumer = events.listen(event -> wake.release());
         try {
-            JobStatusView status = jobs.status(jobId);
-            try (ProgressDisplay display = ProgressDisplay.start(status.progress().totalModelDays())) {
+            JobStatusView status;
+            try (ProgressDisplay display = ProgressDisplay.start()) {
                 while (!stopping) {
                     long readAt = System.nanoTime();
                     status = jobs.status(jobId);

@@ -3,6 +3,7 @@ package io.aitrader.cli;
 import java.io.Console;
 
 import io.aitrader.jobs.JobStatusView;
+import io.aitrader.prices.DownloadProgress;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -10,36 +11,69 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The progress bar on stderr: model-days done of total, elapsed time, ETA and the current model-day. On a terminal it
- * redraws one line; elsewhere (CI logs, pipes) it prints a plain line whenever the progress changes.
+ * The progress bars on stderr, one per phase: while prices download, symbols done of total with the service's ETA;
+ * then model-days done of total, elapsed time, ETA and the current model-day. On a terminal each redraws one line;
+ * elsewhere (CI logs, pipes) it prints a plain line whenever the progress changes.
  */
 // Console.isTerminal() is looked up reflectively; jline creates its terminal provider from a class name.
 @RegisterForReflection(targets = Console.class, classNames = "org.jline.terminal.impl.exec.ExecTerminalProvider")
 final class ProgressDisplay implements AutoCloseable {
 
-    private final ProgressBar bar;
+    private ProgressBar download;
+    private ProgressBar simulation;
 
-    private ProgressDisplay(ProgressBar bar) {
-        this.bar = bar;
+    private ProgressDisplay() {
     }
 
-    static ProgressDisplay start(long total) {
-        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("Simulating").setInitialMax(total)
-                .setUnit(" model-days", 1).setUpdateIntervalMillis(250);
-        if (interactive()) {
-            builder.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).continuousUpdate();
-        } else {
-            builder.setStyle(ProgressBarStyle.ASCII).setConsumer(new LineConsumer(System.err));
-        }
-        return new ProgressDisplay(builder.build());
+    /** Shows nothing until the first status says which phase the job is in. */
+    static ProgressDisplay start() {
+        return new ProgressDisplay();
     }
 
     void update(JobStatusView status) {
         JobStatusView.Progress progress = status.progress();
+        boolean downloading = "downloading_data".equals(status.status());
+        if (downloading && progress.download() != null && simulation == null) {
+            showDownload(progress.download());
+            return;
+        }
+        if (simulation == null && (downloading || "pending".equals(status.status()))) {
+            return; // the model-day phase shows once it has begun
+        }
+        endDownload(status);
+        if (simulation == null) {
+            simulation = bar("Simulating", progress.totalModelDays(), " model-days", true);
+        }
         int done = progress.completed() + progress.failed() + progress.skipped() + progress.cancelled();
-        bar.maxHint(progress.totalModelDays());
-        bar.stepTo(done);
-        bar.setExtraMessage(currentStep(status));
+        simulation.maxHint(progress.totalModelDays());
+        simulation.stepTo(done);
+        simulation.setExtraMessage(currentStep(status));
+    }
+
+    private void showDownload(DownloadProgress progress) {
+        if (download == null) {
+            download = bar("Downloading prices", progress.symbolsTotal(), " symbols", false);
+        }
+        download.maxHint(progress.symbolsTotal());
+        download.stepTo(progress.symbolsDone() + progress.symbolsFailed());
+        // in parentheses: a plain-line log prints a line when a symbol ends, not each time the ETA moves
+        download.setExtraMessage((progress.symbolsFailed() > 0 ? progress.symbolsFailed() + " failed " : "")
+                + "(ETA " + DownloadProgress.readable(progress.etaSeconds()) + ", " + progress.requestsPerMinute()
+                + " requests/min)");
+    }
+
+    /** The download phase is over: complete, or stopped (the job's warnings say why and how many remain). */
+    private void endDownload(JobStatusView status) {
+        if (download == null) {
+            return;
+        }
+        boolean stopped = status.warnings().stream().anyMatch(w -> w.startsWith("price download stopped"));
+        if (!stopped) {
+            download.stepTo(download.getMax());
+        }
+        download.setExtraMessage(stopped ? "stopped: see the job's warnings" : "done");
+        download.close();
+        download = null;
     }
 
     static String currentStep(JobStatusView status) {
@@ -57,7 +91,26 @@ final class ProgressDisplay implements AutoCloseable {
 
     @Override
     public void close() {
-        bar.close();
+        if (download != null) {
+            download.close();
+        }
+        if (simulation != null) {
+            simulation.close();
+        }
+    }
+
+    private static ProgressBar bar(String task, long max, String unit, boolean withEta) {
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(unit, 1)
+                .setUpdateIntervalMillis(250);
+        if (!withEta) {
+            builder.hideEta(); // the service's own ETA is in the message: the request budget, not the pace, decides
+        }
+        if (interactive()) {
+            builder.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).continuousUpdate();
+        } else {
+            builder.setStyle(ProgressBarStyle.ASCII).setConsumer(new LineConsumer(System.err));
+        }
+        return builder.build();
     }
 
     /** Before JDK 22 a console exists only on a terminal; from JDK 22 on, Console.isTerminal() says so. */

@@ -53,8 +53,8 @@ public class ClusterSignals {
     void event(JobEvent event, String json) {
         if (json.length() > MAX_PAYLOAD) {
             json = events.toJson(new JobEvent(event.type(), event.jobId(), event.status(), event.model(), event.date(),
-                    event.error() == null ? null : event.error().substring(0, 500) + "...", event.finished(),
-                    event.timestamp()));
+                    event.symbol(), event.error() == null ? null : event.error().substring(0, 500) + "...",
+                    event.finished(), event.timestamp()));
         }
         notify(EVENTS, json);
     }

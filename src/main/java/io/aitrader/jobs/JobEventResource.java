@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.eventbus.MessageConsumer;
 
-/** Server-Sent Events for one job: one event per model-day state change and one when the job ends. */
+/** Server-Sent Events for one job: one per model-day state change, per symbol downloaded, and when the job ends. */
 @Path("/simulate/events")
 @Tag(name = "Simulation jobs")
 @APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
@@ -42,9 +42,13 @@ public class JobEventResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking // the existence check reads SQLite
     @Operation(operationId = "streamJobEvents", summary = "Follow a job as Server-Sent Events", description = """
-            Each event's data is JSON: {type: model_day|job, job_id, status, model, date, error, finished, \
-            timestamp}. A new subscriber first gets the current state of every model-day that has left pending, \
-            then live events. The stream ends after the event with finished=true (at once for an ended job).""")
+            Each event's data is JSON: {type: model_day|download|job, job_id, status, model, date, symbol, error, \
+            finished, timestamp}. model_day: a model-day changed state (model, date, status). download: while the \
+            job is downloading_data, status "started" once, then one event per symbol asked, status downloaded, \
+            failed or rate_limited (error says why); progress.download of the status has the counts and the ETA. \
+            job: the job changed phase or ended. A new subscriber first gets the current state of every model-day \
+            that has left pending, then live events. The stream ends after the event with finished=true (at once \
+            for an ended job).""")
     @APIResponse(responseCode = "200", description = "The event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING, description = "data: lines, each a JSON event")))
     @APIResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes text/event-stream", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))

@@ -62,7 +62,14 @@ public class JobResource {
 
     @GET
     @Path("/status/{job_id}")
-    @Operation(operationId = "getJobStatus", summary = "A job's status and progress, with every model-day")
+    @Operation(operationId = "getJobStatus", summary = "A job's status and progress, with every model-day", description = """
+            progress counts the model-days by status and lists them in details. While the job is downloading_data, \
+            progress.download shows the Alpha Vantage download of the prices its dates lack: {symbols_total, \
+            symbols_done, symbols_failed, symbols_left, requests_per_minute, eta_seconds} (done + failed + left = \
+            total; the ETA is symbols left × the slower of the request budget's pace and the pace so far). A date \
+            whose prices stay incomplete (a symbol not downloaded, e.g. after the rate limit) has its model-days \
+            skipped with the reason, and the warnings say how many symbols remain to download; the next trigger \
+            continues the download.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
     @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public JobStatusView status(@PathParam("job_id") String jobId) {

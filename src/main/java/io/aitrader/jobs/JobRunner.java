@@ -91,11 +91,13 @@ public class JobRunner {
         String jobId = job.jobId();
         finisher.phase(jobId, JobStatus.DOWNLOADING_DATA);
         List<ModelDay> days = jobs.details(jobId);
-        PricePreparation.Prepared prices = preparation.prepare(config, job.dateRange());
+        PricePreparation.Prepared prices = preparation.prepare(jobId, config, job.dateRange());
         skipIncomplete(days, prices);
-        if (!prices.warnings().isEmpty()) {
+        // a cancelled job's days are cancelled, not skipped: only the download's warnings concern it
+        List<String> found = cancelFlags.isCancelled(jobId) ? prices.downloadWarnings() : prices.warnings();
+        if (!found.isEmpty()) {
             List<String> warnings = new ArrayList<>(job.warnings());
-            prices.warnings().stream().filter(w -> !warnings.contains(w)).forEach(warnings::add); // prepared again
+            found.stream().filter(w -> !warnings.contains(w)).forEach(warnings::add); // prepared again
             jobs.updateWarnings(jobId, warnings);
         }
         finisher.phase(jobId, JobStatus.RUNNING);
@@ -104,8 +106,10 @@ public class JobRunner {
 
     private void skipIncomplete(List<ModelDay> days, PricePreparation.Prepared prices) {
         for (ModelDay day : days) {
-            if (day.status() == ModelDayStatus.PENDING && prices.incompleteDates().contains(day.date())) {
-                finisher.endPendingDay(day, ModelDayStatus.SKIPPED, "Prices for " + day.date() + " are incomplete");
+            String reason = prices.incomplete().get(day.date());
+            if (day.status() == ModelDayStatus.PENDING && reason != null) {
+                finisher.endPendingDay(day, ModelDayStatus.SKIPPED, "Prices for " + day.date() + " are incomplete: "
+                        + reason);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.errors.ApiException;
+import io.aitrader.prices.DownloadProgressRepository;
 
 /** Reads and controls stored jobs: status, lists, the current job, cancel. */
 @ApplicationScoped
@@ -13,11 +14,13 @@ public class JobService {
     private final JobRepository jobs;
     private final JobFinisher finisher;
     private final JobFaults faults;
+    private final DownloadProgressRepository downloads;
 
-    JobService(JobRepository jobs, JobFinisher finisher, JobFaults faults) {
+    JobService(JobRepository jobs, JobFinisher finisher, JobFaults faults, DownloadProgressRepository downloads) {
         this.jobs = jobs;
         this.finisher = finisher;
         this.faults = faults;
+        this.downloads = downloads;
     }
 
     /** {@code actor} (the API key's name or the client address) goes to the audit trail. */
@@ -48,12 +51,20 @@ public class JobService {
         return jobs.list(status, limit, offset).stream()
                 .map(job -> faults.has(job.jobId())
                         ? faults.overlay(job, jobs.details(job.jobId()), false)
-                        : JobStatusView.from(job, jobs.progress(job.jobId())))
+                        : withDownload(job, JobStatusView.from(job, jobs.progress(job.jobId()))))
                 .toList();
     }
 
     public JobStatusView status(JobRecord job) {
-        return faults.overlay(job, jobs.details(job.jobId()), true);
+        return withDownload(job, faults.overlay(job, jobs.details(job.jobId()), true));
+    }
+
+    /** Adds the price download's progress (stored by whichever instance downloads) while the job downloads. */
+    private JobStatusView withDownload(JobRecord job, JobStatusView view) {
+        if (!JobStatus.DOWNLOADING_DATA.wire().equals(view.status())) {
+            return view;
+        }
+        return downloads.find(job.jobId()).map(view::withDownload).orElse(view);
     }
 
     public JobStatusView status(String jobId) {

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.aitrader.prices.DownloadProgress;
+
 /** The status object of contract 2.2, also returned for an existing job and by GET /simulate/current. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record JobStatusView(@JsonProperty("job_id") String jobId,
@@ -21,10 +23,19 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
         @JsonProperty("total_duration_seconds") Double totalDurationSeconds, String error, List<String> warnings,
         @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
 
-    /** Counts by model-day status; {@code details} is left out of job lists. */
+    /**
+     * Counts by model-day status; {@code details} is left out of job lists; {@code download} is there only while the
+     * job is downloading_data.
+     */
     public record Progress(@JsonProperty("total_model_days") int totalModelDays, int completed, int failed,
             int skipped, int cancelled, int running, int pending, Current current,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<Detail> details) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Detail> details,
+            @JsonInclude(JsonInclude.Include.NON_NULL) DownloadProgress download) {
+
+        Progress withDownload(DownloadProgress progress) {
+            return new Progress(totalModelDays, completed, failed, skipped, cancelled, running, pending, current,
+                    details, progress);
+        }
     }
 
     public record Current(LocalDate date, String model) {
@@ -46,7 +57,7 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
         Progress progress = new Progress(counts.total(), n[ModelDayStatus.COMPLETED.ordinal()],
                 n[ModelDayStatus.FAILED.ordinal()], n[ModelDayStatus.SKIPPED.ordinal()],
                 n[ModelDayStatus.CANCELLED.ordinal()], n[ModelDayStatus.RUNNING.ordinal()],
-                n[ModelDayStatus.PENDING.ordinal()], counts.current(), null);
+                n[ModelDayStatus.PENDING.ordinal()], counts.current(), null, null);
         return of(job, progress);
     }
 
@@ -63,7 +74,7 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
                 counts[ModelDayStatus.FAILED.ordinal()], counts[ModelDayStatus.SKIPPED.ordinal()],
                 counts[ModelDayStatus.CANCELLED.ordinal()], counts[ModelDayStatus.RUNNING.ordinal()],
                 counts[ModelDayStatus.PENDING.ordinal()], current,
-                withDetails ? days.stream().map(Detail::from).toList() : null);
+                withDetails ? days.stream().map(Detail::from).toList() : null, null);
         return of(job, progress);
     }
 
@@ -72,6 +83,12 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
                 progress, job.createdAt(), job.startedAt(), job.updatedAt(), job.completedAt(),
                 seconds(job.startedAt() != null ? job.startedAt() : job.createdAt(), job.completedAt()), job.error(),
                 job.warnings(), null);
+    }
+
+    /** The same view with the price download's progress (the job is downloading_data). */
+    public JobStatusView withDownload(DownloadProgress download) {
+        return new JobStatusView(jobId, status, configPath, dateRange, models, progress.withDownload(download),
+                createdAt, startedAt, updatedAt, completedAt, totalDurationSeconds, error, warnings, message);
     }
 
     public JobStatusView withMessage(String text) {

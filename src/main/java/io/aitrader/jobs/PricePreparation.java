@@ -4,19 +4,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.SimulationConfig;
+import io.aitrader.prices.DownloadResult;
+import io.aitrader.prices.MissingPrices;
+import io.aitrader.prices.PriceDownloads;
 import io.aitrader.prices.PriceRepository;
-import io.aitrader.prices.TradingCalendar;
 import io.aitrader.trading.PriceTable;
 
 /**
  * The downloading_data phase: fetches missing prices when allowed, then loads one in-memory snapshot of the job's
- * prices and finds the dates that are still incomplete.
+ * prices and finds the dates that are still incomplete ({@link MissingPrices}).
  */
 @ApplicationScoped
 public class PricePreparation {
@@ -25,69 +29,62 @@ public class PricePreparation {
     private static final int LOOKBACK_DAYS = 30;
 
     private final PriceRepository prices;
-    private final TradingCalendar calendar;
     private final PriceDownloads downloads;
+    private final JobDownloadRuns runs;
 
-    PricePreparation(PriceRepository prices, TradingCalendar calendar, PriceDownloads downloads) {
+    PricePreparation(PriceRepository prices, PriceDownloads downloads, JobDownloadRuns runs) {
         this.prices = prices;
-        this.calendar = calendar;
         this.downloads = downloads;
+        this.runs = runs;
     }
 
-    /** Prices for the job and the dates that cannot run, with warnings for the job. */
-    public record Prepared(PriceTable table, Set<LocalDate> incompleteDates, List<String> warnings) {
+    /** Prices for the job, the dates that cannot run with why, and the download's warnings. */
+    public record Prepared(PriceTable table, Map<LocalDate, String> incomplete, List<String> downloadWarnings) {
+
+        /** Warnings for the job: the download's, then one per date that cannot run. */
+        public List<String> warnings() {
+            List<String> warnings = new ArrayList<>(downloadWarnings);
+            incomplete.forEach((date, reason) -> warnings.add(date + " skipped: prices incomplete (" + reason + ")"));
+            return warnings;
+        }
     }
 
-    public Prepared prepare(SimulationConfig config, List<LocalDate> dates) {
-        Set<String> universe = new LinkedHashSet<>(config.symbols());
-        universe.add(config.benchmark());
+    public Prepared prepare(String jobId, SimulationConfig config, List<LocalDate> dates) {
+        Set<String> symbols = symbols(config);
         LocalDate first = dates.get(0).minusDays(LOOKBACK_DAYS);
         LocalDate last = dates.get(dates.size() - 1);
-        List<String> warnings = new ArrayList<>(downloads.fetchMissing(List.copyOf(universe), first, last));
-        PriceTable table = load(config, dates);
-        Set<LocalDate> incomplete = new TreeSet<>();
-        for (LocalDate date : dates) {
-            List<String> missing = missingOpens(table, config.symbols(), date);
-            if (missing == null || !missing.isEmpty()) {
-                incomplete.add(date);
-                warnings.add(date + " skipped: prices incomplete"
-                        + (missing == null
-                                ? " (no prices for that date)"
-                                : " (no open for " + describe(missing) + ")"));
-            }
+        Optional<DownloadResult> download;
+        try {
+            download = downloads.fetchMissing(List.copyOf(symbols), first, last, runs.open(jobId));
+        } finally {
+            runs.close(jobId);
         }
-        return new Prepared(table, incomplete, warnings);
+        PriceTable table = load(config, dates);
+        Map<String, LocalDate> firstStored = prices.firstDates(symbols);
+        MissingPrices rule = download.map(result -> MissingPrices.afterDownload(result, firstStored))
+                .orElseGet(() -> MissingPrices.fromStore(firstStored));
+        Map<LocalDate, String> incomplete = new TreeMap<>();
+        for (LocalDate date : dates) {
+            rule.check(date, symbols, (symbol, day) -> table.open(symbol, day).isPresent())
+                    .ifPresent(reason -> incomplete.put(date, reason));
+        }
+        return new Prepared(table, incomplete, download.map(DownloadResult::warnings).orElse(List.of()));
     }
 
     /** The stored prices a job over {@code dates} needs, without downloading (another instance prepared the job). */
     public PriceTable load(SimulationConfig config, List<LocalDate> dates) {
-        Set<String> universe = new LinkedHashSet<>(config.symbols());
-        universe.add(config.benchmark());
         PriceTable.Builder builder = PriceTable.builder();
-        prices.opensAndCloses(universe, dates.get(0).minusDays(LOOKBACK_DAYS), dates.get(dates.size() - 1),
+        prices.opensAndCloses(symbols(config), dates.get(0).minusDays(LOOKBACK_DAYS), dates.get(dates.size() - 1),
                 builder::add);
         return builder.build();
     }
 
-    /**
-     * Universe symbols that traded the previous trading day but have no open on {@code date}; null when the date has
-     * no price at all.
-     */
-    private List<String> missingOpens(PriceTable table, List<String> symbols, LocalDate date) {
-        LocalDate previous = calendar.previousTradingDay(date);
-        boolean any = false;
-        List<String> missing = new ArrayList<>();
-        for (String symbol : symbols) {
-            boolean hasOpen = table.open(symbol, date).isPresent();
-            any |= hasOpen;
-            if (!hasOpen && table.open(symbol, previous).isPresent()) {
-                missing.add(symbol);
-            }
+    /** The job's symbols: its universe and its benchmark. */
+    private static Set<String> symbols(SimulationConfig config) {
+        Set<String> symbols = new LinkedHashSet<>(config.symbols());
+        if (config.benchmark() != null && !config.benchmark().isBlank()) {
+            symbols.add(config.benchmark());
         }
-        return any ? missing : null;
-    }
-
-    private static String describe(List<String> symbols) {
-        return symbols.size() <= 5 ? String.join(", ", symbols) : symbols.size() + " symbols";
+        return symbols;
     }
 }

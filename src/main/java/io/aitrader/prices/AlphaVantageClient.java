@@ -64,6 +64,11 @@ public class AlphaVantageClient {
         return LocalDate.now(clock);
     }
 
+    /** The request budget: at most this many requests start in any minute. */
+    public int requestsPerMinute() {
+        return budget.perMinute();
+    }
+
     /** Downloads the daily series for one symbol (the caller checks {@link #enabled()} first). */
     public SymbolDownload fetchDaily(String symbol, OutputSize size) throws InterruptedException {
         if (!enabled()) {

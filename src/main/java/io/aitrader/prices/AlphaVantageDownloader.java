@@ -2,9 +2,10 @@ package io.aitrader.prices;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
@@ -25,6 +26,8 @@ import io.quarkus.logging.Log;
 public class AlphaVantageDownloader {
 
     static final String DOWNLOADS = "aitrader.price.downloads";
+    /** The stop reason of a run stopped through its {@link StopSignal}. */
+    static final String STOPPED = "cancelled";
 
     private final AlphaVantageClient client;
     private final Counter ok;
@@ -55,58 +58,77 @@ public class AlphaVantageDownloader {
         return client.enabled();
     }
 
+    /** As below, watched by nobody and never stopped. */
+    public DownloadResult downloadMissing(List<String> symbols, LocalDate from, LocalDate to,
+            Predicate<LocalDate> isTradingDay, BiPredicate<String, LocalDate> hasPrice) {
+        return downloadMissing(symbols, from, to, isTradingDay, hasPrice, DownloadRun.unobserved());
+    }
+
     /**
      * Asks Alpha Vantage only for the symbols that lack a price on some trading day of {@code from}..{@code to} (days
-     * after today never count), so weekends and holidays never cause a request.
+     * after today never count), so weekends and holidays never cause a request. {@code run} hears each symbol's
+     * outcome as it comes; once it is stopped, no further request starts.
      *
      * @param isTradingDay the exchange calendar
      * @param hasPrice whether the store already holds that symbol's price on that date
      * @return the outcome per symbol, with the bars dated within the range
      */
     public DownloadResult downloadMissing(List<String> symbols, LocalDate from, LocalDate to,
-            Predicate<LocalDate> isTradingDay, BiPredicate<String, LocalDate> hasPrice) {
+            Predicate<LocalDate> isTradingDay, BiPredicate<String, LocalDate> hasPrice, DownloadRun run) {
         LocalDate today = client.today();
         LocalDate last = to.isAfter(today) ? today : to;
         List<LocalDate> days = from.isAfter(last)
                 ? List.of()
                 : from.datesUntil(last.plusDays(1)).filter(isTradingDay).toList();
-        List<SymbolDownload> downloads = new ArrayList<>();
+        Map<String, LocalDate> toAsk = new LinkedHashMap<>(); // symbol -> its first trading day without a price
         List<String> upToDate = new ArrayList<>();
-        List<String> notAttempted = new ArrayList<>();
-        String stopReason = null;
         for (String symbol : distinct(symbols)) {
-            Optional<LocalDate> firstMissing = days.stream().filter(day -> !hasPrice.test(symbol, day)).findFirst();
-            if (firstMissing.isEmpty()) {
-                upToDate.add(symbol);
-            } else if (stopReason != null) {
+            days.stream().filter(day -> !hasPrice.test(symbol, day)).findFirst()
+                    .ifPresentOrElse(day -> toAsk.put(symbol, day), () -> upToDate.add(symbol));
+        }
+        List<SymbolDownload> downloads = new ArrayList<>();
+        List<String> notAttempted = new ArrayList<>();
+        Map<String, DownloadResult.Series> series = new LinkedHashMap<>();
+        String stopReason = client.enabled() ? null : "no Alpha Vantage API key is set";
+        if (stopReason == null) {
+            run.listener().started(toAsk.size(), client.requestsPerMinute());
+        }
+        for (Map.Entry<String, LocalDate> ask : toAsk.entrySet()) {
+            String symbol = ask.getKey();
+            if (stopReason == null && run.stop().stopped()) {
+                stopReason = STOPPED;
+            }
+            SymbolDownload outcome = stopReason == null ? fetch(symbol, ask.getValue(), today, run.stop()) : null;
+            if (outcome == null) {
+                stopReason = stopReason != null ? stopReason : run.stop().stopped() ? STOPPED : "interrupted";
                 notAttempted.add(symbol);
-            } else if (!client.enabled()) {
-                stopReason = "no Alpha Vantage API key is set";
-                notAttempted.add(symbol);
-            } else {
-                SymbolDownload outcome = fetch(symbol, firstMissing.get(), today);
-                if (outcome == null) {
-                    stopReason = "interrupted";
-                    notAttempted.add(symbol);
-                    continue;
-                }
-                downloads.add(outcome.within(from, last));
-                if (outcome.status() == SymbolDownload.Status.RATE_LIMITED) {
-                    stopReason = outcome.reason();
-                }
+                continue;
+            }
+            if (outcome.ok()) {
+                List<PriceBar> bars = outcome.bars(); // sorted by date
+                series.put(symbol, new DownloadResult.Series(bars.get(0).date(), bars.get(bars.size() - 1).date()));
+            }
+            SymbolDownload kept = outcome.within(from, last);
+            downloads.add(kept);
+            run.listener().finished(kept);
+            if (outcome.status() == SymbolDownload.Status.RATE_LIMITED) {
+                stopReason = outcome.reason();
             }
         }
-        DownloadResult result = new DownloadResult(downloads, upToDate, notAttempted, stopReason);
+        DownloadResult result = new DownloadResult(downloads, upToDate, notAttempted, stopReason, series);
         log(result);
         count(result);
         return result;
     }
 
-    private SymbolDownload fetch(String symbol, LocalDate firstMissing, LocalDate today) {
+    /** The symbol's answer, or null when the request was interrupted (by the run's stop, or the thread's owner). */
+    private SymbolDownload fetch(String symbol, LocalDate firstMissing, LocalDate today, StopSignal stop) {
         try {
-            return client.fetchDaily(symbol, OutputSize.covering(firstMissing, today));
+            return stop.interruptibly(() -> client.fetchDaily(symbol, OutputSize.covering(firstMissing, today)));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (!stop.stopped()) {
+                Thread.currentThread().interrupt();
+            }
             return null;
         }
     }

@@ -1,5 +1,6 @@
 package io.aitrader.prices;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,15 +8,21 @@ import java.util.Map;
 
 /**
  * What one download run did: an outcome per requested symbol, the symbols that needed nothing, and, when Alpha
- * Vantage's rate limit (or a missing key) stopped the run, why and which symbols were never asked for.
+ * Vantage's rate limit (or a missing key, or a cancel) stopped the run, why and which symbols were never asked for.
+ * {@code series} holds, per symbol downloaded, the dates its answer covered before the bars were cut to the range.
  */
 public record DownloadResult(List<SymbolDownload> downloads, List<String> upToDate, List<String> notAttempted,
-        String stopReason) {
+        String stopReason, Map<String, Series> series) {
+
+    /** The first and last date of a successful answer's daily series. */
+    public record Series(LocalDate first, LocalDate last) {
+    }
 
     public DownloadResult {
         downloads = List.copyOf(downloads);
         upToDate = List.copyOf(upToDate);
         notAttempted = List.copyOf(notAttempted);
+        series = Map.copyOf(series);
     }
 
     /** True when the run stopped early; the caller turns {@link #stopReason()} into a job warning. */
@@ -23,7 +30,7 @@ public record DownloadResult(List<SymbolDownload> downloads, List<String> upToDa
         return stopReason != null;
     }
 
-    /** Every bar downloaded, for the caller to store. */
+    /** Every bar downloaded. */
     public List<PriceBar> bars() {
         return downloads.stream().flatMap(d -> d.bars().stream()).toList();
     }
@@ -35,12 +42,20 @@ public record DownloadResult(List<SymbolDownload> downloads, List<String> upToDa
         return failures;
     }
 
+    /** The symbols that needed a download and did not get one: refused, failed or not attempted. */
+    public List<String> remaining() {
+        List<String> remaining = new ArrayList<>(failures().keySet());
+        remaining.addAll(notAttempted);
+        return List.copyOf(remaining);
+    }
+
     /** One readable line per problem, suitable as job warnings. */
     public List<String> warnings() {
         List<String> lines = new ArrayList<>();
         if (stopped()) {
-            lines.add("price download stopped: " + stopReason
-                    + (notAttempted.isEmpty() ? "" : " (" + notAttempted.size() + " symbols not downloaded)"));
+            int needed = downloads.size() + notAttempted.size();
+            lines.add("price download stopped: " + stopReason + "; " + remaining().size() + " of " + needed
+                    + " symbols remain to download (the next trigger continues the download)");
         }
         downloads.stream().filter(d -> d.status() == SymbolDownload.Status.SYMBOL_FAILED)
                 .forEach(d -> lines.add("price download failed for " + d.symbol() + ": " + d.reason()));

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -56,6 +58,7 @@ public class PriceRepository {
             FROM price_data
             """;
     static final String LATEST_COMPLETE_DATE = "SELECT MAX(date) FROM price_data WHERE close IS NOT NULL";
+    static final String FIRST_DATES = "SELECT symbol, MIN(date) FROM price_data WHERE symbol IN (%s) GROUP BY symbol";
 
     /** Receives one stored day's open and close (null while the day is in progress). */
     @FunctionalInterface
@@ -224,6 +227,29 @@ public class PriceRepository {
                     }
                 }
                 return null;
+            }
+        });
+    }
+
+    /** The first stored date of each of {@code symbols} that has any row (one index seek per symbol). */
+    public Map<String, LocalDate> firstDates(Collection<String> symbols) {
+        Map<String, LocalDate> first = new HashMap<>();
+        if (symbols.isEmpty()) {
+            return first;
+        }
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(FIRST_DATES.formatted("?,".repeat(symbols.size() - 1)
+                    + "?"))) {
+                int i = 1;
+                for (String symbol : symbols) {
+                    ps.setString(i++, symbol);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        first.put(rs.getString(1), LocalDate.parse(rs.getString(2)));
+                    }
+                }
+                return first;
             }
         });
     }

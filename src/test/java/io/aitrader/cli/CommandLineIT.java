@@ -9,11 +9,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.aitrader.prices.AlphaVantageBodies;
+import io.aitrader.prices.FakeAlphaVantage;
 
 /** Batch mode of the packaged application, run as a process: help, import-prices, simulate and its exit codes. */
 class CommandLineIT {
@@ -105,6 +112,34 @@ class CommandLineIT {
         assertTrue(Pattern.compile("(?m)^cli-unreachable +0/2 +2 +0 +- +- +0$").matcher(run.out()).find(),
                 run::toString);
         assertTrue(run.out().contains("cli-unreachable 2025-10-06 failed: "), run::toString);
+    }
+
+    @Test
+    void simulateShowsTheDownloadPhaseBeforeTheModelDays() throws IOException {
+        List<LocalDate> newestFirst = new ArrayList<>();
+        for (LocalDate d = LocalDate.of(2025, 10, 10); d.isAfter(LocalDate.of(2025, 9, 1)); d = d.minusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) { // no exchange holiday from September 2 to October 10
+                newestFirst.add(d);
+            }
+        }
+        try (FakeAlphaVantage alphaVantage = new FakeAlphaVantage(InstantSource.system()).slowly(300)) {
+            for (String symbol : List.of("AAPL", "MSFT", "NVDA", "QQQ")) {
+                alphaVantage.ok(symbol, AlphaVantageBodies.daily(symbol, newestFirst.toArray(LocalDate[]::new)));
+            }
+            PackagedApp.Run run = PackagedApp.run(Map.of("DATA_DIR", importDataDir.toString(), "CONFIGS_DIR",
+                    TEST_CONFIGS, "DEFAULT_CONFIG_PATH", TEST_CONFIGS + "/default_config.json",
+                    "ALPHAADVANTAGE_API_KEY", "stand-in-key", "ALPHAADVANTAGE_BASE_URL",
+                    alphaVantage.baseUrl(), "ALPHAADVANTAGE_REQUESTS_PER_MINUTE", "1000"), "simulate", "--config",
+                    "cli_download.json", "--start", "2025-10-06", "--end", "2025-10-07");
+
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals(List.of("AAPL", "MSFT", "NVDA", "QQQ"), alphaVantage.symbolsAsked());
+            int download = run.err().indexOf("Downloading prices");
+            assertTrue(download >= 0 && run.err().indexOf("Simulating") > download, run::toString);
+            assertTrue(Pattern.compile("Downloading prices .*[0-4]/4 symbols .*\\(ETA \\d+ s, 1000 requests/min\\)")
+                    .matcher(run.err()).find(), run::toString);
+            assertTrue(run.err().contains("2/2 model-days"), run::toString);
+        }
     }
 
     @Test

@@ -48,6 +48,16 @@ class OpenApiTest {
     }
 
     @Test
+    void theStatusDocumentsTheDownloadProgress() {
+        JsonPath doc = given().queryParam("format", "json").get("/openapi.json").then().statusCode(200).extract()
+                .jsonPath();
+        assertTrue(doc.getString("paths.'/simulate/status/{job_id}'.get.description").contains("progress.download"));
+        Map<String, Object> fields = doc.getMap("components.schemas.DownloadProgress.properties");
+        assertEquals(Set.of("symbols_total", "symbols_done", "symbols_failed", "symbols_left", "requests_per_minute",
+                "eta_seconds"), fields.keySet());
+    }
+
+    @Test
     void swaggerUiIsServedAtDocs() {
         given().redirects().follow(true).get("/docs").then().statusCode(200).body(containsString("swagger"));
     }

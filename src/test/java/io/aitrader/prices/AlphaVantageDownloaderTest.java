@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -166,6 +169,92 @@ class AlphaVantageDownloaderTest {
         assertTrue(server.requests.isEmpty());
         assertTrue(result.stopped());
         assertEquals(List.of("AAPL", "MSFT"), result.notAttempted());
+    }
+
+    @Test
+    void theRunHearsTheCountFirstThenEachSymbolAndTheSeriesKeepsTheAnswersWholeSpan() {
+        server.ok("AAPL", AlphaVantageBodies.daily("AAPL", FRI, MON, MON.minusDays(3)));
+        server.ok("MSFT", AlphaVantageBodies.NOTE);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        DownloadListener listener = new DownloadListener() {
+            @Override
+            public void started(int symbols, int requestsPerMinute) {
+                heard.add("started " + symbols + " at " + requestsPerMinute + "/min");
+            }
+
+            @Override
+            public void finished(SymbolDownload outcome) {
+                heard.add(outcome.symbol() + " " + outcome.status() + " " + outcome.bars().size());
+            }
+        };
+
+        DownloadResult result = downloader(5, "KEY").downloadMissing(List.of("AAPL", "MSFT", "NVDA"), MON, FRI,
+                WEEKDAYS, hasPrice, new DownloadRun(listener, new StopSignal()));
+
+        assertEquals(List.of("started 3 at 5/min", "AAPL OK 2", "MSFT RATE_LIMITED 0"), heard);
+        assertEquals(new DownloadResult.Series(MON.minusDays(3), FRI), result.series().get("AAPL"));
+        assertEquals(List.of("MSFT", "NVDA"), result.remaining());
+        assertTrue(result.warnings().get(0).endsWith("2 of 3 symbols remain to download (the next trigger "
+                + "continues the download)"), result.warnings().toString());
+    }
+
+    @Test
+    void aStopEndsTheWaitForTheBudgetAtOnceAndNothingMoreIsAsked() throws InterruptedException {
+        List.of("AAPL", "MSFT", "NVDA").forEach(s -> server.ok(s, AlphaVantageBodies.daily(s, FRI)));
+        StopSignal stop = new StopSignal();
+        var settings = new AlphaVantageBodies.Settings(Optional.of("KEY"), 1, server.baseUrl());
+        var realTime = new AlphaVantageDownloader(new AlphaVantageClient(settings, HttpClient.newHttpClient(),
+                new RequestBudget(1, Clock.systemUTC(), Sleeper.system()), RetryPolicy.defaults(), clock));
+
+        DownloadResult result = stopAfter(stop, 300, () -> realTime.downloadMissing(List.of("AAPL", "MSFT", "NVDA"),
+                FRI, FRI, WEEKDAYS, hasPrice, new DownloadRun(DownloadListener.NONE, stop)));
+
+        assertEquals(List.of("AAPL"), server.symbolsAsked()); // MSFT waited a minute for the budget, then stopped
+        assertEquals("cancelled", result.stopReason());
+        assertEquals(List.of("MSFT", "NVDA"), result.notAttempted());
+        assertFalse(Thread.currentThread().isInterrupted(), "the stop's interrupt stays inside the request");
+    }
+
+    @Test
+    void aStopEndsARequestInFlight() throws InterruptedException {
+        List.of("AAPL", "MSFT").forEach(s -> server.ok(s, AlphaVantageBodies.daily(s, FRI)));
+        server.slowly(10_000);
+        StopSignal stop = new StopSignal();
+
+        DownloadResult result = stopAfter(stop, 300, () -> downloader(5, "KEY").downloadMissing(
+                List.of("AAPL", "MSFT"), FRI, FRI, WEEKDAYS, hasPrice, new DownloadRun(DownloadListener.NONE, stop)));
+
+        assertEquals(List.of("AAPL"), server.symbolsAsked());
+        assertEquals(List.of("AAPL", "MSFT"), result.notAttempted());
+        assertTrue(result.bars().isEmpty());
+    }
+
+    /**
+     * Runs {@code download} here while another thread stops it {@code millis} after the stand-in received the first
+     * request; it must end within 2 s of the stop.
+     */
+    private DownloadResult stopAfter(StopSignal stop, long millis, Supplier<DownloadResult> download)
+            throws InterruptedException {
+        long[] stoppedAt = {0};
+        Thread stopper = new Thread(() -> {
+            try {
+                while (server.requestCount() == 0) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            stoppedAt[0] = System.nanoTime();
+            stop.stop();
+        });
+        stopper.start();
+        DownloadResult result = download.get();
+        long ended = System.nanoTime();
+        stopper.join();
+        long afterStop = Duration.ofNanos(ended - stoppedAt[0]).toMillis();
+        assertTrue(stoppedAt[0] > 0 && afterStop < 2_000, "the download ended " + afterStop + " ms after the stop");
+        return result;
     }
 
     private AlphaVantageDownloader downloader(int perMinute, String key) {

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -44,6 +45,9 @@ public final class FakeAlphaVantage implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile long delayMillis;
+    /** Requests answered normally before every answer is the free tier's rate-limit Note; negative: no limit. */
+    private final AtomicInteger limitLeft = new AtomicInteger(-1);
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     public FakeAlphaVantage(InstantSource clock) throws IOException {
         this.clock = clock;
@@ -73,18 +77,58 @@ public final class FakeAlphaVantage implements AutoCloseable {
         return this;
     }
 
+    /** After {@code answers} more requests, every request gets the rate-limit {@code Note} (a spent quota). */
+    public FakeAlphaVantage limitAfter(int answers) {
+        limitLeft.set(answers);
+        return this;
+    }
+
+    /** The quota is back: every request gets its scripted answer. */
+    public FakeAlphaVantage unlimited() {
+        limitLeft.set(-1);
+        return this;
+    }
+
+    /** Requests are recorded but wait for {@link #releaseAnswers()} before they are answered. */
+    public FakeAlphaVantage holdAnswers() {
+        gate = new CountDownLatch(1);
+        return this;
+    }
+
+    public FakeAlphaVantage releaseAnswers() {
+        gate.countDown();
+        return this;
+    }
+
+    /** Forgets scripted answers, recorded requests, the delay and the limit (one stand-in serves several tests). */
+    public FakeAlphaVantage reset() {
+        replies.clear();
+        requests.clear();
+        delayMillis = 0;
+        releaseAnswers();
+        return unlimited();
+    }
+
     public int requestCount() {
         return requests.size();
     }
 
-    List<String> symbolsAsked() {
+    /** The symbol of every request so far, in order. */
+    public List<String> symbolsAsked() {
         return requests.stream().map(r -> r.query().get("symbol")).toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
         requests.add(new Request(query, clock.instant()));
-        Reply reply = next(query.get("symbol"));
+        Reply reply = limitLeft.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0
+                ? new Reply(200, AlphaVantageBodies.NOTE, false)
+                : next(query.get("symbol"));
+        try {
+            gate.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
@@ -131,6 +175,7 @@ public final class FakeAlphaVantage implements AutoCloseable {
     @Override
     public void close() {
         release.countDown();
+        gate.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

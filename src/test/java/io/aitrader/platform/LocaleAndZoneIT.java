@@ -21,8 +21,9 @@ import io.aitrader.cli.PackagedApp;
 import io.aitrader.reliability.RunningApp;
 
 /**
- * The packaged app under a Turkish default locale and under the Pacific/Kiritimati zone (UTC+14, a calendar day ahead
- * of UTC for most of the day) answers exactly as under en-US and UTC: the same job, then its status, results,
+ * The packaged app under a Turkish default locale ("FAILED" lower-cases to "faıled"), an Arabic one (Arabic-Indic
+ * digits) and the Pacific/Kiritimati zone (UTC+14, a calendar day ahead of UTC for most of the day) answers exactly as
+ * under en-US and UTC: the same job, then its status, results,
  * performance, the dashboard and a few refusals, compared byte for byte once job ids and wall-clock times are masked.
  * Runs are compared with each other only, so the test holds whatever prices the app starts with.
  */
@@ -31,6 +32,7 @@ class LocaleAndZoneIT {
     static final List<String> EN_US_UTC = List.of("-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC");
     static final List<String> TURKISH = List.of("-Duser.language=tr", "-Duser.country=TR");
     static final List<String> KIRITIMATI = List.of("-Duser.timezone=Pacific/Kiritimati");
+    static final List<String> ARABIC = List.of("-Duser.language=ar", "-Duser.country=SA");
     /** One model at a time: trade ids are row ids, numbered in the order parallel models happen to commit. */
     static final Map<String, String> SEQUENTIAL = Map.of("MAX_PARALLEL_MODELS", "1");
 
@@ -64,16 +66,18 @@ class LocaleAndZoneIT {
             .compile("\"(duration_seconds|total_duration_seconds)\":[0-9.Ee+-]+");
 
     @Test
-    void answersReadTheSameUnderATurkishLocaleAndAKiritimatiZone() throws IOException {
+    void answersReadTheSameUnderTurkishAndArabicLocalesAndAKiritimatiZone() throws IOException {
         Map<String, String> plain = run("en-us-utc", Map.of("TZ", "UTC"), EN_US_UTC);
         Map<String, String> turkish = run("tr-tr", Map.of(), TURKISH);
         Map<String, String> kiritimati = run("kiritimati", Map.of("TZ", "Pacific/Kiritimati"), KIRITIMATI);
+        Map<String, String> arabic = run("ar-sa", Map.of(), ARABIC);
         plain.forEach((read, answer) -> assertTrue(
                 answer.startsWith(read.startsWith("POST ") || REFUSED_READS.contains(read) ? "4" : "200 "),
                 "en-US/UTC: " + read + " → " + answer));
         for (String read : plain.keySet()) {
             assertEquals(plain.get(read), turkish.get(read), "under tr-TR: " + read);
             assertEquals(plain.get(read), kiritimati.get(read), "under Pacific/Kiritimati: " + read);
+            assertEquals(plain.get(read), arabic.get(read), "under ar-SA: " + read);
         }
     }
 

@@ -92,9 +92,13 @@ public class JobRunner {
         finisher.phase(jobId, JobStatus.DOWNLOADING_DATA);
         List<ModelDay> days = jobs.details(jobId);
         PricePreparation.Prepared prices = preparation.prepare(jobId, config, job.dateRange());
-        skipIncomplete(days, prices);
-        // a cancelled job's days are cancelled, not skipped: only the download's warnings concern it
-        List<String> found = cancelFlags.isCancelled(jobId) ? prices.downloadWarnings() : prices.warnings();
+        // a cancelled job's days are cancelled, not skipped (the cancel may still be storing that): only the
+        // download's warnings concern it
+        boolean cancelled = cancelFlags.isCancelled(jobId);
+        if (!cancelled) {
+            skipIncomplete(days, prices);
+        }
+        List<String> found = cancelled ? prices.downloadWarnings() : prices.warnings();
         if (!found.isEmpty()) {
             List<String> warnings = new ArrayList<>(job.warnings());
             found.stream().filter(w -> !warnings.contains(w)).forEach(warnings::add); // prepared again

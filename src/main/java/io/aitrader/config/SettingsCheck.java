@@ -25,14 +25,13 @@ public class SettingsCheck {
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event, ServiceSettings settings, Config config) {
         SettingProblems problems = SettingsRules.check(settings, config);
         if (!problems.lines().isEmpty()) {
-            // Quarkus prints a ConfigurationException's message alone, without a stack trace, and exits with 1
+            // Quarkus prints its message alone, without a stack trace, and exits with 1 (batch mode: see cli.Main)
             throw new ConfigurationException(message(problems.lines()), problems.properties());
         }
     }
 
     static String message(List<String> problems) {
-        return "Refusing to start: " + (problems.size() == 1 ? "a setting is" : problems.size() + " settings are")
-                + " invalid (environment variable=value (property): what it must be)\n  - "
-                + String.join("\n  - ", problems);
+        return "Refusing to start, " + (problems.size() == 1 ? "a setting is" : problems.size() + " settings are")
+                + " invalid:\n  - " + String.join("\n  - ", problems);
     }
 }

@@ -55,7 +55,7 @@ class SettingsCheckTest {
         ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> new SettingsCheck().onStart(null, config.getConfigMapping(ServiceSettings.class), config));
         assertEquals("""
-                Refusing to start: 2 settings are invalid (environment variable=value (property): what it must be)
+                Refusing to start, 2 settings are invalid:
                   - MAX_CONCURRENT_JOBS=0 (app.max-concurrent-jobs): must be at least 1
                   - WORK_LEASE_SECONDS=0 (app.work-lease-seconds): must be at least 5""", e.getMessage());
         assertEquals(Set.of("app.work-lease-seconds", "app.max-concurrent-jobs"), e.getConfigKeys());

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.aitrader.cli.PackagedApp;
 import io.aitrader.reliability.RunningApp;
 
-/** The packaged application, server and batch mode, refuses nonsensical settings at start and starts on sane ones. */
+/**
+ * The packaged application, server and batch mode, refuses nonsensical settings (and an invalid default config) at
+ * start and starts on sane ones.
+ */
 class SettingsStartupIT {
 
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w.$/]+\\(|Caused by:");
@@ -83,6 +86,14 @@ class SettingsStartupIT {
         assertEquals(2, run.exitCode(), "batch mode's usage error: " + run);
         assertTrue(run.err().contains("app.max-concurrent-jobs with the config value \"two\""), run::toString);
         assertTrue(run.err().contains("Expected an integer value"), run::toString);
+    }
+
+    @Test
+    void anInvalidDefaultConfigIsRefusedTheSameWay() {
+        PackagedApp.Run run = refused(Map.of("DEFAULT_CONFIG_PATH", "src/test/resources/configs/no_such_config.json"),
+                "simulate", "--start", "2025-10-01");
+        assertEquals(2, run.exitCode(), "batch mode's usage error: " + run);
+        assertTrue(run.err().contains("Refusing to start, the default config"), run::toString);
     }
 
     @Test

@@ -1,7 +1,12 @@
 package io.aitrader.cli;
 
+import java.util.function.BiConsumer;
+
+import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.config.ConfigValidationException;
 
 /**
  * One executable, two modes: without arguments it is the HTTP server; with a command (simulate, import-prices,
@@ -24,9 +29,22 @@ public class Main {
             if (System.getProperty("quarkus.log.level") == null && System.getenv("QUARKUS_LOG_LEVEL") == null) {
                 System.setProperty("quarkus.log.level", "WARN");
             }
+            // Settings refused at start (SettingsCheck, or a value Quarkus cannot read) refuse the run before it
+            // starts: exit code 2. Quarkus has printed the message already; only the code changes.
+            BiConsumer<Integer, Throwable> exit = ApplicationLifecycleManager.getDefaultExitCodeHandler();
+            ApplicationLifecycleManager.setDefaultExitCodeHandler(
+                    (code, failure) -> exit.accept(refusedSettings(failure) ? ExitCodes.USAGE : code, failure));
             Quarkus.run(BatchApplication.class, args);
         } else {
             Quarkus.run(args);
         }
+    }
+
+    static boolean refusedSettings(Throwable failure) {
+        Throwable root = failure;
+        while (root != null && root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root instanceof ConfigurationException || root instanceof ConfigValidationException;
     }
 }

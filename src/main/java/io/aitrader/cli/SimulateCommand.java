@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, description = "Runs one simulation and prints a results table per model.", exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
         "0:every model-day completed", "1:a model-day failed, was skipped or cancelled",
-        "2:refused before running (bad arguments, unknown model, invalid config)"})
+        "2:refused before running (bad arguments, unknown model, invalid config or settings)"})
 public class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--start", paramLabel = "YYYY-MM-DD", converter = DateConverter.class, description = "First date (default: each model resumes after its last completed day)")

@@ -1,5 +1,7 @@
 package io.aitrader.config;
 
+import java.util.Set;
+
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -8,6 +10,7 @@ import io.aitrader.errors.ApiException;
 import io.aitrader.platform.DatabaseSetup;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Refuses to start (server and batch mode alike) when the default config is missing or invalid, listing every
@@ -17,6 +20,7 @@ import io.quarkus.runtime.StartupEvent;
 public class ConfigStartupCheck {
 
     public static final int PRIORITY = DatabaseSetup.PRIORITY - 5;
+    static final String DEFAULT_CONFIG = "app.default-config";
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event, ConfigService configs) {
         String path = configs.defaultConfigPath();
@@ -26,12 +30,12 @@ public class ConfigStartupCheck {
                     config.models().size(), config.enabledModels().size(), config.symbols().size(),
                     config.benchmark());
         } catch (InvalidConfigException e) {
-            e.problems().forEach(problem -> Log.errorf("Default config %s: %s", path, problem));
-            throw new IllegalStateException("The default config " + path + " is invalid:\n  - "
-                    + String.join("\n  - ", e.problems()));
+            // Quarkus prints a ConfigurationException's message alone, without a stack trace (see SettingsCheck)
+            throw new ConfigurationException("Refusing to start, the default config " + path + " is invalid:\n  - "
+                    + String.join("\n  - ", e.problems()), Set.of(DEFAULT_CONFIG));
         } catch (ApiException e) {
-            Log.errorf("Default config %s: %s", path, e.getMessage());
-            throw new IllegalStateException("The default config " + path + " cannot be used: " + e.getMessage());
+            throw new ConfigurationException("Refusing to start, the default config " + path + " cannot be used: "
+                    + e.getMessage(), Set.of(DEFAULT_CONFIG));
         }
     }
 }

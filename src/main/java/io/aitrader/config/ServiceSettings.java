@@ -6,7 +6,10 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Deployment settings: the environment variables of the contract, section 3 (see application.properties). */
+/**
+ * Deployment settings: the environment variables of the contract, section 3 (see application.properties). The ranges
+ * named here are checked at start by SettingsCheck.
+ */
 @ConfigMapping(prefix = "app")
 public interface ServiceSettings {
 
@@ -25,19 +28,19 @@ public interface ServiceSettings {
     /** CONFIG_OVERRIDE_PATH: replaces top-level sections of every loaded config. */
     Optional<Path> configOverridePath();
 
-    /** MAX_CONCURRENT_JOBS: active jobs allowed at once (pending and downloading_data count). */
+    /** MAX_CONCURRENT_JOBS: active jobs allowed at once (pending and downloading_data count); at least 1. */
     @WithDefault("1")
     int maxConcurrentJobs();
 
-    /** MAX_SIMULATION_DAYS: trading days allowed in one explicit range, and per catch-up step. */
+    /** MAX_SIMULATION_DAYS: trading days allowed in one explicit range, and per catch-up step; at least 1. */
     @WithDefault("30")
     int maxSimulationDays();
 
-    /** MAX_PARALLEL_MODELS: models run at once within a job; 0 means all of them. */
+    /** MAX_PARALLEL_MODELS: models run at once within a job, 0 to 64; 0 means all of them. */
     @WithDefault("0")
     int maxParallelModels();
 
-    /** AUTO_DOWNLOAD_PRICE_DATA: fetch missing prices before a job when an Alpha Vantage key is set. */
+    /** AUTO_DOWNLOAD_PRICE_DATA: fetch missing prices before a job when an Alpha Vantage key is set; true or false. */
     @WithDefault("true")
     boolean autoDownloadPriceData();
 
@@ -51,18 +54,18 @@ public interface ServiceSettings {
     /** OPENAI_API_KEY: fallback key for openai models without their own. */
     Optional<String> openaiApiKey();
 
-    /** OPENAI_API_BASE: fallback base URL for openai models without their own. */
+    /** OPENAI_API_BASE: fallback base URL for openai models without their own; an http(s) URL. */
     Optional<String> openaiApiBase();
 
-    /** DEFAULT_RESULTS_LOOKBACK_DAYS: calendar days covered by read endpoints when no range is given. */
+    /** DEFAULT_RESULTS_LOOKBACK_DAYS: calendar days covered by read endpoints when no range is given; at least 1. */
     @WithDefault("30")
     int defaultResultsLookbackDays();
 
-    /** RISK_FREE_RATE: annual risk-free rate in percent for GET /performance's Sharpe ratio. */
+    /** RISK_FREE_RATE: annual risk-free rate in percent for GET /performance's Sharpe ratio; between -100 and 100. */
     @WithDefault("0")
     double riskFreeRate();
 
-    /** SCHEDULE_CRON: built-in catch-up trigger, read in UTC; "off" disables it. */
+    /** SCHEDULE_CRON: built-in catch-up trigger, a Quartz cron expression read in UTC; "off" disables it. */
     @WithDefault("off")
     String scheduleCron();
 
@@ -91,11 +94,14 @@ public interface ServiceSettings {
      */
     Optional<String> databaseUrl();
 
-    /** WORK_LEASE_SECONDS (PostgreSQL only): how long a claim on work holds unless its instance renews it. */
+    /** WORK_LEASE_SECONDS (PostgreSQL only): how long a claim on work holds unless renewed; at least 5. */
     @WithDefault("30")
     int workLeaseSeconds();
 
-    /** INSTANCE_ID: this instance's name in leases and logs (default: host name and a random suffix). */
+    /**
+     * INSTANCE_ID: this instance's name in leases and logs (default: host name and a random suffix); up to 64 letters,
+     * digits, '.', '_' or '-'.
+     */
     Optional<String> instanceId();
 
     /**
@@ -120,11 +126,11 @@ public interface ServiceSettings {
         /** ALPHAADVANTAGE_API_KEY: enables downloads; never logged. */
         Optional<String> apiKey();
 
-        /** ALPHAADVANTAGE_REQUESTS_PER_MINUTE: request budget. */
+        /** ALPHAADVANTAGE_REQUESTS_PER_MINUTE: request budget; at least 1. */
         @WithDefault("5")
         int requestsPerMinute();
 
-        /** ALPHAADVANTAGE_BASE_URL: the API root, overridden by tests to a local stand-in. */
+        /** ALPHAADVANTAGE_BASE_URL: the API root, an http(s) URL, overridden by tests to a local stand-in. */
         @WithDefault("https://www.alphavantage.co")
         String baseUrl();
     }

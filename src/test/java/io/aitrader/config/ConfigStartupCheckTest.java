@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.runtime.configuration.ConfigurationException;
+
 class ConfigStartupCheckTest {
 
     @TempDir
@@ -23,16 +25,18 @@ class ConfigStartupCheckTest {
         ((ObjectNode) config.get("agent_config")).put("max_steps", 0).put("initial_cash", 0);
         config.remove("models");
         fixture.write("default_config.json", config.toString());
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> new ConfigStartupCheck().onStart(null, fixture.service()));
         assertTrue(e.getMessage().contains("models is required"), e.getMessage());
         assertTrue(e.getMessage().contains("agent_config.max_steps must be a positive integer"), e.getMessage());
         assertTrue(e.getMessage().contains("agent_config.initial_cash must be positive"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Refusing to start, the default config default_config.json is invalid:"),
+                e.getMessage());
     }
 
     @Test
     void aMissingDefaultConfigStopsStartup() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        ConfigurationException e = assertThrows(ConfigurationException.class,
                 () -> new ConfigStartupCheck().onStart(null, new ConfigFixture(dir).service()));
         assertTrue(e.getMessage().contains("No config file at default_config.json"), e.getMessage());
     }

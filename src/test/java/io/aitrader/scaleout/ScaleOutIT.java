@@ -97,7 +97,7 @@ class ScaleOutIT {
     void aKilledInstancesModelDaysAreTakenOverAfterTheLease() throws Exception {
         try (TestPostgres db = TestPostgres.createDatabase();
                 Cluster cluster = Cluster.start(3, db.url(),
-                        Map.of("MAX_PARALLEL_MODELS", "4", "WORK_LEASE_SECONDS", "3"))) {
+                        Map.of("MAX_PARALLEL_MODELS", "4", "WORK_LEASE_SECONDS", "5"))) {
             String jobId = cluster.get(0).trigger(TRIGGER);
             cluster.get(0).awaitCompleted(jobId, 40, RUN);
             String victim;
@@ -160,7 +160,7 @@ class ScaleOutIT {
     void aJobWhosePreparerDiesIsPreparedByAnotherInstance() throws Exception {
         try (FakeAlphaVantage alphaVantage = slowAlphaVantage(500);
                 TestPostgres db = TestPostgres.createDatabase();
-                Cluster cluster = Cluster.start(3, db.url(), Map.of("WORK_LEASE_SECONDS", "3",
+                Cluster cluster = Cluster.start(3, db.url(), Map.of("WORK_LEASE_SECONDS", "5",
                         "ALPHAADVANTAGE_API_KEY", "stand-in-key", "ALPHAADVANTAGE_BASE_URL", alphaVantage.baseUrl(),
                         "ALPHAADVANTAGE_REQUESTS_PER_MINUTE", "1000", "AUTO_DOWNLOAD_PRICE_DATA", "true"))) {
             String jobId = cluster.get(0).trigger(TRIGGER);

@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +26,7 @@ class ConcurrentTriggerTest {
     @Test
     void fiftyConcurrentTriggersCreateExactlyOneJob() throws Exception {
         awaitIdle();
+        TestPrices.ensure();
         int callers = 50;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch start = new CountDownLatch(1);

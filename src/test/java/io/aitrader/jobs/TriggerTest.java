@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -28,6 +29,7 @@ class TriggerTest {
     @BeforeEach
     void idle() {
         awaitIdle();
+        TestPrices.ensure();
     }
 
     @Test
@@ -44,7 +46,7 @@ class TriggerTest {
         String jobId = created.getString("job_id");
         // The mock answers each call after 250 ms (a day takes at least three calls), so none of its days can have
         // completed yet.
-        List<Map<String, Object>> details = JobsTestSupport.status(jobId).getList("progress.details");
+        List<Map<String, Object>> details = Jobs.status(jobId).getList("progress.details");
         assertEquals(0, details.stream()
                 .filter(d -> "api-mock".equals(d.get("model")) && "completed".equals(d.get("status"))).count());
 

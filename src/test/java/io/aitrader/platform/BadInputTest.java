@@ -21,8 +21,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.aitrader.jobs.JobsIdle;
+import io.aitrader.jobs.TestPrices;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -43,7 +44,8 @@ class BadInputTest {
 
     @Test
     void everyMalformedRequestIsAClear4xxAndChangesNothing() throws SQLException {
-        JobsIdle.await();
+        Jobs.awaitIdle();
+        TestPrices.ensure();
         Map<String, Long> before = counts();
         List<String> problems = new ArrayList<>();
         for (Bad bad : corpus()) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.aitrader.jobs.LogCapture;
 import io.aitrader.jobs.TestPrices;
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -144,23 +145,8 @@ class ApiKeyFilterTest {
     }
 
     private static void awaitIdle() {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<String> statuses = given().header("X-API-Key", KeysProfile.FILE).queryParam("limit", 500)
-                    .get("/simulate/jobs").then().statusCode(200).extract().jsonPath().getList("jobs.status");
-            if (statuses.stream().noneMatch(s -> s.equals("pending") || s.equals("running")
-                    || s.equals("downloading_data"))) {
-                TestPrices.ensure();
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("jobs stayed active for two minutes");
+        Jobs.awaitIdle(() -> given().header("X-API-Key", KeysProfile.FILE));
+        TestPrices.ensure();
     }
 
     @Test

@@ -1,15 +1,15 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.pause;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.testing.Await;
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -29,6 +31,7 @@ class AuditTrailTest {
     @Test
     void aFailingModelDayLeavesTheExpectedSequence() {
         awaitIdle();
+        TestPrices.ensure();
         String jobId = trigger(Map.of("config_path", "configs/ops_audit_fail.json", "start_date", "2025-08-18",
                 "end_date", "2025-08-20", "replace_existing", true)).then().statusCode(202).extract().path("job_id");
         assertEquals("partial", awaitEnd(jobId).getString("status"));
@@ -52,6 +55,7 @@ class AuditTrailTest {
     @Test
     void aCancelLeavesOneEndPerModelDayAndNamesWhoCancelled() {
         awaitIdle();
+        TestPrices.ensure();
         String jobId = trigger(Map.of("config_path", "configs/ops_audit_cancel.json", "start_date", "2025-09-02",
                 "end_date", "2025-09-12", "replace_existing", true)).then().statusCode(202).extract().path("job_id");
         awaitFirstCompletedDay(jobId);
@@ -98,6 +102,7 @@ class AuditTrailTest {
     @Test
     void withoutAJobTheNewestEntriesComeFirst() {
         awaitIdle();
+        TestPrices.ensure();
         String jobId = trigger(Map.of("config_path", "configs/ops_audit_fail.json", "start_date", "2025-08-18",
                 "end_date", "2025-08-18", "replace_existing", true)).then().statusCode(202).extract().path("job_id");
         awaitEnd(jobId);
@@ -124,28 +129,15 @@ class AuditTrailTest {
     }
 
     private static void awaitFirstCompletedDay(String jobId) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (events(entries(jobId)).contains("model_day_completed")) {
-                return;
-            }
-            pause(20);
-        }
-        throw new AssertionError("no model-day completed within a minute");
+        Await.until(Duration.ofMinutes(1), Duration.ofMillis(20), () -> events(entries(jobId)),
+                events -> events.contains("model_day_completed"), "a model-day of job " + jobId + " to complete");
     }
 
     /** The day running at the cancel ends shortly after the job; wait for its row. */
     private static JsonPath awaitAllDaysEnded(String jobId) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonPath status = JobsTestSupport.status(jobId);
-            List<Map<String, Object>> details = status.getList("progress.details");
-            if (details.stream().noneMatch(d -> d.get("status").equals("running") || d.get("status").equals(
-                    "pending"))) {
-                return status;
-            }
-            pause(20);
-        }
-        throw new AssertionError("a model-day kept running after the cancel");
+        return Await.until(Duration.ofMinutes(1), Duration.ofMillis(20), () -> Jobs.status(jobId),
+                status -> status.getList("progress.details.status", String.class).stream()
+                        .noneMatch(List.of("running", "pending")::contains),
+                "every model-day of job " + jobId + " to end after the cancel");
     }
 }

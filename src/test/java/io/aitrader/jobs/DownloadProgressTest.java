@@ -1,7 +1,7 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
@@ -34,6 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.prices.FakeAlphaVantage;
 import io.aitrader.prices.TradingCalendar;
+import io.aitrader.testing.Await;
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -45,6 +48,7 @@ import io.restassured.path.json.JsonPath;
 class DownloadProgressTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> PREPARING = List.of("pending", "downloading_data");
 
     FakeAlphaVantage alphaVantage;
 
@@ -66,25 +70,25 @@ class DownloadProgressTest {
         String jobId = trigger(Map.of("config_path", "configs/downloads.json", "start_date", "2025-05-05",
                 "end_date", "2025-05-09")).then().statusCode(202).extract().path("job_id");
         CompletableFuture<List<JsonNode>> events = events(jobId);
-        JobsTestSupport.pause(500); // the stream is open before the first symbol ends
+        Await.pause(500); // the stream is open before the first symbol ends
         alphaVantage.releaseAnswers();
 
         List<Map<String, Integer>> seen = new ArrayList<>();
-        String dashboard = null;
-        long deadline = System.currentTimeMillis() + 30_000;
-        JsonPath status = JobsTestSupport.status(jobId);
-        while (List.of("pending", "downloading_data").contains(status.getString("status"))) {
-            Map<String, Integer> download = status.getMap("progress.download");
+        AtomicReference<String> shown = new AtomicReference<>();
+        Await.until(Duration.ofSeconds(30), Duration.ofMillis(40), () -> {
+            JsonPath status = Jobs.status(jobId);
+            Map<String, Integer> download = PREPARING.contains(status.getString("status"))
+                    ? status.getMap("progress.download")
+                    : null;
             if (download != null) {
                 seen.add(download);
-                if (dashboard == null && download.get("symbols_done") > 0) {
-                    dashboard = given().get("/dashboard/fragments/jobs").then().statusCode(200).extract().asString();
+                if (shown.get() == null && download.get("symbols_done") > 0) {
+                    shown.set(given().get("/dashboard/fragments/jobs").then().statusCode(200).extract().asString());
                 }
             }
-            assertTrue(System.currentTimeMillis() < deadline, "the download did not end: " + status.prettify());
-            JobsTestSupport.pause(40);
-            status = JobsTestSupport.status(jobId);
-        }
+            return status;
+        }, status -> !PREPARING.contains(status.getString("status")), "the download of job " + jobId + " to end");
+        String dashboard = shown.get();
 
         assertTrue(seen.stream().map(d -> d.get("symbols_left")).distinct().count() >= 3, seen.toString());
         int previousLeft = Integer.MAX_VALUE;
@@ -102,7 +106,7 @@ class DownloadProgressTest {
         assertTrue(dashboard.contains("aria-label=\"Price download\""), dashboard);
 
         assertEquals("completed", awaitEnd(jobId).getString("status"));
-        assertNull(JobsTestSupport.status(jobId).get("progress.download"), "shown only while downloading");
+        assertNull(Jobs.status(jobId).get("progress.download"), "shown only while downloading");
         List<JsonNode> symbolEvents = events.get(30, TimeUnit.SECONDS).stream()
                 .filter(e -> "download".equals(e.path("type").asText()) && e.has("symbol")).toList();
         assertEquals(AlphaVantageProfile.SYMBOLS, symbolEvents.stream().map(e -> e.path("symbol").asText()).toList(),
@@ -115,26 +119,21 @@ class DownloadProgressTest {
         alphaVantage.slowly(5_000);
         String jobId = trigger(Map.of("config_path", "configs/downloads.json", "start_date", "2025-07-07",
                 "end_date", "2025-07-11")).then().statusCode(202).extract().path("job_id");
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (alphaVantage.requestCount() == 0) {
-            assertTrue(System.currentTimeMillis() < deadline, "the download did not start");
-            JobsTestSupport.pause(20);
-        }
-        JobsTestSupport.pause(200); // the first answer is on its way: 5 s late
+        Await.until(Duration.ofSeconds(30), Duration.ofMillis(20), () -> alphaVantage.requestCount() > 0,
+                "the download to start");
+        Await.pause(200); // the first answer is on its way: 5 s late
 
         long cancelledAt = System.nanoTime();
         given().post("/simulate/cancel/" + jobId).then().statusCode(200).body("status", equalTo("cancelled"));
-        JsonPath status = JobsTestSupport.status(jobId);
-        while (status.getList("warnings", String.class).stream().noneMatch(w -> w.contains("stopped: cancelled"))) {
-            assertTrue(System.nanoTime() - cancelledAt < TimeUnit.SECONDS.toNanos(2),
-                    "the preparation did not end within 2 s of the cancel: " + status.prettify());
-            JobsTestSupport.pause(20);
-            status = JobsTestSupport.status(jobId);
-        }
-        JobsTestSupport.pause(1_000);
+        Duration left = Duration.ofSeconds(2).minusNanos(System.nanoTime() - cancelledAt);
+        Await.until(left, Duration.ofMillis(20), () -> Jobs.status(jobId),
+                status -> status.getList("warnings", String.class).stream()
+                        .anyMatch(w -> w.contains("stopped: cancelled")),
+                "the preparation to end within 2 s of the cancel");
+        Await.pause(1_000);
 
         assertEquals(1, alphaVantage.requestCount(), "no request after the cancel: " + alphaVantage.symbolsAsked());
-        status = JobsTestSupport.status(jobId);
+        JsonPath status = Jobs.status(jobId);
         assertEquals("cancelled", status.getString("status"));
         assertEquals(5, status.getInt("progress.cancelled"), status.prettify());
         assertFalse(status.getList("warnings", String.class).stream().anyMatch(w -> w.contains("skipped")),

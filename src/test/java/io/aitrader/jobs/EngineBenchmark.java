@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +45,7 @@ class EngineBenchmark {
     @Test
     void throughputAndParallelEfficiency() throws SQLException {
         awaitIdle();
+        TestPrices.ensure();
         List<Double> rates = new ArrayList<>();
         for (int run = 0; run < 4; run++) {
             clear("bench-instant-%");

@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +34,7 @@ class FailedDayTest {
     @Test
     void failedDayLeavesNoPartialRowsAndTheNextDayChainsFromTheLastCompletedOne() throws SQLException {
         awaitIdle();
+        TestPrices.ensure();
         String jobId = trigger(Map.of("config_path", "configs/jobs_failure.json", "start_date", "2025-08-18",
                 "end_date", "2025-08-20", "replace_existing", true)).then().statusCode(202).extract().path("job_id");
         JsonPath status = awaitEnd(jobId);

@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,6 +40,7 @@ class JsonLogsTest {
     void modelDayLinesCarryJobModelAndDate() throws Exception {
         Formatter console = consoleFormatter();
         awaitIdle();
+        TestPrices.ensure();
         List<String> lines;
         String jobId;
         try (Formatted capture = Formatted.install(console)) {

@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +43,7 @@ class LedgerEndToEndTest {
     @Test
     void storedLedgerMatchesAnIndependentRecomputation() throws SQLException {
         awaitIdle();
+        TestPrices.ensure();
         TestPrices.importRealFiles();
         clearModels();
         // Friday 2025-09-19 → Monday 2025-09-22 is also the boundary between the two jobs.

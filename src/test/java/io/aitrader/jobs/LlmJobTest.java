@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +44,7 @@ class LlmJobTest {
     @Test
     void anOpenAiCompatibleModelTradesSeveralDaysThroughTheStandIn() throws Exception {
         awaitIdle();
+        TestPrices.ensure();
         try (OpenAiStandIn standIn = OpenAiStandIn.start(); LogCapture logs = LogCapture.install()) {
             standIn.otherwise(LlmStandInScript::answer);
             System.setProperty("LLM_STANDIN_URL", standIn.root());
@@ -78,6 +79,7 @@ class LlmJobTest {
     @Test
     void aModelDayPastItsOverallTimeoutFailsWithThatReason() {
         awaitIdle();
+        TestPrices.ensure();
         try (OpenAiStandIn standIn = OpenAiStandIn.start()) {
             standIn.otherwise(LlmStandInScript::answer);
             System.setProperty("LLM_STANDIN_URL", standIn.root());

@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +34,7 @@ class MetricsTest {
     @Test
     void countersAndHistogramsMatchTheJob() throws SQLException {
         awaitIdle();
+        TestPrices.ensure();
         MetricsScrape before = MetricsScrape.take();
         String jobId = trigger(Map.of("config_path", "configs/ops_metrics.json", "start_date", "2025-08-04",
                 "end_date", "2025-08-06", "replace_existing", true)).then().statusCode(202).extract().path("job_id");

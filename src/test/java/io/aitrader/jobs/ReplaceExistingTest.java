@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -21,6 +21,7 @@ class ReplaceExistingTest {
     @Test
     void replacingADayMarksLaterDaysStaleUntilTheyRunAgain() {
         awaitIdle();
+        TestPrices.ensure();
         run("2025-02-03", "2025-02-05");
         String firstJob = given().queryParam("date", "2025-02-03").queryParam("model", "stale-mock").get("/results")
                 .then().statusCode(200).body("results[0].stale", nullValue()).extract().path("results[0].job_id");

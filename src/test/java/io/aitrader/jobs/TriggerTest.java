@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,12 +11,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.platform.database.Storage;
+import io.aitrader.prices.TradingCalendar;
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -25,9 +37,17 @@ class TriggerTest {
 
     static final String CONFIG = "configs/jobs_api.json";
 
+    @Inject
+    @Storage
+    DataSource dataSource;
+
+    @Inject
+    TradingCalendar calendar;
+
     @BeforeEach
     void idle() {
         awaitIdle();
+        TestPrices.ensure();
     }
 
     @Test
@@ -44,7 +64,7 @@ class TriggerTest {
         String jobId = created.getString("job_id");
         // The mock answers each call after 250 ms (a day takes at least three calls), so none of its days can have
         // completed yet.
-        List<Map<String, Object>> details = JobsTestSupport.status(jobId).getList("progress.details");
+        List<Map<String, Object>> details = Jobs.status(jobId).getList("progress.details");
         assertEquals(0, details.stream()
                 .filter(d -> "api-mock".equals(d.get("model")) && "completed".equals(d.get("status"))).count());
 
@@ -91,15 +111,17 @@ class TriggerTest {
     }
 
     @Test
-    void resumeStartsAfterEachModelsLastCompletedDay() {
+    void resumeStartsAfterEachModelsLastCompletedDay() throws SQLException {
         Map<String, Object> seed = Map.of("config_path", CONFIG, "start_date", "2025-05-01", "end_date",
                 "2025-05-02", "models", List.of("api-equal"), "replace_existing", true);
-        awaitEnd(trigger(seed).then().statusCode(202).extract().path("job_id"));
-        // Later days of earlier runs would make the model resume after them; this model's last day is 2025-09-03 at
-        // most, so the resume point is after whatever its latest completed day is.
-        String last = given().queryParam("date", "2025-05-02").queryParam("model", "api-equal").get("/results")
-                .then().statusCode(200).extract().path("date");
-        assertEquals("2025-05-02", last);
+        String seedJob = trigger(seed).then().statusCode(202).extract().path("job_id");
+        assertEquals("completed", awaitEnd(seedJob).getString("status"));
+        given().queryParam("date", "2025-05-02").queryParam("model", "api-equal").get("/results").then()
+                .statusCode(200).body("results.model", equalTo(List.of("api-equal")))
+                .body("results[0].job_id", equalTo(seedJob));
+        // Other tests of this class leave later days of this model; the resume point is after the latest of any job.
+        LocalDate last = lastCompletedDay("api-equal");
+        assertFalse(last.isBefore(LocalDate.of(2025, 5, 2)), last.toString());
 
         java.util.HashMap<String, Object> resume = new java.util.HashMap<>();
         resume.put("config_path", CONFIG);
@@ -109,10 +131,13 @@ class TriggerTest {
         JsonPath answer = trigger(resume).then().extract().jsonPath();
         if (answer.getString("job_id") != null) {
             List<String> dates = answer.getList("date_range");
-            assertFalse(dates.contains("2025-05-02"), "a completed day runs again on resume");
-            awaitEnd(answer.getString("job_id"));
+            assertEquals(calendar.nextTradingDay(last).toString(), dates.get(0),
+                    "resumes on the trading day after " + last + ": " + dates);
+            assertTrue(dates.get(dates.size() - 1).compareTo("2025-10-10") <= 0, dates.toString());
+            assertEquals("completed", awaitEnd(answer.getString("job_id")).getString("status"));
         } else {
-            assertEquals("current", answer.getString("status"));
+            assertEquals("current", answer.getString("status"), answer.prettify());
+            assertEquals(last.toString(), answer.getString("last_simulation_date"), answer.prettify());
         }
     }
 
@@ -135,5 +160,16 @@ class TriggerTest {
 
     private static void expect400(String body, String code) {
         trigger(body).then().statusCode(400).body("error", equalTo(code)).body("message", notNullValue());
+    }
+
+    private LocalDate lastCompletedDay(String model) throws SQLException {
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement ps = conn.prepareStatement("SELECT max(date) FROM trading_days WHERE model = ?")) {
+            ps.setString(1, model);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return LocalDate.parse(rs.getString(1));
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
+import static io.aitrader.testing.Jobs.awaitIdle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
@@ -46,6 +46,7 @@ class WatchdogTest {
     @Test
     void eachJobsOwnDayTimeoutDecides() throws SQLException {
         awaitIdle();
+        TestPrices.ensure();
         String started = Timestamps.format(Instant.now().minus(20, ChronoUnit.MINUTES));
         String patient = insertRunningJob(3600, started);
         String strict = insertRunningJob(60, started);

@@ -1,8 +1,8 @@
 package io.aitrader.jobs;
 
-import static io.aitrader.jobs.JobsTestSupport.awaitEnd;
-import static io.aitrader.jobs.JobsTestSupport.awaitIdle;
-import static io.aitrader.jobs.JobsTestSupport.trigger;
+import static io.aitrader.testing.Jobs.awaitEnd;
+import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,10 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.testing.Await;
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -38,6 +41,7 @@ class WorkerTest {
     @BeforeEach
     void idle() {
         awaitIdle();
+        TestPrices.ensure();
     }
 
     @Test
@@ -45,19 +49,19 @@ class WorkerTest {
         String jobId = trigger(Map.of("config_path", "configs/jobs_worker.json", "start_date", "2025-09-08",
                 "end_date", "2025-09-12", "replace_existing", true)).then().statusCode(202).extract().path("job_id");
 
-        boolean sawFastAhead = false;
-        JsonPath status;
-        do {
-            status = JobsTestSupport.status(jobId);
-            long fastDone = countDays(status, "worker-fast", "completed");
-            long slowDone = countDays(status, "worker-slow", "completed");
+        AtomicBoolean sawFastAhead = new AtomicBoolean();
+        JsonPath status = Await.until(Jobs.RUN, Duration.ofMillis(20), () -> {
+            JsonPath now = Jobs.status(jobId);
+            long fastDone = countDays(now, "worker-fast", "completed");
+            long slowDone = countDays(now, "worker-slow", "completed");
             if (fastDone == 5 && slowDone < 2) {
-                sawFastAhead = true; // no barrier: the fast model finished all days while the slow one is on day 1-2
+                sawFastAhead.set(true); // no barrier: the fast model finished all days while the slow one is on day 1-2
             }
-            JobsTestSupport.pause(20);
-        } while (!JobsTestSupport.ENDED.contains(status.getString("status")));
+            return now;
+        }, now -> Jobs.ended(now.getString("status")), "job " + jobId + " to end");
 
-        assertTrue(sawFastAhead, "the fast model should finish its five days while the slow model is still early");
+        assertTrue(sawFastAhead.get(),
+                "the fast model should finish its five days while the slow model is still early");
         assertEquals("partial", status.getString("status"));
         assertEquals(5, countDays(status, "worker-fast", "completed"));
         assertEquals(5, countDays(status, "worker-slow", "completed"));

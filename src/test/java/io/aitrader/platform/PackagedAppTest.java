@@ -1,5 +1,6 @@
 package io.aitrader.platform;
 
+import static io.aitrader.testing.Jobs.awaitEnd;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,7 +9,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @WithTestResource(PackagedAppData.class)
 public class PackagedAppTest {
-
-    private static final List<String> ENDED = List.of("completed", "partial", "failed", "cancelled");
 
     @Test
     void healthChecksAreUp() {
@@ -79,27 +77,5 @@ public class PackagedAppTest {
                 equalTo("not_found"));
         given().queryParam("date", "2025-10-04").when().get("/results").then().statusCode(404)
                 .body("error", equalTo("no_data"));
-    }
-
-    private static JsonPath awaitEnd(String jobId) {
-        long deadline = System.currentTimeMillis() + 120_000;
-        JsonPath status;
-        do {
-            status = given().when().get("/simulate/status/" + jobId).then().statusCode(200).extract().jsonPath();
-            if (ENDED.contains(status.getString("status"))) {
-                return status;
-            }
-            pause();
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError("job " + jobId + " did not end within two minutes: " + status.prettify());
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import io.aitrader.jobs.JobsIdle;
-import io.aitrader.results.PerformanceTestSupport;
+import io.aitrader.jobs.TestPrices;
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -66,13 +66,14 @@ class ReadmeTest {
         Matcher results = RESULTS.matcher(text);
         assertTrue(results.find(), "the README's results command");
 
-        JobsIdle.await();
+        Jobs.awaitIdle();
+        TestPrices.ensure();
         Response answer = given().contentType(ContentType.JSON).body(trigger.group(1)).when()
                 .post("/simulate/trigger");
         assertTrue(List.of(200, 202).contains(answer.statusCode()), answer.asString());
         String jobId = answer.path("job_id");
         if (jobId != null) {
-            String ended = PerformanceTestSupport.awaitEnd(jobId).getString("status");
+            String ended = Jobs.awaitEnd(jobId).getString("status");
             assertEquals("completed", ended, "the README's example job");
             given().when().get("/simulate/status/" + jobId).then().statusCode(200);
         }

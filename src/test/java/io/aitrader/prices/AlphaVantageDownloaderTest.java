@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.aitrader.prices.SymbolDownload.Status;
+import io.aitrader.testing.Await;
 
 class AlphaVantageDownloaderTest {
 
@@ -236,13 +237,14 @@ class AlphaVantageDownloaderTest {
     private DownloadResult stopAfter(StopSignal stop, long millis, Supplier<DownloadResult> download)
             throws InterruptedException {
         long[] stoppedAt = {0};
+        AssertionError[] stopperFailed = {null};
         Thread stopper = new Thread(() -> {
             try {
-                while (server.requestCount() == 0) {
-                    Thread.sleep(10);
-                }
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
+                Await.until(Duration.ofSeconds(30), Duration.ofMillis(10), () -> server.requestCount() > 0,
+                        "the stand-in's first request");
+                Await.pause(millis);
+            } catch (AssertionError e) {
+                stopperFailed[0] = e;
                 return;
             }
             stoppedAt[0] = System.nanoTime();
@@ -251,7 +253,10 @@ class AlphaVantageDownloaderTest {
         stopper.start();
         DownloadResult result = download.get();
         long ended = System.nanoTime();
-        stopper.join();
+        stopper.join(Duration.ofSeconds(40).toMillis());
+        if (stopperFailed[0] != null) {
+            throw stopperFailed[0];
+        }
         long afterStop = Duration.ofNanos(ended - stoppedAt[0]).toMillis();
         assertTrue(stoppedAt[0] > 0 && afterStop < 2_000, "the download ended " + afterStop + " ms after the stop");
         return result;

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.aitrader.testing.Await;
+
 /**
  * The data directory turns read-only in the middle of a multi-model job (a real ext4 error on a loop-mounted image,
  * see {@link ReadOnlyDisk}). /health must turn 503, the job must end failed with the reason while reads keep
@@ -107,25 +109,14 @@ class DiskFaultIT {
         }
     }
 
-    private static JsonNode awaitHealth(RunningApp app, int wanted) throws IOException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        HttpResponse<String> health = app.get("/health");
-        while (health.statusCode() != wanted && System.currentTimeMillis() < deadline) {
-            RunningApp.pause(100);
-            health = app.get("/health");
-        }
-        assertEquals(wanted, health.statusCode(), health.body());
+    private static JsonNode awaitHealth(RunningApp app, int wanted) {
+        HttpResponse<String> health = Await.until(Duration.ofSeconds(20), Duration.ofMillis(100),
+                () -> app.get("/health"), answer -> answer.statusCode() == wanted, "/health to answer " + wanted);
         return RunningApp.json(health.body());
     }
 
-    private static JsonNode awaitStatus(RunningApp app, String jobId, String wanted) throws IOException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        JsonNode status = app.status(jobId);
-        while (!status.path("status").asText().equals(wanted) && System.currentTimeMillis() < deadline) {
-            RunningApp.pause(100);
-            status = app.status(jobId);
-        }
-        assertEquals(wanted, status.path("status").asText(), status.toString());
-        return status;
+    private static JsonNode awaitStatus(RunningApp app, String jobId, String wanted) {
+        return Await.until(Duration.ofMinutes(1), Duration.ofMillis(100), () -> app.status(jobId),
+                status -> status.path("status").asText().equals(wanted), "job " + jobId + " to be " + wanted);
     }
 }

@@ -12,11 +12,14 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.aitrader.testing.Await;
 
 /** Reads a data directory's jobs.db from the test process: ledger contents, counts, checksums and full dumps. */
 public final class LedgerDump {
@@ -92,17 +95,13 @@ public final class LedgerDump {
      */
     public static void checkpoint(Path dataDir) throws SQLException {
         try (Connection conn = open(dataDir); Statement st = conn.createStatement()) {
-            for (int attempt = 0; attempt < 50; attempt++) {
+            Await.until(Duration.ofSeconds(5), Duration.ofMillis(100), () -> {
                 try (ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
                     rs.next();
-                    if (rs.getInt(1) == 0) {
-                        return;
-                    }
+                    return rs.getInt(1) == 0; // 1: busy
                 }
-                RunningApp.pause(100);
-            }
+            }, "the WAL to be checkpointed");
         }
-        throw new AssertionError("the WAL could not be checkpointed");
     }
 
     /** SHA-256 of jobs.db and of its WAL (an absent WAL counts as an empty one). */

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+
+import io.aitrader.testing.Await;
 
 /**
  * A small ext4 file system in an image file, loop-mounted with {@code errors=remount-ro}, that a test can turn
@@ -97,14 +100,9 @@ final class ReadOnlyDisk implements AutoCloseable {
         }
     }
 
-    private void unmount() throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            if (run("umount", mountPoint.toString()).code == 0) {
-                return;
-            }
-            RunningApp.pause(100);
-        }
-        throw new AssertionError("could not unmount " + mountPoint);
+    private void unmount() {
+        Await.until(Duration.ofSeconds(5), Duration.ofMillis(100), () -> run("umount", mountPoint.toString()),
+                result -> result.code == 0, mountPoint + " to unmount");
     }
 
     @Override

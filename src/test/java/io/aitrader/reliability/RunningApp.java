@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.cli.PackagedApp;
+import io.aitrader.testing.Await;
+import io.aitrader.testing.Jobs;
 
 /**
  * The packaged server (the jar, or the native executable when the build made one) running as a separate process on a
@@ -27,7 +29,6 @@ import io.aitrader.cli.PackagedApp;
  */
 public final class RunningApp implements AutoCloseable {
 
-    public static final List<String> ENDED = List.of("completed", "partial", "failed", "cancelled");
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
@@ -80,23 +81,24 @@ public final class RunningApp implements AutoCloseable {
     }
 
     private void awaitListening() {
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the app exited at start-up:\n" + log());
-            }
-            try {
-                int status = get("/health").statusCode();
-                if (status == 200 || status == 503) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            pause(100);
+        try {
+            Await.until(Duration.ofSeconds(90), Duration.ofMillis(100), this::listening, "the app to answer /health");
+        } catch (AssertionError e) {
+            process.destroyForcibly();
+            throw new AssertionError(e.getMessage() + ":\n" + log(), e);
         }
-        process.destroyForcibly();
-        throw new AssertionError("the app did not start within 90 s:\n" + log());
+    }
+
+    private boolean listening() {
+        if (!process.isAlive()) {
+            throw new AssertionError("the app exited at start-up");
+        }
+        try {
+            int status = get("/health").statusCode();
+            return status == 200 || status == 503;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     public HttpResponse<String> get(String path) throws IOException {
@@ -143,32 +145,22 @@ public final class RunningApp implements AutoCloseable {
     }
 
     /** Polls until the job has at least {@code completed} completed model-days. */
-    public JsonNode awaitCompleted(String jobId, int completed, Duration within) throws IOException {
-        long deadline = System.currentTimeMillis() + within.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode status = status(jobId);
+    public JsonNode awaitCompleted(String jobId, int completed, Duration within) {
+        return Await.until(within, Duration.ofMillis(20), () -> status(jobId), status -> {
             if (status.path("progress").path("completed").asInt() >= completed) {
-                return status;
+                return true;
             }
-            if (ENDED.contains(status.path("status").asText())) {
+            if (Jobs.ended(status.path("status").asText())) {
                 throw new AssertionError("the job ended before " + completed + " completed model-days: " + status);
             }
-            pause(20);
-        }
-        throw new AssertionError("fewer than " + completed + " model-days completed in " + within);
+            return false;
+        }, completed + " model-days of job " + jobId + " to complete");
     }
 
     /** Polls until the job ends and returns its status object. */
-    public JsonNode awaitEnd(String jobId, Duration within) throws IOException {
-        long deadline = System.currentTimeMillis() + within.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode status = status(jobId);
-            if (ENDED.contains(status.path("status").asText())) {
-                return status;
-            }
-            pause(100);
-        }
-        throw new AssertionError("job " + jobId + " did not end within " + within + ": " + status(jobId));
+    public JsonNode awaitEnd(String jobId, Duration within) {
+        return Await.until(within, Duration.ofMillis(100), () -> status(jobId),
+                status -> Jobs.ended(status.path("status").asText()), "job " + jobId + " to end");
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or checkpointed. */
@@ -221,15 +213,6 @@ public final class RunningApp implements AutoCloseable {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON: " + body, e);
-        }
-    }
-
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.platform.database.Storage;
 import io.aitrader.prices.SamplePrices;
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -55,10 +56,10 @@ class PerformanceRealRunTest {
             return;
         }
         PerformanceTestSupport.importRealPrices();
-        PerformanceTestSupport.awaitIdle();
-        String jobId = PerformanceTestSupport.trigger(Map.of("config_path", "configs/perf_real.json", "start_date",
+        Jobs.awaitIdle();
+        String jobId = Jobs.start(Map.of("config_path", "configs/perf_real.json", "start_date",
                 START, "end_date", END, "replace_existing", true));
-        JsonPath status = PerformanceTestSupport.awaitEnd(jobId);
+        JsonPath status = Jobs.awaitEnd(jobId);
         assertEquals("completed", status.getString("status"), status.prettify());
         assertEquals(120, status.getInt("progress.completed"), "4 models × 30 trading days");
         ran = true;
@@ -183,10 +184,10 @@ class PerformanceRealRunTest {
 
     @Test
     void staleDaysAreFlagged() {
-        PerformanceTestSupport.awaitIdle();
-        String jobId = PerformanceTestSupport.trigger(Map.of("config_path", "configs/perf_real.json", "start_date",
+        Jobs.awaitIdle();
+        String jobId = Jobs.start(Map.of("config_path", "configs/perf_real.json", "start_date",
                 "2025-10-01", "end_date", "2025-10-01", "models", List.of("perf-mock-b"), "replace_existing", true));
-        assertEquals("completed", PerformanceTestSupport.awaitEnd(jobId).getString("status"));
+        assertEquals("completed", Jobs.awaitEnd(jobId).getString("status"));
         JsonPath answer = performance("model", "perf-mock-b");
         assertEquals(8, answer.getInt("models[0].metrics.stale_days"), "10-02 … 10-13 chained from the old 10-01");
         List<Map<String, Object>> daily = answer.getList("models[0].daily_portfolio_values");

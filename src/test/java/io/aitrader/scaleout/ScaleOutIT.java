@@ -39,6 +39,7 @@ import io.aitrader.prices.FakeAlphaVantage;
 import io.aitrader.reliability.LedgerDump;
 import io.aitrader.reliability.PortableLedger;
 import io.aitrader.reliability.RunningApp;
+import io.aitrader.testing.Await;
 
 /**
  * Several instances of the packaged app on one PostgreSQL (contract 7, issue 9): a job of 10 slow mock models × 20
@@ -164,11 +165,8 @@ class ScaleOutIT {
                         "ALPHAADVANTAGE_API_KEY", "stand-in-key", "ALPHAADVANTAGE_BASE_URL", alphaVantage.baseUrl(),
                         "ALPHAADVANTAGE_REQUESTS_PER_MINUTE", "1000", "AUTO_DOWNLOAD_PRICE_DATA", "true"))) {
             String jobId = cluster.get(0).trigger(TRIGGER);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (alphaVantage.requestCount() < 3) {
-                assertTrue(System.currentTimeMillis() < deadline, "the preparation did not start downloading");
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofMinutes(1), Duration.ofMillis(20), () -> alphaVantage.requestCount() >= 3,
+                    "the preparation to start downloading");
             String preparer;
             try (Connection conn = db.connect()) {
                 preparer = single(conn, "SELECT lease_owner FROM jobs WHERE job_id = ?", jobId);
@@ -251,13 +249,9 @@ class ScaleOutIT {
             assertEquals(200, cancel.statusCode(), cancel.body());
             assertEquals("cancelled", cluster.get(2).awaitEnd(jobId, RUN).path("status").asText());
             try (Connection conn = db.connect()) {
-                long deadline = System.currentTimeMillis() + 10_000;
-                while (!"0".equals(single(conn,
+                Await.until(Duration.ofSeconds(10), Duration.ofMillis(100), () -> single(conn,
                         "SELECT count(*) FROM job_details WHERE job_id = ? AND status IN ('pending', 'running')",
-                        jobId))) {
-                    assertTrue(System.currentTimeMillis() < deadline, "model-days still running 10 s after the cancel");
-                    Thread.sleep(100);
-                }
+                        jobId), "0"::equals, "the model-days of job " + jobId + " to stop after the cancel");
                 String cancelledAt = single(conn,
                         "SELECT min(id) FROM audit_log WHERE job_id = ? AND event = 'cancelled'", jobId);
                 // a day that finished before hearing of the cancel may still commit; nothing starts after it

@@ -30,6 +30,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.aitrader.results.PerformanceTestSupport;
+import io.aitrader.testing.Jobs;
 import io.quarkus.logging.Log;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,13 +69,13 @@ class DashboardBrowserTest {
     @Test
     void leaderboardChartAndLiveJobProgressAfterAMockJob() throws Exception {
         PerformanceTestSupport.importRealPrices();
-        PerformanceTestSupport.awaitIdle();
-        String first = PerformanceTestSupport.trigger(Map.of("config_path", "configs/dash_real.json", "start_date",
+        Jobs.awaitIdle();
+        String first = Jobs.start(Map.of("config_path", "configs/dash_real.json", "start_date",
                 "2025-01-02", "end_date", "2025-02-14", "replace_existing", true));
-        assertEquals("completed", PerformanceTestSupport.awaitEnd(first).getString("status"));
+        assertEquals("completed", Jobs.awaitEnd(first).getString("status"));
 
         // The rest of February with slow mocks: the page opens while this job runs.
-        String second = PerformanceTestSupport.trigger(Map.of("config_path", "configs/dash_slow.json", "start_date",
+        String second = Jobs.start(Map.of("config_path", "configs/dash_slow.json", "start_date",
                 "2025-02-18", "end_date", "2025-02-28", "replace_existing", true));
         driver.get(base.resolve("/" + RANGE).toString());
         js("window.dashboardMarker = 'no reload';");
@@ -87,7 +88,7 @@ class DashboardBrowserTest {
         wait.until(d -> "completed".equals(
                 d.findElement(By.cssSelector(".job[data-job-id='" + second + "']")).getAttribute("data-status")));
         assertEquals("no reload", js("return window.dashboardMarker;"), "progress advanced without a reload");
-        assertEquals("completed", PerformanceTestSupport.status(second).getString("status"));
+        assertEquals("completed", Jobs.status(second).getString("status"));
 
         // When the job ended the page refreshed its leaderboard and chart: they now reach 28 February.
         wait.until(d -> String.valueOf(js("const c = window.Chart && Chart.getChart('equity-chart');"

@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.aitrader.auth.KeysProfile;
 import io.aitrader.results.PerformanceTestSupport;
+import io.aitrader.testing.Jobs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -65,10 +66,10 @@ class DashboardKeyBrowserTest {
     @Test
     void thePageAsksForTheKeyOnceAndSendsItWithEveryRequest() throws Exception {
         PerformanceTestSupport.importRealPrices();
-        PerformanceTestSupport.awaitIdle();
-        String first = PerformanceTestSupport.trigger(Map.of("config_path", "configs/ops_keys.json", "start_date",
+        Jobs.awaitIdle();
+        String first = Jobs.start(Map.of("config_path", "configs/ops_keys.json", "start_date",
                 "2025-08-04", "end_date", "2025-08-08", "replace_existing", true));
-        assertEquals("completed", PerformanceTestSupport.awaitEnd(first).getString("status"));
+        assertEquals("completed", Jobs.awaitEnd(first).getString("status"));
 
         // Records what every EventSource of the page receives (the page's own handlers still run).
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
@@ -105,7 +106,7 @@ class DashboardKeyBrowserTest {
         assertEquals(KeysProfile.WINDMILL, js("return sessionStorage.getItem('aitrader.apiKey');"));
 
         // Asked once: a reload in the same tab loads the data with the kept key, and follows a live job over SSE.
-        String slow = PerformanceTestSupport.trigger(Map.of("config_path", "configs/ops_keys_slow.json",
+        String slow = Jobs.start(Map.of("config_path", "configs/ops_keys_slow.json",
                 "start_date", "2025-08-04", "end_date", "2025-08-08", "replace_existing", true));
         driver.navigate().refresh();
         wait.until(d -> !d.findElements(row).isEmpty());

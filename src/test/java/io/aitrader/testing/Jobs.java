@@ -1,0 +1,80 @@
+package io.aitrader.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Jobs driven over HTTP with rest-assured, so the same calls reach the packaged app when a {@code *IT} extends a
+ * {@code *Test}: trigger, status, and the waits for a job's end and for no job to be active.
+ */
+public final class Jobs {
+
+    /** The statuses of a job that may still change (contract 2.2). */
+    public static final List<String> ACTIVE = List.of("pending", "downloading_data", "running");
+    /** The final statuses of a job (contract 2.2). */
+    public static final List<String> ENDED = List.of("completed", "partial", "failed", "cancelled");
+    /** How long a test job may take to end unless the test says otherwise (generous: CI machines are shared). */
+    public static final Duration RUN = Duration.ofMinutes(2);
+
+    private Jobs() {
+    }
+
+    public static boolean ended(String status) {
+        return ENDED.contains(status);
+    }
+
+    public static Response trigger(Map<String, ?> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/simulate/trigger");
+    }
+
+    public static Response trigger(String rawBody) {
+        return given().contentType(ContentType.JSON).body(rawBody).when().post("/simulate/trigger");
+    }
+
+    /** Triggers a job that must be created (202) and returns its id. */
+    public static String start(Map<String, ?> body) {
+        return trigger(body).then().statusCode(202).extract().path("job_id");
+    }
+
+    public static JsonPath status(String jobId) {
+        return given().when().get("/simulate/status/" + jobId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Polls until the job ends and returns its status; fails after {@link #RUN}. */
+    public static JsonPath awaitEnd(String jobId) {
+        return awaitEnd(jobId, RUN);
+    }
+
+    public static JsonPath awaitEnd(String jobId, Duration within) {
+        return Await.until(within, () -> status(jobId), s -> ended(s.getString("status")), "job " + jobId + " to end");
+    }
+
+    /** Waits until no job is active, so a test's trigger is not refused by another test's job. */
+    public static void awaitIdle() {
+        awaitIdle(RestAssured::given);
+    }
+
+    /** As {@link #awaitIdle()}, with requests that {@code request} prepares (an API key, say). */
+    public static void awaitIdle(Supplier<RequestSpecification> request) {
+        Await.until(Duration.ofMinutes(2), Duration.ofMillis(100), () -> active(request), List::isEmpty,
+                "no job to be active");
+    }
+
+    /** The active jobs among the newest 500, as "id status". */
+    private static List<String> active(Supplier<RequestSpecification> request) {
+        List<Map<String, Object>> jobs = request.get().queryParam("limit", 500).when().get("/simulate/jobs").then()
+                .statusCode(200).extract().jsonPath().getList("jobs");
+        return jobs.stream().filter(job -> ACTIVE.contains(job.get("status")))
+                .map(job -> job.get("job_id") + " " + job.get("status")).toList();
+    }
+}

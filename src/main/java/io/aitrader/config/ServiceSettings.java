@@ -94,9 +94,16 @@ public interface ServiceSettings {
      */
     Optional<String> databaseUrl();
 
-    /** WORK_LEASE_SECONDS (PostgreSQL only): how long a claim on work holds unless renewed; at least 5. */
+    /** WORK_LEASE_SECONDS: how long a claim on work holds unless renewed; at least 5. */
     @WithDefault("30")
     int workLeaseSeconds();
+
+    /**
+     * MAX_DAY_ATTEMPTS: how many times a model-day is claimed at most — its first run, and again after a storage
+     * fault, a crash or a stop in its middle — before it ends failed with attempts_exhausted; at least 1.
+     */
+    @WithDefault("3")
+    int maxDayAttempts();
 
     /**
      * INSTANCE_ID: this instance's name in leases and logs (default: host name and a random suffix); up to 64 letters,

@@ -63,6 +63,7 @@ final class SettingsRules {
         cron(problems, settings.scheduleCron());
         problems.atLeast("WORK_LEASE_SECONDS", "app.work-lease-seconds", settings.workLeaseSeconds(),
                 MIN_WORK_LEASE_SECONDS);
+        problems.atLeast("MAX_DAY_ATTEMPTS", "app.max-day-attempts", settings.maxDayAttempts(), 1);
         settings.instanceId().filter(id -> !id.isBlank() && !INSTANCE_ID.matcher(id).matches())
                 .ifPresent(id -> problems.add("INSTANCE_ID", "app.instance-id", SettingProblems.quoted(id),
                         "must be 1 to " + MAX_INSTANCE_ID_LENGTH + " letters, digits, '.', '_' or '-' (it names "

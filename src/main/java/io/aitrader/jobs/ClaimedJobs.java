@@ -76,6 +76,11 @@ public class ClaimedJobs {
         }));
     }
 
+    /** Keeps the prices the job's preparation here produced, so its model-days here start without a reload. */
+    void prepared(JobRecord job, SimulationConfig config, MarketPrices prices) {
+        contexts.put(job.jobId(), new Context(job, config, prices));
+    }
+
     /** The model's trader for this job; throws when the model cannot be set up (the day then fails with why). */
     Trader trader(Context context, String signature) {
         return context.traders.computeIfAbsent(signature, s -> traderFactory.create(context.model(s),

@@ -12,18 +12,22 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.agent.Trader;
+import io.aitrader.config.SimulationConfig;
 import io.quarkus.logging.Log;
 
 /**
  * Runs what the {@link ClaimingWorker} claimed, on one of its slots: a job's preparation, or a model's days from the
  * claimed one on, claiming each next day of the same model while it can so the pipeline's start state stays in memory.
+ * A storage fault gives the work in hand back (the day's next attempt runs it again); when the database refuses even
+ * that, it is not writable: the job stops here and is shown failed until its failure can be stored
+ * ({@link JobFaults}), or resumes at the next start.
  */
 @ApplicationScoped
 public class ClaimedWork {
 
     private final WorkClaims claims;
     private final ClaimedJobs claimed;
-    private final JobRunner runner;
+    private final JobPreparation preparation;
     private final ModelDayRunner dayRunner;
     private final JobFinisher finisher;
     private final CancelFlags cancelFlags;
@@ -33,11 +37,11 @@ public class ClaimedWork {
     /** Held (shared) around each claim of a next day, so that stopping can wait for one in flight. */
     private final ReadWriteLock claimGate = new ReentrantReadWriteLock();
 
-    ClaimedWork(WorkClaims claims, ClaimedJobs claimed, JobRunner runner, ModelDayRunner dayRunner,
+    ClaimedWork(WorkClaims claims, ClaimedJobs claimed, JobPreparation preparation, ModelDayRunner dayRunner,
             JobFinisher finisher, CancelFlags cancelFlags) {
         this.claims = claims;
         this.claimed = claimed;
-        this.runner = runner;
+        this.preparation = preparation;
         this.dayRunner = dayRunner;
         this.finisher = finisher;
         this.cancelFlags = cancelFlags;
@@ -60,6 +64,10 @@ public class ClaimedWork {
     record InProgress(Map<Long, String> days, Set<String> preparing) {
     }
 
+    boolean runningHere(long dayId) {
+        return running.containsKey(dayId);
+    }
+
     InProgress inProgress() {
         return new InProgress(Map.copyOf(running), Set.copyOf(preparing));
     }
@@ -69,16 +77,17 @@ public class ClaimedWork {
         try {
             claimed.activeJob(jobId).ifPresent(job -> {
                 Log.infof("Preparing job %s", jobId);
-                runner.prepare(job, claimed.config(job));
+                SimulationConfig config = claimed.config(job);
+                claimed.prepared(job, config, preparation.prepare(job, config).table());
             });
-            claimed.forget(jobId); // loaded again with the prices the preparation fetched
             claims.releasePreparation(jobId);
+            finisher.finish(jobId); // when every day was skipped nothing is left to claim
         } catch (StoreException e) {
             Log.warnf("Preparing job %s failed (%s); it is prepared again", jobId, e.getMessage());
             try {
                 claims.releasePreparation(jobId);
             } catch (StoreException s) {
-                Log.debugf("Job %s not released (%s)", jobId, s.getMessage());
+                stopOnStorage(jobId, e);
             }
         } catch (RuntimeException e) {
             Log.errorf("Job %s failed: %s", jobId, e.getMessage());
@@ -119,7 +128,7 @@ public class ClaimedWork {
                 if (stopping) {
                     return;
                 }
-                day = claims.claimNext(day.jobId(), day.model()).orElse(null);
+                day = next(day);
             } finally {
                 claimGate.readLock().unlock();
             }
@@ -139,15 +148,27 @@ public class ClaimedWork {
                 () -> cancelFlags.isCancelled(day.jobId()), chain);
     }
 
-    /** The day could not be run or stored here: let its lease lapse now so an instance claims it again. */
+    /** The model's next day in the job, if it can be claimed now. */
+    private ModelDay next(ModelDay day) {
+        WorkClaims.Claimed next = claims.claimNext(day.jobId(), day.model());
+        finisher.claimed(next);
+        return next.days().isEmpty() ? null : next.days().get(0);
+    }
+
+    /** The day could not be stored here: its lease lapses now, so its next attempt (here or elsewhere) runs it. */
     private void giveUp(ModelDay day, RuntimeException e) {
-        Log.warnf("Model-day %s %s stopped here (%s); it will be claimed again", day.model(), day.date(),
+        Log.warnf("Model-day %s %s stopped here (%s); its next attempt runs it again", day.model(), day.date(),
                 e.getMessage());
         try {
-            claims.release(day.id());
+            claims.release(day.id(), "storage fault: " + e.getMessage());
         } catch (StoreException s) {
-            Log.warnf("Its lease could not be given up (%s); it lapses once this instance stops renewing it, or the "
-                    + "watchdog fails the day", s.getMessage());
+            stopOnStorage(day.jobId(), e);
         }
+    }
+
+    private void stopOnStorage(String jobId, RuntimeException e) {
+        finisher.storageFailed(jobId,
+                e instanceof StoreException store ? store : new StoreException(e.getMessage(), e));
+        finisher.failOnStorage(jobId);
     }
 }

@@ -15,19 +15,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.ServiceSettings;
+import io.aitrader.platform.database.Database;
 import io.quarkus.logging.Log;
 
 /**
- * The worker when instances share PostgreSQL (contract 7): instead of running a job's pipelines itself, each instance
- * claims work from the database — a job to prepare, or runnable model-days — up to MAX_PARALLEL_MODELS at once, runs
- * it under a lease it renews, and then claims the same model's next day so a pipeline tends to stay on one instance.
- * A lease left to expire by a dead instance makes its work claimable by the others. The last instance to end a
- * job's model-day gives the job its final status.
+ * The one engine, on both databases: each instance claims work from the database — a job to prepare, or runnable
+ * model-days — up to MAX_PARALLEL_MODELS at once, runs it under a lease it renews, and then claims the same model's
+ * next day, so each model runs as one loop ("claim its next day, run it, commit it, go on") that tends to stay on one
+ * instance. A lease left to lapse by a dead instance makes its work claimable by the others; on SQLite, the only
+ * instance, the leases its previous life left lapse at start (recovery). The last instance to end a job's model-day
+ * gives the job its final status.
  */
 @ApplicationScoped
 public class ClaimingWorker {
 
     private static final long POLL_MILLIS = 500;
+    /** On SQLite nothing outside this process makes work runnable, and every local change wakes the loop. */
+    private static final long SQLITE_POLL_MILLIS = 2_000;
     /** MAX_PARALLEL_MODELS unset ("all"): how many model-days one instance runs at most at once. */
     private static final int UNLIMITED_SLOTS = 64;
 
@@ -37,17 +41,22 @@ public class ClaimingWorker {
     private final LeaseKeeper leases;
     private final ClusterSignals signals;
     private final ServiceSettings settings;
+    private final Database database;
+    private final JobFinisher finisher;
 
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final Set<String> ownJobs = ConcurrentHashMap.newKeySet();
     private volatile int capacity;
+    private volatile long lastClaimWarning;
     private volatile boolean onlyOwnJobs;
     private ScheduledExecutorService loop;
     private ExecutorService slots;
 
     ClaimingWorker(WorkClaims claims, ClaimedJobs claimed, ClaimedWork work, LeaseKeeper leases,
-            ClusterSignals signals, ServiceSettings settings) {
+            ClusterSignals signals, ServiceSettings settings, Database database, JobFinisher finisher) {
+        this.database = database;
+        this.finisher = finisher;
         this.claims = claims;
         this.claimed = claimed;
         this.work = work;
@@ -59,10 +68,17 @@ public class ClaimingWorker {
     /** {@code onlyOwnJobs}: a batch run works only on the job it created, not on the other instances' jobs. */
     synchronized void start(boolean onlyOwnJobs) {
         this.onlyOwnJobs = onlyOwnJobs;
+        if (!database.postgres() && !onlyOwnJobs) {
+            int lapsed = claims.lapseAll(); // a batch run leaves a server's work alone
+            if (lapsed > 0) {
+                Log.infof("Resuming work interrupted by the last stop: %d leases lapsed", lapsed);
+            }
+        }
         capacity = settings.maxParallelModels() > 0 ? settings.maxParallelModels() : UNLIMITED_SLOTS;
         slots = Executors.newFixedThreadPool(capacity, runnable -> new Thread(runnable, "claimed-work"));
         loop = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "work-claims"));
-        loop.scheduleWithFixedDelay(this::wake, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        loop.scheduleWithFixedDelay(this::wake, 0, database.postgres() ? POLL_MILLIS : SQLITE_POLL_MILLIS,
+                TimeUnit.MILLISECONDS);
         signals.start();
     }
 
@@ -123,13 +139,32 @@ public class ClaimingWorker {
                 }
                 int free = capacity - busy.get();
                 if (free > 0) {
-                    claims.claimDays(free, jobId).forEach(this::startDays);
+                    WorkClaims.Claimed claim = claims.claimDays(free, jobId, this::passOver);
+                    finisher.claimed(claim);
+                    claim.days().forEach(this::startDays);
                 }
             }
         } catch (StoreException e) {
-            Log.warnf("Claiming work failed (%s); retrying", e.getMessage());
+            claimFailed(e);
         } catch (RuntimeException e) {
             Log.errorf(e, "Claiming work failed");
+        }
+    }
+
+    /** Days running here already (a stall past its lease must not make this instance claim one twice), or of a job
+     * whose writes the database refused here. */
+    private boolean passOver(ModelDay day) {
+        return work.runningHere(day.id()) || finisher.stoppedByStorage(day.jobId());
+    }
+
+    /** Logged once a minute at most: a database that refuses writes would otherwise log twice a second. */
+    private void claimFailed(StoreException e) {
+        long now = System.currentTimeMillis();
+        if (now - lastClaimWarning >= 60_000) {
+            lastClaimWarning = now;
+            Log.warnf("Claiming work failed (%s); retrying", e.getMessage());
+        } else {
+            Log.debugf("Claiming work failed (%s)", e.getMessage());
         }
     }
 

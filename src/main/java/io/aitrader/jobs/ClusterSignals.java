@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import io.aitrader.platform.database.Database;
 import io.aitrader.platform.database.Storage;
 import io.quarkus.logging.Log;
 import io.vertx.core.eventbus.EventBus;
@@ -36,11 +37,13 @@ public class ClusterSignals {
     private final JobEvents events;
     private final CancelFlags cancelFlags;
     private final ClaimingWorker worker;
+    private final boolean shared;
     private volatile boolean listening;
     private Thread listener;
 
     ClusterSignals(@Storage DataSource dataSource, InstanceIdentity instance, EventBus bus, JobEvents events,
-            CancelFlags cancelFlags, ClaimingWorker worker) {
+            CancelFlags cancelFlags, ClaimingWorker worker, Database database) {
+        this.shared = database.postgres(); // SQLite has one instance: nobody to tell
         this.dataSource = dataSource;
         this.instance = instance;
         this.bus = bus;
@@ -51,6 +54,9 @@ public class ClusterSignals {
 
     /** Tells the other instances about a progress event this one published locally. */
     void event(JobEvent event, String json) {
+        if (!shared) {
+            return;
+        }
         if (json.length() > MAX_PAYLOAD) {
             json = events.toJson(new JobEvent(event.type(), event.jobId(), event.status(), event.model(), event.date(),
                     event.symbol(), event.error() == null ? null : event.error().substring(0, 500) + "...",
@@ -65,6 +71,9 @@ public class ClusterSignals {
     }
 
     private void notify(String channel, String message) {
+        if (!shared) {
+            return;
+        }
         try (Connection conn = dataSource.getConnection();
                 PreparedStatement ps = conn.prepareStatement("SELECT pg_notify(?, ?)")) {
             ps.setString(1, channel);
@@ -76,6 +85,9 @@ public class ClusterSignals {
     }
 
     void start() {
+        if (!shared) {
+            return;
+        }
         listening = true;
         listener = new Thread(this::listen, "cluster-signals");
         listener.setDaemon(true);

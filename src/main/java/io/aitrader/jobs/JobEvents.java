@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aitrader.platform.database.Database;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 
@@ -17,23 +16,19 @@ public class JobEvents {
 
     private final EventBus bus;
     private final ObjectMapper json;
-    private final Database database;
     private final ClusterSignals signals;
 
-    JobEvents(EventBus bus, ObjectMapper json, Database database, ClusterSignals signals) {
+    JobEvents(EventBus bus, ObjectMapper json, ClusterSignals signals) {
         this.bus = bus;
         this.json = json;
-        this.database = database;
         this.signals = signals;
     }
 
-    /** To this instance's listeners, and on PostgreSQL to every other instance's too. */
+    /** To this instance's listeners, and to every other instance's too (PostgreSQL). */
     void publish(JobEvent event) {
         String text = toJson(event);
         bus.publish(JobAddresses.EVENTS, text);
-        if (database.postgres()) {
-            signals.event(event, text);
-        }
+        signals.event(event, text);
     }
 
     String toJson(JobEvent event) {

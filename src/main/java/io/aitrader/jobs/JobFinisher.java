@@ -28,13 +28,26 @@ public class JobFinisher {
         this.faults = faults;
     }
 
-    /** Whether the job's pipelines must stop starting model-days: cancelled, or stopped by a storage failure. */
-    boolean halted(String jobId) {
-        return cancelFlags.isCancelled(jobId) || faults.has(jobId);
-    }
-
+    /** Whether the database refused the job's writes here: its days are not claimed here any more. */
     boolean stoppedByStorage(String jobId) {
         return faults.has(jobId);
+    }
+
+    /**
+     * Counts what a claim took over and ends the jobs whose last model-days it failed for using up their attempts.
+     */
+    void claimed(WorkClaims.Claimed claim) {
+        metrics.takenOver(claim.takenOver());
+        if (claim.exhausted().isEmpty()) {
+            return;
+        }
+        metrics.daysEnded(ModelDayStatus.FAILED, claim.exhausted().size());
+        for (ModelDay day : claim.exhausted()) {
+            Log.warnf("Model-day %s %s failed: %s", day.model(), day.date(), day.error());
+            events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.FAILED,
+                    day.error()));
+        }
+        claim.exhausted().stream().map(ModelDay::jobId).distinct().forEach(this::finish);
     }
 
     /** Notes that the database refused one of the job's writes; the pipelines stop at their next day. */

@@ -64,12 +64,6 @@ public class JobRepository {
               AND NOT EXISTS (SELECT 1 FROM job_details d WHERE d.job_id = ? AND d.status IN ('pending', 'running'))
             """;
     static final String UPDATE_WARNINGS = "UPDATE jobs SET warnings = ?, updated_at = ? WHERE job_id = ?";
-    static final String MARK_DAY = """
-            UPDATE job_details SET status = ?, error = ?,
-                   started_at = CASE WHEN ? = 'running' THEN ? ELSE started_at END,
-                   completed_at = CASE WHEN ? = 'running' THEN NULL ELSE ? END
-            WHERE id = ?
-            """;
     static final String COMPLETE_RUNNING_DAY = """
             UPDATE job_details SET status = 'completed', error = NULL, completed_at = ?
             WHERE id = ? AND status = 'running' AND (lease_owner IS NULL OR lease_owner = ?)
@@ -102,9 +96,6 @@ public class JobRepository {
     static final String CANCEL_UNFINISHED_DAYS = """
             UPDATE job_details SET status = 'cancelled', error = ?, completed_at = ?
             WHERE job_id = ? AND status IN ('pending', 'running')
-            """;
-    static final String RESET_RUNNING_DAYS = """
-            UPDATE job_details SET status = 'pending', started_at = NULL WHERE job_id = ? AND status = 'running'
             """;
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
@@ -296,12 +287,6 @@ public class JobRepository {
         update(UPDATE_WARNINGS, toJson(warnings), Timestamps.now(), jobId);
     }
 
-    public void markDay(long detailId, ModelDayStatus status, String error) {
-        String now = Timestamps.now();
-        String wire = status.wire();
-        update(MARK_DAY, wire, error, wire, now, wire, now, detailId);
-    }
-
     /**
      * Ends a model-day that is still {@code from} (pending or running) with {@code status} and its audit row; false,
      * writing nothing, when it left that state meanwhile (a cancel or the watchdog decided first).
@@ -414,20 +399,6 @@ public class JobRepository {
             }
             updateStatus(conn, jobId, JobStatus.FAILED, error, null);
             return unfinished.size();
-        });
-    }
-
-    /** Puts a job's interrupted model-days back to pending after a restart and notes the resume in the audit. */
-    public void resume(JobRecord job) {
-        inTransaction("Could not resume a job", conn -> {
-            int interrupted;
-            try (PreparedStatement ps = conn.prepareStatement(RESET_RUNNING_DAYS)) {
-                Sql.bind(ps, job.jobId());
-                interrupted = ps.executeUpdate();
-            }
-            audit.persist(conn, AuditEvent.job(job.jobId(), AuditEvent.RESUMED, "was " + job.status().wire()
-                    + "; " + interrupted + " interrupted model-days run again", null));
-            return null;
         });
     }
 

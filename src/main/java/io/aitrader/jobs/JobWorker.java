@@ -6,47 +6,33 @@ import jakarta.enterprise.event.Observes;
 
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.platform.DatabaseSetup;
-import io.aitrader.platform.database.Database;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.ConsumeEvent;
 
 /**
- * The worker: consumes job ids from the event bus. On SQLite (one instance) it runs each job on a worker thread (JDBC
- * and LLM calls block); on PostgreSQL the job's work is claimed from the database by every instance's
- * {@link ClaimingWorker}, this one included.
+ * The engine's entry: starts the {@link ClaimingWorker} once the database is set up and wakes it for each job id sent
+ * on the event bus (a new job here; the database holds its work, which any instance may claim).
  */
 @ApplicationScoped
 public class JobWorker {
 
-    private final JobRunner runner;
     private final ClaimingWorker claiming;
-    private final Database database;
 
-    JobWorker(JobRunner runner, ClaimingWorker claiming, Database database) {
-        this.runner = runner;
+    JobWorker(ClaimingWorker claiming) {
         this.claiming = claiming;
-        this.database = database;
     }
 
     void onStart(@Observes @Priority(DatabaseSetup.PRIORITY + 100) StartupEvent event, ServiceSettings settings) {
-        if (database.postgres()) {
-            claiming.start(settings.commandMode());
-        }
+        claiming.start(settings.commandMode());
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (database.postgres()) {
-            claiming.stop();
-        }
+        claiming.stop();
     }
 
     @ConsumeEvent(value = JobAddresses.RUN, blocking = true, ordered = false)
     void onJob(String jobId) {
-        if (database.postgres()) {
-            claiming.wake(jobId);
-        } else {
-            runner.run(jobId);
-        }
+        claiming.wake(jobId);
     }
 }

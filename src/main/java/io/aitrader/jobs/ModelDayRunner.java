@@ -51,17 +51,12 @@ public class ModelDayRunner {
         this.metrics = metrics;
     }
 
-    /** A fresh chain for a pipeline that runs {@code days} (date order) of {@code model}. */
-    ModelChain chain(String model, List<ModelDay> days) {
-        return chain(model, days.get(0).date(), days.get(days.size() - 1).date());
-    }
-
     ModelChain chain(String model, LocalDate from, LocalDate to) {
         return new ModelChain(ledger.completedDates(model, from, to));
     }
 
     /**
-     * Runs a day its caller has started (marked running by {@link JobRunner}, or claimed by {@link ClaimedWork}).
+     * Runs a day {@link ClaimedWork} claimed.
      * Returns the day's final status; never throws for a trader's failure, only when the database fails.
      */
     ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader, MarketPrices prices,
@@ -109,7 +104,7 @@ public class ModelDayRunner {
             ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
             return stopped != null ? stopped : fail(day, e.getMessage(), started);
         } catch (StoreException e) {
-            throw e; // the store cannot record this day's failure either: the job stops (JobRunner)
+            throw e; // the store cannot record this day's failure either: the day's lease is given up (ClaimedWork)
         } catch (RuntimeException e) {
             return fail(day, "Internal error while running the model-day: " + e.getClass().getSimpleName(),
                     started);

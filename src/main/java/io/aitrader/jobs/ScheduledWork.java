@@ -17,8 +17,11 @@ public class ScheduledWork {
     private final JobRepository jobs;
     private final JobFinisher finisher;
     private final StoredConfigs storedConfigs;
+    private final DatabaseClock clock;
 
-    ScheduledWork(TriggerService triggers, JobRepository jobs, JobFinisher finisher, StoredConfigs storedConfigs) {
+    ScheduledWork(TriggerService triggers, JobRepository jobs, JobFinisher finisher, StoredConfigs storedConfigs,
+            DatabaseClock clock) {
+        this.clock = clock;
         this.triggers = triggers;
         this.jobs = jobs;
         this.finisher = finisher;
@@ -52,11 +55,12 @@ public class ScheduledWork {
 
     private void failOverdueDays() {
         int failed = 0;
+        Instant now = clock.now(); // the clock that stamped started_at when the day was claimed
         for (JobRecord job : jobs.listActive()) {
             // each job's own day timeout, from the config it was started with
             int timeout = storedConfigs.restore(job).agentConfig().dayTimeoutSeconds();
             failed += finisher.failOverdueDays(job.jobId(),
-                    Timestamps.format(Instant.now().minus(timeout + 60L, ChronoUnit.SECONDS)));
+                    Timestamps.format(now.minus(timeout + 60L, ChronoUnit.SECONDS)));
         }
         if (failed > 0) {
             Log.warnf("Watchdog failed %d model-days running past their timeout", failed);

@@ -5,12 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -19,13 +18,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
+import io.aitrader.platform.database.Database;
 import io.aitrader.platform.database.Storage;
 
 /**
- * Claims on work for instances sharing one PostgreSQL (contract 7): a job to prepare, or runnable model-days (no
- * earlier day of the same model in the job still pending or running), each locked with {@code FOR UPDATE SKIP LOCKED}
- * so concurrent claimers never block each other or take the same row, and held by a lease the owner renews. An
- * expired lease makes the work claimable again; the day commit checks the owner, so a day is committed once.
+ * Claims on work, the same on both databases: a job to prepare, or runnable model-days, each held by a lease its
+ * owner renews. A model-day is runnable when no earlier day of the same model is pending or running in any job, so
+ * every day starts from a final state. An expired lease makes the work claimable again; the day commit checks the
+ * owner, so a day is committed once. Each claim counts an attempt: a day claimed {@code MAX_DAY_ATTEMPTS} times ends
+ * failed instead of running again. Times come from the database's clock. On PostgreSQL the claiming SELECT skips rows
+ * other instances have locked; SQLite's IMMEDIATE transactions queue claimers instead.
  */
 @ApplicationScoped
 public class WorkClaims {
@@ -33,41 +35,45 @@ public class WorkClaims {
     static final String RUNNABLE = """
             j.status = 'running'
               AND (d.status = 'pending' OR (d.status = 'running' AND d.lease_expires < ?))
-              AND NOT EXISTS (SELECT 1 FROM job_details p WHERE p.job_id = d.job_id AND p.model = d.model
-                              AND p.date < d.date AND p.status IN ('pending', 'running'))
+              AND NOT EXISTS (SELECT 1 FROM job_details p WHERE p.model = d.model AND p.date < d.date
+                              AND p.status IN ('pending', 'running'))
             """;
     static final String SELECT_RUNNABLE = """
-            SELECT d.id, d.job_id, d.model, d.date, d.status, d.lease_owner FROM job_details d
-            JOIN jobs j ON j.job_id = d.job_id
+            SELECT d.id, d.job_id, d.model, d.date, d.status, d.lease_owner, d.attempts, d.error, d.attempt_log
+            FROM job_details d JOIN jobs j ON j.job_id = d.job_id
             WHERE %s %s
-            ORDER BY j.created_at, d.date, d.model LIMIT ?
-            FOR UPDATE OF d SKIP LOCKED
+            ORDER BY j.created_at, d.date, d.model LIMIT ?%s
             """;
     static final String CLAIM_DAY = """
-            UPDATE job_details SET status = 'running', started_at = ?, error = NULL, lease_owner = ?, lease_expires = ?
+            UPDATE job_details SET status = 'running', started_at = ?, error = NULL, lease_owner = ?,
+                   lease_expires = ?, attempts = ?, attempt_log = ?
             WHERE id = ?
+            """;
+    static final String EXHAUST_DAY = """
+            UPDATE job_details SET status = 'failed', error = ?, completed_at = ?, attempt_log = ? WHERE id = ?
             """;
     static final String SELECT_PREPARABLE = """
             SELECT job_id FROM jobs WHERE status IN ('pending', 'downloading_data')
               AND (lease_expires IS NULL OR lease_expires < ?) %s
-            ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED
+            ORDER BY created_at LIMIT 1%s
             """;
     static final String CLAIM_JOB = "UPDATE jobs SET lease_owner = ?, lease_expires = ? WHERE job_id = ?";
     static final String RELEASE_JOB = """
             UPDATE jobs SET lease_owner = NULL, lease_expires = NULL WHERE job_id = ? AND lease_owner = ?
             """;
+    /** The reason is kept in the day's error until the next attempt notes it in the attempt log. */
     static final String RELEASE_DAY = """
-            UPDATE job_details SET lease_expires = ? WHERE id = ? AND lease_owner = ? AND status = 'running'
+            UPDATE job_details SET lease_expires = ?, error = ? WHERE id = ? AND lease_owner = ? AND status = 'running'
             """;
     // Only work still in progress here is renewed, and never a lease that lapsed (given up, or this instance stalled
     // past it): that work may be claimed again.
-    static final String RENEW_DAYS = """
+    static final String RENEW_DAY = """
             UPDATE job_details SET lease_expires = ?
-            WHERE id = ANY (?) AND lease_owner = ? AND status = 'running' AND lease_expires > ?
+            WHERE id = ? AND lease_owner = ? AND status = 'running' AND lease_expires > ?
             """;
-    static final String RENEW_JOBS = """
+    static final String RENEW_JOB = """
             UPDATE jobs SET lease_expires = ?
-            WHERE job_id = ANY (?) AND lease_owner = ? AND status IN ('pending', 'downloading_data') AND lease_expires > ?
+            WHERE job_id = ? AND lease_owner = ? AND status IN ('pending', 'downloading_data') AND lease_expires > ?
             """;
     static final String EXPIRE_DAYS = """
             UPDATE job_details SET lease_expires = ? WHERE lease_owner = ? AND status = 'running'
@@ -75,86 +81,143 @@ public class WorkClaims {
     static final String EXPIRE_JOBS = """
             UPDATE jobs SET lease_expires = ? WHERE lease_owner = ? AND status IN ('pending', 'downloading_data')
             """;
+    static final String LAPSE_DAYS = "UPDATE job_details SET lease_expires = ? WHERE status = 'running'";
+    static final String LAPSE_JOBS = """
+            UPDATE jobs SET lease_expires = ? WHERE status IN ('pending', 'downloading_data') AND lease_owner IS NOT NULL
+            """;
     static final String SELECT_ENDED = "SELECT job_id FROM jobs WHERE job_id = ? AND status NOT IN "
             + "('pending', 'downloading_data', 'running')";
+    static final String EXHAUSTED = "attempts_exhausted";
+
+    private static final String PAST = Timestamps.format(Instant.EPOCH);
+
+    /** What one claim took: days to run, and days that ended failed because their attempts were used up. */
+    record Claimed(List<ModelDay> days, List<ModelDay> exhausted, int takenOver) {
+    }
 
     private final DataSource dataSource;
     private final AuditRepository audit;
     private final InstanceIdentity instance;
     private final ServiceSettings settings;
-    private final JobMetrics metrics;
+    private final DatabaseClock clock;
+    private final Database database;
 
     WorkClaims(@Storage DataSource dataSource, AuditRepository audit, InstanceIdentity instance,
-            ServiceSettings settings, JobMetrics metrics) {
-        this.metrics = metrics;
+            ServiceSettings settings, DatabaseClock clock, Database database) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.instance = instance;
         this.settings = settings;
+        this.clock = clock;
+        this.database = database;
     }
 
-    /** Claims up to {@code limit} runnable model-days, of {@code jobId} only when given. */
-    List<ModelDay> claimDays(int limit, String jobId) {
-        return claim(limit, jobId == null ? "" : "AND d.job_id = ?", jobId);
+    /**
+     * Claims up to {@code limit} runnable model-days, of {@code jobId} only when given; days {@code passOver}
+     * accepts (running here already, or of a job stopped here) are left alone.
+     */
+    Claimed claimDays(int limit, String jobId, Predicate<ModelDay> passOver) {
+        return inTransaction("Could not claim model-days", conn -> claimDays(conn, limit, jobId, passOver));
     }
 
     /** Claims the next day of {@code model} in {@code jobId}, so a model's days tend to stay on one instance. */
-    Optional<ModelDay> claimNext(String jobId, String model) {
-        return claim(1, "AND d.job_id = ? AND d.model = ?", jobId, model).stream().findFirst();
+    Claimed claimNext(String jobId, String model) {
+        return inTransaction("Could not claim model-days",
+                conn -> claim(conn, 1, "AND d.job_id = ? AND d.model = ?", d -> false, jobId, model));
     }
 
-    private List<ModelDay> claim(int limit, String filter, String... params) {
-        String now = Timestamps.now();
-        int[] takenOverCount = {0};
-        List<ModelDay> claimed = inTransaction("Could not claim model-days", conn -> {
-            List<ModelDay> days = new ArrayList<>();
-            List<String> takenOver = new ArrayList<>();
-            try (PreparedStatement ps = conn.prepareStatement(SELECT_RUNNABLE.formatted(RUNNABLE, filter))) {
-                int i = 1;
-                ps.setString(i++, now);
-                for (String param : params) {
-                    if (param != null) {
-                        ps.setString(i++, param);
+    Claimed claimDays(Connection conn, int limit, String jobId, Predicate<ModelDay> passOver) throws SQLException {
+        return jobId == null
+                ? claim(conn, limit, "", passOver)
+                : claim(conn, limit, "AND d.job_id = ?", passOver, jobId);
+    }
+
+    private Claimed claim(Connection conn, int limit, String filter, Predicate<ModelDay> passOver, String... params)
+            throws SQLException {
+        String now = Timestamps.format(clock.now(conn));
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(
+                SELECT_RUNNABLE.formatted(RUNNABLE, filter, database.claimLock("d")))) {
+            int i = 1;
+            ps.setString(i++, now);
+            for (String param : params) {
+                ps.setString(i++, param);
+            }
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ModelDay day = new ModelDay(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            java.time.LocalDate.parse(rs.getString(4)), ModelDayStatus.RUNNING, now, null, null);
+                    if (!passOver.test(day)) {
+                        candidates.add(new Candidate(day, "running".equals(rs.getString(5)), rs.getString(6),
+                                rs.getInt(7), rs.getString(8), rs.getString(9)));
                     }
                 }
-                ps.setInt(i, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        days.add(new ModelDay(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                LocalDate.parse(rs.getString(4)), ModelDayStatus.RUNNING, now, null, null));
-                        takenOver.add("running".equals(rs.getString(5)) ? rs.getString(6) : null);
-                    }
-                }
             }
-            try (PreparedStatement ps = conn.prepareStatement(CLAIM_DAY)) {
-                for (ModelDay day : days) {
-                    Sql.bind(ps, now, instance.id(), leaseEnd(), day.id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        }
+        List<ModelDay> claimed = new ArrayList<>();
+        List<ModelDay> exhausted = new ArrayList<>();
+        int takenOver = 0;
+        for (Candidate candidate : candidates) {
+            if (candidate.interrupted() && candidate.attempts() >= settings.maxDayAttempts()) {
+                exhausted.add(exhaust(conn, candidate, now));
+                continue;
             }
-            for (int i = 0; i < days.size(); i++) {
-                if (takenOver.get(i) != null) {
-                    ModelDay day = days.get(i);
-                    audit.persist(conn, AuditEvent.job(day.jobId(), AuditEvent.RESUMED, day.model() + " "
-                            + day.date() + " taken over by " + instance.id() + ": the lease of " + takenOver.get(i)
-                            + " expired", null));
-                }
+            Sql.update(conn, CLAIM_DAY, now, instance.id(), leaseEnd(now), candidate.attempts() + 1,
+                    candidate.log(), candidate.day().id());
+            if (candidate.interrupted()) {
+                takenOver++;
+                ModelDay day = candidate.day();
+                audit.persist(conn, AuditEvent.job(day.jobId(), AuditEvent.RESUMED, day.model() + " " + day.date()
+                        + " attempt " + (candidate.attempts() + 1) + " of " + settings.maxDayAttempts() + " by "
+                        + instance.id() + "; " + candidate.lastAttempt(), null));
             }
-            takenOverCount[0] = (int) takenOver.stream().filter(Objects::nonNull).count();
-            return days;
-        });
-        metrics.takenOver(takenOverCount[0]); // counted once the claim is committed
-        return claimed;
+            claimed.add(candidate.day());
+        }
+        return new Claimed(claimed, exhausted, takenOver);
+    }
+
+    private ModelDay exhaust(Connection conn, Candidate candidate, String now) throws SQLException {
+        ModelDay day = candidate.day();
+        String error = EXHAUSTED + ": " + candidate.attempts() + " attempts (MAX_DAY_ATTEMPTS="
+                + settings.maxDayAttempts() + ") did not end the model-day: " + candidate.log();
+        Sql.update(conn, EXHAUST_DAY, error, now, candidate.log(), day.id());
+        audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(), ModelDayStatus.FAILED.wire(),
+                error, null));
+        return new ModelDay(day.id(), day.jobId(), day.model(), day.date(), ModelDayStatus.FAILED, null, now, error);
+    }
+
+    /** A runnable day as read: pending, or interrupted (running under a lapsed lease) with its attempts so far. */
+    private record Candidate(ModelDay day, boolean interrupted, String owner, int attempts, String reason,
+            String previousLog) {
+
+        /** How the last attempt ended: the reason its owner gave when giving it up, else its lapsed lease. */
+        String lastAttempt() {
+            String how = reason != null
+                    ? reason
+                    : owner == null
+                            ? "the service stopped during it"
+                            : "the lease of " + owner + " lapsed (the instance stopped or crashed)";
+            return "attempt " + attempts + ": " + how;
+        }
+
+        /** The attempt log with this claim's note of the last attempt, if it was interrupted. */
+        String log() {
+            if (!interrupted) {
+                return previousLog;
+            }
+            return previousLog == null ? lastAttempt() : previousLog + "; " + lastAttempt();
+        }
     }
 
     /** Claims a job waiting for its preparation (new, or its preparer's lease expired), of {@code jobId} if given. */
     Optional<String> claimPreparation(String jobId) {
         return inTransaction("Could not claim a job", conn -> {
+            String now = Timestamps.format(clock.now(conn));
             String id = null;
-            try (PreparedStatement ps = conn.prepareStatement(
-                    SELECT_PREPARABLE.formatted(jobId == null ? "" : "AND job_id = ?"))) {
-                ps.setString(1, Timestamps.now());
+            try (PreparedStatement ps = conn.prepareStatement(SELECT_PREPARABLE.formatted(
+                    jobId == null ? "" : "AND job_id = ?", database.claimLock("jobs")))) {
+                ps.setString(1, now);
                 if (jobId != null) {
                     ps.setString(2, jobId);
                 }
@@ -165,7 +228,7 @@ public class WorkClaims {
                 }
             }
             if (id != null) {
-                Sql.update(conn, CLAIM_JOB, instance.id(), leaseEnd(), id);
+                Sql.update(conn, CLAIM_JOB, instance.id(), leaseEnd(now), id);
             }
             return Optional.ofNullable(id);
         });
@@ -175,32 +238,50 @@ public class WorkClaims {
         inTransaction("Could not release a job", conn -> Sql.update(conn, RELEASE_JOB, jobId, instance.id()));
     }
 
-    /** Lets this instance's lease on a running model-day lapse now. */
-    void release(long dayId) {
+    /** Lets this instance's lease on a running model-day lapse now; {@code reason} says why (the attempt log). */
+    void release(long dayId, String reason) {
         inTransaction("Could not give up a lease",
-                conn -> Sql.update(conn, RELEASE_DAY, Timestamps.format(Instant.EPOCH),
-                        dayId, instance.id()));
+                conn -> Sql.update(conn, RELEASE_DAY, PAST, reason, dayId, instance.id()));
     }
 
     /** Extends this instance's leases on the model-days it is running and the jobs it is preparing. */
     void renew(Collection<Long> dayIds, Collection<String> jobIds) {
+        if (dayIds.isEmpty() && jobIds.isEmpty()) {
+            return;
+        }
         inTransaction("Could not renew leases", conn -> {
-            String until = leaseEnd();
-            String now = Timestamps.now();
-            return Sql.update(conn, RENEW_DAYS, until, conn.createArrayOf("bigint", dayIds.toArray()), instance.id(),
-                    now)
-                    + Sql.update(conn, RENEW_JOBS, until, conn.createArrayOf("text", jobIds.toArray()), instance.id(),
-                            now);
+            String now = Timestamps.format(clock.now(conn));
+            String until = leaseEnd(now);
+            try (PreparedStatement days = conn.prepareStatement(RENEW_DAY);
+                    PreparedStatement jobs = conn.prepareStatement(RENEW_JOB)) {
+                for (Long id : dayIds) {
+                    Sql.bind(days, until, id, instance.id(), now);
+                    days.addBatch();
+                }
+                for (String id : jobIds) {
+                    Sql.bind(jobs, until, id, instance.id(), now);
+                    jobs.addBatch();
+                }
+                days.executeBatch();
+                jobs.executeBatch();
+            }
+            return null;
         });
     }
 
     /** Lets every lease of this instance expire now (it is stopping): other instances take the work over at once. */
     void expireAll() {
-        inTransaction("Could not give up leases", conn -> {
-            String past = Timestamps.format(Instant.EPOCH);
-            return Sql.update(conn, EXPIRE_DAYS, past, instance.id())
-                    + Sql.update(conn, EXPIRE_JOBS, past, instance.id());
-        });
+        inTransaction("Could not give up leases", conn -> Sql.update(conn, EXPIRE_DAYS, PAST, instance.id())
+                + Sql.update(conn, EXPIRE_JOBS, PAST, instance.id()));
+    }
+
+    /**
+     * The only instance on its database starts: every lease there is its previous life's, so they lapse now and the
+     * interrupted work is taken over as any lapsed lease is (recovery after a crash or a stop).
+     */
+    int lapseAll() {
+        return inTransaction("Could not recover interrupted work",
+                conn -> Sql.update(conn, LAPSE_DAYS, PAST) + Sql.update(conn, LAPSE_JOBS, PAST));
     }
 
     /** Those of {@code jobIds} that have ended (cancelled, or failed elsewhere). */
@@ -221,8 +302,8 @@ public class WorkClaims {
         }
     }
 
-    private String leaseEnd() {
-        return Timestamps.format(Instant.now().plusSeconds(settings.workLeaseSeconds()));
+    private String leaseEnd(String now) {
+        return Timestamps.format(Instant.ofEpochMilli(Timestamps.millis(now)).plusSeconds(settings.workLeaseSeconds()));
     }
 
     private <T> T inTransaction(String failure, Sql.SqlWork<T> work) {

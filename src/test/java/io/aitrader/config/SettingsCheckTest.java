@@ -178,13 +178,14 @@ class SettingsCheckTest {
         properties.put("app.risk-free-rate", "-300");
         properties.put("app.schedule-cron", "hourly");
         properties.put("app.work-lease-seconds", "1");
+        properties.put("app.max-day-attempts", "0");
         properties.put("app.instance-id", "a b");
         List<String> variables = problems(properties).stream().map(line -> line.substring(0, line.indexOf('=')))
                 .toList();
         assertEquals(List.of("API_PORT", "MAX_CONCURRENT_JOBS", "MAX_SIMULATION_DAYS", "MAX_PARALLEL_MODELS",
                 "AUTO_DOWNLOAD_PRICE_DATA", "ALPHAADVANTAGE_REQUESTS_PER_MINUTE", "ALPHAADVANTAGE_BASE_URL",
                 "OPENAI_API_BASE", "DEFAULT_RESULTS_LOOKBACK_DAYS", "RISK_FREE_RATE", "SCHEDULE_CRON",
-                "WORK_LEASE_SECONDS", "INSTANCE_ID"), variables);
+                "WORK_LEASE_SECONDS", "MAX_DAY_ATTEMPTS", "INSTANCE_ID"), variables);
     }
 
     @Test

@@ -56,6 +56,24 @@ public class Database {
         return postgres ? " FOR UPDATE" : "";
     }
 
+    /**
+     * Appended to a SELECT that claims rows: PostgreSQL locks them and lets concurrent claimers pass over them; SQLite
+     * needs nothing (its IMMEDIATE transactions take the write lock first, so claims queue).
+     */
+    public String claimLock(String table) {
+        return postgres ? " FOR UPDATE OF " + table + " SKIP LOCKED" : "";
+    }
+
+    /**
+     * A SELECT of the database's time, in the 24-character UTC form every stored time has: leases, take-overs and
+     * the watchdog compare times from this one clock, never from the instances' own clocks.
+     */
+    public String nowQuery() {
+        return postgres
+                ? "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+                : "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+    }
+
     public String kind() {
         return postgres ? "PostgreSQL" : "SQLite";
     }

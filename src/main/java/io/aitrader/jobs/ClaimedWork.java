@@ -1,7 +1,5 @@
 package io.aitrader.jobs;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -98,7 +96,8 @@ public class ClaimedWork {
     }
 
     /** Runs the claimed day, then the model's next days for as long as this instance can claim them. */
-    void runPipeline(ModelDay first) {
+    void runPipeline(WorkClaims.ClaimedDay claimedFirst) {
+        ModelDay first = claimedFirst.day();
         running.put(first.id(), first.jobId()); // renewed from now on
         Optional<ClaimedJobs.Context> context;
         try {
@@ -110,13 +109,13 @@ public class ClaimedWork {
             return;
         }
         ClaimedJobs.Context job = context.get();
-        List<LocalDate> dates = job.job().dateRange();
-        ModelChain chain = dayRunner.chain(first.model(), first.date(), dates.get(dates.size() - 1));
-        ModelDay day = first;
-        while (day != null) {
+        ModelChain chain = new ModelChain();
+        WorkClaims.ClaimedDay claimedDay = claimedFirst;
+        while (claimedDay != null) {
+            ModelDay day = claimedDay.day();
             running.put(day.id(), day.jobId());
             try {
-                runDay(job, day, chain);
+                runDay(job, claimedDay, chain);
             } catch (RuntimeException e) {
                 giveUp(day, e);
                 return;
@@ -128,7 +127,7 @@ public class ClaimedWork {
                 if (stopping) {
                     return;
                 }
-                day = next(day);
+                claimedDay = next(day);
             } finally {
                 claimGate.readLock().unlock();
             }
@@ -136,7 +135,8 @@ public class ClaimedWork {
         finisher.finish(first.jobId());
     }
 
-    private void runDay(ClaimedJobs.Context job, ModelDay day, ModelChain chain) {
+    private void runDay(ClaimedJobs.Context job, WorkClaims.ClaimedDay claimedDay, ModelChain chain) {
+        ModelDay day = claimedDay.day();
         Trader trader;
         try {
             trader = claimed.trader(job, day.model());
@@ -145,11 +145,11 @@ public class ClaimedWork {
             return;
         }
         dayRunner.run(day, job.config(), job.model(day.model()), trader, job.prices(),
-                () -> cancelFlags.isCancelled(day.jobId()), chain);
+                () -> cancelFlags.isCancelled(day.jobId()), chain, claimedDay.storedBefore());
     }
 
     /** The model's next day in the job, if it can be claimed now. */
-    private ModelDay next(ModelDay day) {
+    private WorkClaims.ClaimedDay next(ModelDay day) {
         WorkClaims.Claimed next = claims.claimNext(day.jobId(), day.model());
         finisher.claimed(next);
         return next.days().isEmpty() ? null : next.days().get(0);

@@ -198,11 +198,12 @@ public class ClaimingWorker {
         });
     }
 
-    private void startDays(ModelDay day) {
+    private void startDays(WorkClaims.ClaimedDay claimed) {
+        ModelDay day = claimed.day();
         busy.incrementAndGet();
         slots.execute(() -> {
             try {
-                work.runPipeline(day);
+                work.runPipeline(claimed);
             } catch (StoreException e) {
                 Log.warnf("Model-day %s %s stopped: the database refused a write (%s)", day.model(), day.date(),
                         e.getMessage());

@@ -51,21 +51,18 @@ public class ModelDayRunner {
         this.metrics = metrics;
     }
 
-    ModelChain chain(String model, LocalDate from, LocalDate to) {
-        return new ModelChain(ledger.completedDates(model, from, to));
-    }
-
     /**
      * Runs a day {@link ClaimedWork} claimed.
      * Returns the day's final status; never throws for a trader's failure, only when the database fails.
      */
     ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader, MarketPrices prices,
-            BooleanSupplier jobCancelled, ModelChain chain) {
+            BooleanSupplier jobCancelled, ModelChain chain, LocalDate storedBefore) {
         MDC.put("job_id", day.jobId());
         MDC.put("model", day.model());
         MDC.put("date", day.date().toString());
         try {
-            ModelDayStatus status = attempt(day, config, model, trader, prices, jobCancelled, chain);
+            ModelDayStatus status = attempt(day, config, model, trader, prices, jobCancelled,
+                    chain, storedBefore);
             if (status != ModelDayStatus.COMPLETED) {
                 chain.broken();
             }
@@ -78,14 +75,14 @@ public class ModelDayRunner {
     }
 
     private ModelDayStatus attempt(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
-            MarketPrices prices, BooleanSupplier jobCancelled, ModelChain chain) {
+            MarketPrices prices, BooleanSupplier jobCancelled, ModelChain chain, LocalDate storedBefore) {
         long started = System.nanoTime();
         Log.debugf("Model-day %s %s started", day.model(), day.date());
         events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.RUNNING, null));
         long deadline = System.nanoTime() + config.agentConfig().dayTimeoutSeconds() * 1_000_000_000L;
         BooleanSupplier stop = () -> jobCancelled.getAsBoolean() || System.nanoTime() > deadline;
         try {
-            DayRecord record = trade(day, config, model, trader, prices, stop, chain);
+            DayRecord record = trade(day, config, model, trader, prices, stop, chain, storedBefore);
             ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
             if (stopped != null) {
                 return stopped;
@@ -112,9 +109,10 @@ public class ModelDayRunner {
     }
 
     private DayRecord trade(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
-            MarketPrices prices, BooleanSupplier stop, ModelChain chain) throws TraderException {
+            MarketPrices prices, BooleanSupplier stop, ModelChain chain, LocalDate storedBefore)
+            throws TraderException {
         BigDecimal initialCash = config.agentConfig().initialCash();
-        StartState start = chain.startFor(day.date())
+        StartState start = chain.startFor(day.date(), storedBefore)
                 .or(() -> ledger.lastCompletedBefore(day.model(), day.date()))
                 .orElseGet(() -> new StartState(null, Portfolio.cashOnly(initialCash), initialCash));
         DayLedger dayLedger = new DayLedger(day.date(), start.portfolio(), prices, tradeable(config, model));

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,7 +40,8 @@ public class WorkClaims {
                               AND p.status IN ('pending', 'running'))
             """;
     static final String SELECT_RUNNABLE = """
-            SELECT d.id, d.job_id, d.model, d.date, d.status, d.lease_owner, d.attempts, d.error, d.attempt_log
+            SELECT d.id, d.job_id, d.model, d.date, d.status, d.lease_owner, d.attempts, d.error, d.attempt_log,
+                   (SELECT MAX(t.date) FROM trading_days t WHERE t.model = d.model AND t.date < d.date)
             FROM job_details d JOIN jobs j ON j.job_id = d.job_id
             WHERE %s %s
             ORDER BY j.created_at, d.date, d.model LIMIT ?%s
@@ -92,7 +94,15 @@ public class WorkClaims {
     private static final String PAST = Timestamps.format(Instant.EPOCH);
 
     /** What one claim took: days to run, and days that ended failed because their attempts were used up. */
-    record Claimed(List<ModelDay> days, List<ModelDay> exhausted, int takenOver) {
+    record Claimed(List<ClaimedDay> days, List<ModelDay> exhausted, int takenOver) {
+    }
+
+    /**
+     * A claimed model-day and the ledger's latest day of its model before it, read in the claim: nothing of the model
+     * before the day can be stored after that, so a pipeline's memory of its last day is right exactly when it is
+     * that day ({@link ModelChain}).
+     */
+    record ClaimedDay(ModelDay day, LocalDate storedBefore) {
     }
 
     private final DataSource dataSource;
@@ -147,15 +157,18 @@ public class WorkClaims {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ModelDay day = new ModelDay(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            java.time.LocalDate.parse(rs.getString(4)), ModelDayStatus.RUNNING, now, null, null);
+                            LocalDate.parse(rs.getString(4)), ModelDayStatus.RUNNING, now, null, null);
+                    String storedBefore = rs.getString(10);
                     if (!passOver.test(day)) {
-                        candidates.add(new Candidate(day, "running".equals(rs.getString(5)), rs.getString(6),
-                                rs.getInt(7), rs.getString(8), rs.getString(9)));
+                        candidates.add(new Candidate(new ClaimedDay(day, storedBefore == null
+                                ? null
+                                : LocalDate.parse(storedBefore)), "running".equals(rs.getString(5)),
+                                rs.getString(6), rs.getInt(7), rs.getString(8), rs.getString(9)));
                     }
                 }
             }
         }
-        List<ModelDay> claimed = new ArrayList<>();
+        List<ClaimedDay> claimed = new ArrayList<>();
         List<ModelDay> exhausted = new ArrayList<>();
         int takenOver = 0;
         for (Candidate candidate : candidates) {
@@ -172,7 +185,7 @@ public class WorkClaims {
                         + " attempt " + (candidate.attempts() + 1) + " of " + settings.maxDayAttempts() + " by "
                         + instance.id() + "; " + candidate.lastAttempt(), null));
             }
-            claimed.add(candidate.day());
+            claimed.add(candidate.claimed());
         }
         return new Claimed(claimed, exhausted, takenOver);
     }
@@ -188,8 +201,12 @@ public class WorkClaims {
     }
 
     /** A runnable day as read: pending, or interrupted (running under a lapsed lease) with its attempts so far. */
-    private record Candidate(ModelDay day, boolean interrupted, String owner, int attempts, String reason,
+    private record Candidate(ClaimedDay claimed, boolean interrupted, String owner, int attempts, String reason,
             String previousLog) {
+
+        ModelDay day() {
+            return claimed.day();
+        }
 
         /** How the last attempt ended: the reason its owner gave when giving it up, else its lapsed lease. */
         String lastAttempt() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -21,11 +20,11 @@ class ModelChainTest {
 
     @Test
     void theNextDayStartsWhereTheCommittedDayEndedAsTheLedgerWouldReturnIt() {
-        ModelChain chain = new ModelChain(List.of());
-        assertTrue(chain.startFor(MON).isEmpty(), "nothing committed yet: ask the ledger");
+        ModelChain chain = new ModelChain();
+        assertTrue(chain.startFor(MON, null).isEmpty(), "nothing committed yet: ask the ledger");
         chain.committed(MON, new Portfolio(new BigDecimal("8852.9700"), Map.of("AAPL", 5L, "MSFT", 0L)),
                 new BigDecimal("10006.080000"));
-        StartState start = chain.startFor(TUE).orElseThrow();
+        StartState start = chain.startFor(TUE, MON).orElseThrow();
         assertEquals(MON, start.previousDate());
         assertEquals(LedgerRepository.money(8852.97), start.portfolio().cash());
         assertEquals(Map.of("AAPL", 5L), start.portfolio().holdings());
@@ -34,13 +33,14 @@ class ModelChainTest {
 
     @Test
     void aDayStoredInBetweenOrAFailureSendsTheNextDayToTheLedger() {
-        ModelChain chain = new ModelChain(List.of(WED));
+        ModelChain chain = new ModelChain();
         chain.committed(MON, Portfolio.cashOnly(BigDecimal.TEN), BigDecimal.TEN);
-        assertTrue(chain.startFor(TUE).isPresent());
-        assertTrue(chain.startFor(WED).isPresent(), "a stored day run again starts from the day before it");
-        assertTrue(chain.startFor(THU).isEmpty(), "Wednesday's stored result comes first");
+        assertTrue(chain.startFor(WED, MON).isPresent(), "nothing stored in between");
+        assertTrue(chain.startFor(WED, TUE).isEmpty(), "Tuesday, stored by another pipeline, comes first");
+        assertTrue(chain.startFor(MON, null).isEmpty(), "never a start after the day itself");
         chain.committed(TUE, Portfolio.cashOnly(BigDecimal.ONE), BigDecimal.ONE);
+        assertTrue(chain.startFor(THU, TUE).isPresent());
         chain.broken();
-        assertTrue(chain.startFor(WED).isEmpty(), "after a failed day the ledger decides");
+        assertTrue(chain.startFor(THU, TUE).isEmpty(), "after a failed day the ledger decides");
     }
 }

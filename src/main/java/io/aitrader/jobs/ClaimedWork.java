@@ -1,5 +1,7 @@
 package io.aitrader.jobs;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -114,45 +116,60 @@ public class ClaimedWork {
         while (claimedDay != null) {
             ModelDay day = claimedDay.day();
             running.put(day.id(), day.jobId());
+            WorkClaims.Claimed next;
             try {
-                runDay(job, claimedDay, chain);
+                next = runDay(job, claimedDay, chain);
             } catch (RuntimeException e) {
                 giveUp(day, e);
                 return;
             } finally {
                 running.remove(day.id());
             }
-            claimGate.readLock().lock();
-            try {
-                if (stopping) {
-                    return;
-                }
-                claimedDay = next(day);
-            } finally {
-                claimGate.readLock().unlock();
+            if (next == null) {
+                next = claimNext(day);
             }
+            if (next == null) {
+                return; // the instance stops
+            }
+            finisher.claimed(next);
+            claimedDay = next.days().isEmpty() ? null : next.days().get(0);
         }
         finisher.finish(first.jobId());
     }
 
-    private void runDay(ClaimedJobs.Context job, WorkClaims.ClaimedDay claimedDay, ModelChain chain) {
+    /** Runs the day; returns what its commit claimed next, or null when the next day is still to be claimed. */
+    private WorkClaims.Claimed runDay(ClaimedJobs.Context job, WorkClaims.ClaimedDay claimedDay, ModelChain chain) {
         ModelDay day = claimedDay.day();
         Trader trader;
         try {
             trader = claimed.trader(job, day.model());
         } catch (RuntimeException e) {
             finisher.endRunningDay(day, ModelDayStatus.FAILED, "The model could not be set up: " + e.getMessage());
-            return;
+            return null;
         }
-        dayRunner.run(day, job.config(), job.model(day.model()), trader, job.prices(),
-                () -> cancelFlags.isCancelled(day.jobId()), chain, claimedDay.storedBefore());
+        return dayRunner.run(day, job.config(), job.model(day.model()), trader, job.prices(),
+                () -> cancelFlags.isCancelled(day.jobId()), chain, claimedDay.storedBefore(),
+                conn -> claimNext(conn, day)).next();
     }
 
-    /** The model's next day in the job, if it can be claimed now. */
-    private WorkClaims.ClaimedDay next(ModelDay day) {
-        WorkClaims.Claimed next = claims.claimNext(day.jobId(), day.model());
-        finisher.claimed(next);
-        return next.days().isEmpty() ? null : next.days().get(0);
+    /** The model's next day unless the instance is stopping (null then; stopping waits for a claim in flight). */
+    private WorkClaims.Claimed claimNext(ModelDay day) {
+        claimGate.readLock().lock();
+        try {
+            return stopping ? null : claims.claimNext(day.jobId(), day.model());
+        } finally {
+            claimGate.readLock().unlock();
+        }
+    }
+
+    /** As above, inside the day's commit. */
+    private WorkClaims.Claimed claimNext(Connection conn, ModelDay day) throws SQLException {
+        claimGate.readLock().lock();
+        try {
+            return stopping ? null : claims.claimNext(conn, day.jobId(), day.model());
+        } finally {
+            claimGate.readLock().unlock();
+        }
     }
 
     /** The day could not be stored here: its lease lapses now, so its next attempt (here or elsewhere) runs it. */

@@ -14,7 +14,7 @@ import io.aitrader.platform.database.Storage;
 
 /**
  * Commits a finished model-day — ledger rows, conversation, the model-day's status and its audit row — in one
- * transaction.
+ * transaction, which also claims the model's next day: a completed model-day costs one write transaction.
  */
 @ApplicationScoped
 public class DayCommitter {
@@ -37,26 +37,27 @@ public class DayCommitter {
                 + day.endingValue().setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** Returns false (and writes nothing) when the day stopped running meanwhile: timed out or cancelled. */
-    public boolean commit(DayRecord day) {
-        try (Connection conn = dataSource.getConnection()) {
-            conn.setAutoCommit(false);
-            try {
-                if (!jobs.completeRunningDay(conn, day.detailId())) {
-                    conn.rollback();
-                    return false;
-                }
-                ledger.insertDay(conn, day, Timestamps.now());
-                audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(),
-                        ModelDayStatus.COMPLETED.wire(), detail(day), null));
-                conn.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
+    /** Claims the model's next day on the commit's connection; null when it must not (the instance stops). */
+    @FunctionalInterface
+    interface NextDay {
+        WorkClaims.Claimed claim(Connection conn) throws SQLException;
+    }
+
+    /** What a commit did: whether it stored the day, and what it claimed next (null: nothing asked). */
+    record Commit(boolean stored, WorkClaims.Claimed next) {
+    }
+
+    /** Stores nothing when the day stopped running meanwhile: timed out, cancelled or taken over. */
+    public Commit commit(DayRecord day, NextDay next) {
+        return Sql.inTransaction(dataSource, "Could not commit the model-day", conn -> {
+            if (!jobs.completeRunningDay(conn, day.detailId())) {
                 conn.rollback();
-                throw e;
+                return new Commit(false, null);
             }
-        } catch (SQLException e) {
-            throw new StoreException("Could not commit the model-day", e);
-        }
+            ledger.insertDay(conn, day, Timestamps.now());
+            audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(),
+                    ModelDayStatus.COMPLETED.wire(), detail(day), null));
+            return new Commit(true, next.claim(conn));
+        });
     }
 }

@@ -55,18 +55,25 @@ public class ModelDayRunner {
      * Runs a day {@link ClaimedWork} claimed.
      * Returns the day's final status; never throws for a trader's failure, only when the database fails.
      */
-    ModelDayStatus run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader, MarketPrices prices,
-            BooleanSupplier jobCancelled, ModelChain chain, LocalDate storedBefore) {
+    /** A day's final status, and the model's next day when its commit claimed it (null: claim it separately). */
+    record Outcome(ModelDayStatus status, WorkClaims.Claimed next) {
+
+        static Outcome of(ModelDayStatus status) {
+            return new Outcome(status, null);
+        }
+    }
+
+    Outcome run(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader, MarketPrices prices,
+            BooleanSupplier jobCancelled, ModelChain chain, LocalDate storedBefore, DayCommitter.NextDay next) {
         MDC.put("job_id", day.jobId());
         MDC.put("model", day.model());
         MDC.put("date", day.date().toString());
         try {
-            ModelDayStatus status = attempt(day, config, model, trader, prices, jobCancelled,
-                    chain, storedBefore);
-            if (status != ModelDayStatus.COMPLETED) {
+            Outcome outcome = attempt(day, config, model, trader, prices, jobCancelled, chain, storedBefore, next);
+            if (outcome.status() != ModelDayStatus.COMPLETED) {
                 chain.broken();
             }
-            return status;
+            return outcome;
         } finally {
             MDC.remove("job_id");
             MDC.remove("model");
@@ -74,8 +81,9 @@ public class ModelDayRunner {
         }
     }
 
-    private ModelDayStatus attempt(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
-            MarketPrices prices, BooleanSupplier jobCancelled, ModelChain chain, LocalDate storedBefore) {
+    private Outcome attempt(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
+            MarketPrices prices, BooleanSupplier jobCancelled, ModelChain chain, LocalDate storedBefore,
+            DayCommitter.NextDay next) {
         long started = System.nanoTime();
         Log.debugf("Model-day %s %s started", day.model(), day.date());
         events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.RUNNING, null));
@@ -85,26 +93,28 @@ public class ModelDayRunner {
             DayRecord record = trade(day, config, model, trader, prices, stop, chain, storedBefore);
             ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
             if (stopped != null) {
-                return stopped;
+                return Outcome.of(stopped);
             }
-            if (!committer.commit(record)) {
-                return ModelDayStatus.FAILED; // the watchdog or a cancel ended the day first; its status stands
+            DayCommitter.Commit commit = committer.commit(record, next);
+            if (!commit.stored()) {
+                // the watchdog or a cancel ended the day first (its status stands), or another instance took it over
+                return Outcome.of(ModelDayStatus.FAILED);
             }
             chain.committed(day.date(), record.end(), record.endingValue());
             long took = System.nanoTime() - started;
             metrics.dayRan(ModelDayStatus.COMPLETED, took);
             Log.debugf("Model-day %s %s completed in %d ms", day.model(), day.date(), took / 1_000_000);
             events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.COMPLETED, null));
-            return ModelDayStatus.COMPLETED;
+            return new Outcome(ModelDayStatus.COMPLETED, commit.next());
         } catch (TraderException e) {
             // a trader stopped by the deadline or a cancel reports only "cancelled": say which it was
             ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
-            return stopped != null ? stopped : fail(day, e.getMessage(), started);
+            return Outcome.of(stopped != null ? stopped : fail(day, e.getMessage(), started));
         } catch (StoreException e) {
             throw e; // the store cannot record this day's failure either: the day's lease is given up (ClaimedWork)
         } catch (RuntimeException e) {
-            return fail(day, "Internal error while running the model-day: " + e.getClass().getSimpleName(),
-                    started);
+            return Outcome.of(fail(day, "Internal error while running the model-day: "
+                    + e.getClass().getSimpleName(), started));
         }
     }
 

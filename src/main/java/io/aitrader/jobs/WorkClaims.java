@@ -132,8 +132,12 @@ public class WorkClaims {
 
     /** Claims the next day of {@code model} in {@code jobId}, so a model's days tend to stay on one instance. */
     Claimed claimNext(String jobId, String model) {
-        return inTransaction("Could not claim model-days",
-                conn -> claim(conn, 1, "AND d.job_id = ? AND d.model = ?", d -> false, jobId, model));
+        return inTransaction("Could not claim model-days", conn -> claimNext(conn, jobId, model));
+    }
+
+    /** As above, on the caller's connection: a day's commit claims the model's next day with it. */
+    Claimed claimNext(Connection conn, String jobId, String model) throws SQLException {
+        return claim(conn, 1, "AND d.job_id = ? AND d.model = ?", d -> false, jobId, model);
     }
 
     Claimed claimDays(Connection conn, int limit, String jobId, Predicate<ModelDay> passOver) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import io.aitrader.jobs.JobCreated;
 import io.aitrader.jobs.JobStatusView;
+import io.aitrader.jobs.PlannedDay;
 import io.aitrader.jobs.TriggerAnswer;
 import io.aitrader.jobs.TriggerRequest;
 import io.aitrader.jobs.TriggerService;
@@ -93,9 +94,14 @@ public class SimulateCommand implements Callable<Integer> {
         out.println("Job " + created.jobId() + ": " + created.totalModelDays() + " model-days, "
                 + created.models().size() + " models, " + created.dateRange().get(0) + " to "
                 + created.dateRange().get(created.dateRange().size() - 1));
-        if (!created.skipped().isEmpty()) {
-            out.println(created.skipped().size() + " model-days skipped (already completed; --replace runs them"
-                    + " again)");
+        long completed = created.skipped().stream().filter(s -> PlannedDay.ALREADY_COMPLETED.equals(s.reason()))
+                .count();
+        if (completed > 0) {
+            out.println(completed + " model-days skipped (already completed; --replace runs them again)");
+        }
+        if (completed < created.skipped().size()) {
+            out.println((created.skipped().size() - completed)
+                    + " model-days skipped (pending or running in another active job, which runs them)");
         }
         created.warnings().forEach(warning -> out.println("Warning: " + warning));
         out.flush();

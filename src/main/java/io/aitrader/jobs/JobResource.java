@@ -48,10 +48,11 @@ public class JobResource {
     @Operation(operationId = "triggerSimulation", summary = "Start a simulation job", description = """
             Resolves the request into model-days (trading days only) and stores a job that the worker runs after \
             this answer. An empty body runs a catch-up of the default config: each model resumes after its last \
-            completed day, at most MAX_SIMULATION_DAYS trading days per trigger.""")
+            completed day, at most MAX_SIMULATION_DAYS trading days per trigger. A model-day already pending or \
+            running in another active job is not planned again: it is skipped ("pending in job <id>").""")
     @RequestBody(required = false, description = "Every field is optional; an empty body or no body is a catch-up of the default config")
     @APIResponse(responseCode = "202", description = "Job created", content = @Content(schema = @Schema(implementation = JobCreated.class)))
-    @APIResponse(responseCode = "200", description = "Nothing to run (status current) or the same work already in progress (its status object)", content = @Content(schema = @Schema(oneOf = {
+    @APIResponse(responseCode = "200", description = "Nothing to run (status current), or the same work or every model-day asked for already in progress (that job's status object; the oldest if several)", content = @Content(schema = @Schema(oneOf = {
             UpToDate.class, JobStatusView.class})))
     @APIResponse(responseCode = "400", description = "invalid_json, invalid_type, unknown_field, invalid_date, invalid_date_range, range_too_large, unknown_model, invalid_config_path, config_not_found, invalid_config", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "conflict: another job is active and MAX_CONCURRENT_JOBS is reached; carries current_job_id and current_date_range", content = @Content(schema = @Schema(implementation = ApiError.class)))

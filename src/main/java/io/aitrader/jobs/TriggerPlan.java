@@ -1,7 +1,10 @@
 package io.aitrader.jobs;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 import io.aitrader.config.SimulationConfig;
@@ -9,6 +12,9 @@ import io.aitrader.config.SimulationConfig;
 /** What a trigger resolved to: the model-days to run, those skipped with reasons, and warnings for the answer. */
 public record TriggerPlan(String configPath, SimulationConfig config, List<String> models, List<PlannedDay> toRun,
         List<PlannedDay> skipped, List<String> warnings, boolean replaceExisting) {
+
+    /** Why a model-day is skipped that another active job still has to run: its status there, and that job's id. */
+    static final String HELD_REASON = "%s in job %s";
 
     public List<LocalDate> dateRange() {
         return List.copyOf(new TreeSet<>(toRun.stream().map(PlannedDay::date).toList()));
@@ -27,5 +33,25 @@ public record TriggerPlan(String configPath, SimulationConfig config, List<Strin
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The plan without the model-days that other active jobs hold: those become skipped, naming the job. */
+    TriggerPlan skipping(Map<ActiveModelDays.Day, ActiveModelDays.Holder> held) {
+        if (held.isEmpty()) {
+            return this;
+        }
+        List<PlannedDay> run = new ArrayList<>();
+        List<PlannedDay> skip = new ArrayList<>(skipped);
+        for (PlannedDay day : toRun) {
+            ActiveModelDays.Holder holder = held.get(new ActiveModelDays.Day(day.model(), day.date()));
+            if (holder == null) {
+                run.add(day);
+            } else {
+                skip.add(new PlannedDay(day.model(), day.date(), ModelDayStatus.SKIPPED,
+                        String.format(Locale.ROOT, HELD_REASON, holder.status().wire(), holder.jobId())));
+            }
+        }
+        return new TriggerPlan(configPath, config, models, List.copyOf(run), List.copyOf(skip), warnings,
+                replaceExisting);
     }
 }

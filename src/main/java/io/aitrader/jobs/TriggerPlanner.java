@@ -81,7 +81,7 @@ public class TriggerPlanner {
             List<LocalDate> missing = new ArrayList<>();
             for (LocalDate day : days) {
                 if (done.contains(day)) {
-                    skipped.add(new PlannedDay(model, day, ModelDayStatus.SKIPPED, "already completed"));
+                    skipped.add(new PlannedDay(model, day, ModelDayStatus.SKIPPED, PlannedDay.ALREADY_COMPLETED));
                 } else {
                     missing.add(day);
                 }

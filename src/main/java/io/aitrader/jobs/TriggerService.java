@@ -5,10 +5,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -50,23 +53,30 @@ public class TriggerService {
         if (plan.isEmpty()) {
             return new TriggerAnswer(200, planner.upToDate(plan));
         }
-        JobRecord created = newJob(plan, triggeredBy);
-        JobRecord existing;
+        Decision decision;
         // One trigger at a time in this process keeps waiting triggers from holding every pooled connection;
         // BEGIN IMMEDIATE makes the check-and-insert atomic against other processes too.
         synchronized (this) {
-            existing = insertUnlessBlocked(created, plan);
+            decision = insertUnlessBlocked(plan, triggeredBy);
         }
-        if (existing != null) {
+        if (!decision.created()) {
+            JobRecord existing = decision.job();
             JobStatusView view = JobStatusView.from(existing, jobs.details(existing.jobId()), true);
             return new TriggerAnswer(200, view.withMessage("Simulation already in progress"));
         }
-        bus.send(JobAddresses.RUN, created.jobId());
-        return new TriggerAnswer(202, created(created, plan));
+        bus.send(JobAddresses.RUN, decision.job().jobId());
+        return new TriggerAnswer(202, created(decision.job(), decision.plan()));
     }
 
-    /** Inserts the job unless the same work is active (returned) or the limit is reached (409). */
-    private JobRecord insertUnlessBlocked(JobRecord job, TriggerPlan plan) {
+    /** The job the trigger created for {@code plan}, or ({@code created} false) the active job that has its work. */
+    private record Decision(JobRecord job, TriggerPlan plan, boolean created) {
+    }
+
+    /**
+     * Inserts a job for the plan's model-days that no active job holds yet, unless the same work is active or every
+     * day is held (that job is returned), or the limit is reached (409).
+     */
+    private Decision insertUnlessBlocked(TriggerPlan plan, String triggeredBy) {
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false); // BEGIN IMMEDIATE under transaction_mode=IMMEDIATE
             try {
@@ -77,19 +87,29 @@ public class TriggerService {
                     }
                 }
                 List<JobRecord> active = jobs.listActive(conn);
+                String workKey = plan.workKey();
                 for (JobRecord other : active) {
-                    if (other.workKey().equals(job.workKey())) {
+                    if (other.workKey().equals(workKey)) {
                         conn.rollback();
-                        return other;
+                        return new Decision(other, plan, false);
                     }
+                }
+                List<LocalDate> dates = plan.dateRange();
+                Map<ActiveModelDays.Day, ActiveModelDays.Holder> held = ActiveModelDays.held(conn, plan.models(),
+                        dates.get(0), dates.get(dates.size() - 1));
+                TriggerPlan open = plan.skipping(held);
+                if (open.isEmpty()) {
+                    conn.rollback();
+                    return new Decision(oldestHolder(active, plan, held), plan, false);
                 }
                 if (active.size() >= settings.maxConcurrentJobs()) {
                     conn.rollback();
                     throw conflict(active.get(0));
                 }
-                jobs.persist(conn, job, plan.toRun());
+                JobRecord job = newJob(open, triggeredBy);
+                jobs.persist(conn, job, storedDays(plan, open));
                 conn.commit();
-                return null;
+                return new Decision(job, open, true);
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;
@@ -97,6 +117,24 @@ public class TriggerService {
         } catch (SQLException e) {
             throw new StoreException("Could not store the job", e);
         }
+    }
+
+    /** The oldest active job holding one of the plan's days ({@code active} is oldest first). */
+    private static JobRecord oldestHolder(List<JobRecord> active, TriggerPlan plan,
+            Map<ActiveModelDays.Day, ActiveModelDays.Holder> held) {
+        Set<String> holders = plan.toRun().stream().map(day -> held.get(new ActiveModelDays.Day(day.model(),
+                day.date()))).map(ActiveModelDays.Holder::jobId).collect(Collectors.toSet());
+        return active.stream().filter(job -> holders.contains(job.jobId())).findFirst().orElseThrow();
+    }
+
+    /**
+     * The days to run, and those skipped because another job holds them, which the job's status lists; a day
+     * skipped as already completed is only reported in the answer.
+     */
+    private static List<PlannedDay> storedDays(TriggerPlan planned, TriggerPlan open) {
+        List<PlannedDay> days = new ArrayList<>(open.toRun());
+        open.skipped().stream().filter(day -> !planned.skipped().contains(day)).forEach(days::add);
+        return days;
     }
 
     private ApiException conflict(JobRecord current) {

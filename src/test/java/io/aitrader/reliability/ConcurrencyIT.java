@@ -39,8 +39,9 @@ class ConcurrencyIT {
     static final int READERS = 50;
     static final String SAME = """
             {"config_path": "configs/reliability_load.json", "start_date": "2025-04-01", "end_date": "2025-04-30"}""";
+    /** Other work, each starting in March: the SAME job cannot hold it, nor it all of SAME's days. */
     static final String OTHER = """
-            {"config_path": "configs/reliability_load.json", "start_date": "2025-04-01", "end_date": "2025-04-2%d"}""";
+            {"config_path": "configs/reliability_load.json", "start_date": "2025-03-2%d", "end_date": "2025-04-21"}""";
 
     @Test
     void hundredTriggersMakeOneJobAndFiftyReadersNeverFail() throws Exception {

@@ -26,6 +26,7 @@ import io.quarkus.logging.Log;
 public class ClaimedWork {
 
     private final WorkClaims claims;
+    private final Leases leases;
     private final ClaimedJobs claimed;
     private final JobPreparation preparation;
     private final ModelDayRunner dayRunner;
@@ -37,8 +38,9 @@ public class ClaimedWork {
     /** Held (shared) around each claim of a next day, so that stopping can wait for one in flight. */
     private final ReadWriteLock claimGate = new ReentrantReadWriteLock();
 
-    ClaimedWork(WorkClaims claims, ClaimedJobs claimed, JobPreparation preparation, ModelDayRunner dayRunner,
-            JobFinisher finisher, CancelFlags cancelFlags) {
+    ClaimedWork(WorkClaims claims, Leases leases, ClaimedJobs claimed, JobPreparation preparation,
+            ModelDayRunner dayRunner, JobFinisher finisher, CancelFlags cancelFlags) {
+        this.leases = leases;
         this.claims = claims;
         this.claimed = claimed;
         this.preparation = preparation;
@@ -80,12 +82,12 @@ public class ClaimedWork {
                 SimulationConfig config = claimed.config(job);
                 claimed.prepared(job, config, preparation.prepare(job, config).table());
             });
-            claims.releasePreparation(jobId);
+            leases.releasePreparation(jobId);
             finisher.finish(jobId); // when every day was skipped nothing is left to claim
         } catch (StoreException e) {
             Log.warnf("Preparing job %s failed (%s); it is prepared again", jobId, e.getMessage());
             try {
-                claims.releasePreparation(jobId);
+                leases.releasePreparation(jobId);
             } catch (StoreException s) {
                 stopOnStorage(jobId, e);
             }
@@ -177,7 +179,7 @@ public class ClaimedWork {
         Log.warnf("Model-day %s %s stopped here (%s); its next attempt runs it again", day.model(), day.date(),
                 e.getMessage());
         try {
-            claims.release(day.id(), "storage fault: " + e.getMessage());
+            leases.release(day.id(), "storage fault: " + e.getMessage());
         } catch (StoreException s) {
             stopOnStorage(day.jobId(), e);
         }

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.ServiceSettings;
-import io.aitrader.platform.database.Database;
 import io.quarkus.logging.Log;
 
 /**
@@ -36,12 +35,10 @@ public class ClaimingWorker {
     private static final int UNLIMITED_SLOTS = 64;
 
     private final WorkClaims claims;
-    private final ClaimedJobs claimed;
     private final ClaimedWork work;
     private final LeaseKeeper leases;
     private final ClusterSignals signals;
     private final ServiceSettings settings;
-    private final Database database;
     private final JobFinisher finisher;
 
     private final AtomicInteger busy = new AtomicInteger();
@@ -53,12 +50,10 @@ public class ClaimingWorker {
     private ScheduledExecutorService loop;
     private ExecutorService slots;
 
-    ClaimingWorker(WorkClaims claims, ClaimedJobs claimed, ClaimedWork work, LeaseKeeper leases,
-            ClusterSignals signals, ServiceSettings settings, Database database, JobFinisher finisher) {
-        this.database = database;
+    ClaimingWorker(WorkClaims claims, ClaimedWork work, LeaseKeeper leases, ClusterSignals signals,
+            ServiceSettings settings, JobFinisher finisher) {
         this.finisher = finisher;
         this.claims = claims;
-        this.claimed = claimed;
         this.work = work;
         this.leases = leases;
         this.signals = signals;
@@ -68,16 +63,13 @@ public class ClaimingWorker {
     /** {@code onlyOwnJobs}: a batch run works only on the job it created, not on the other instances' jobs. */
     synchronized void start(boolean onlyOwnJobs) {
         this.onlyOwnJobs = onlyOwnJobs;
-        if (!database.postgres() && !onlyOwnJobs) {
-            int lapsed = claims.lapseAll(); // a batch run leaves a server's work alone
-            if (lapsed > 0) {
-                Log.infof("Resuming work interrupted by the last stop: %d leases lapsed", lapsed);
-            }
+        if (!onlyOwnJobs) {
+            leases.recoverAtStart(); // a batch run leaves a server's work alone
         }
         capacity = settings.maxParallelModels() > 0 ? settings.maxParallelModels() : UNLIMITED_SLOTS;
         slots = Executors.newFixedThreadPool(capacity, runnable -> new Thread(runnable, "claimed-work"));
         loop = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "work-claims"));
-        loop.scheduleWithFixedDelay(this::wake, 0, database.postgres() ? POLL_MILLIS : SQLITE_POLL_MILLIS,
+        loop.scheduleWithFixedDelay(this::wake, 0, signals.shared() ? POLL_MILLIS : SQLITE_POLL_MILLIS,
                 TimeUnit.MILLISECONDS);
         signals.start();
     }
@@ -94,11 +86,7 @@ public class ClaimingWorker {
         // leases lapse now so another instance runs them again; a commit that still comes is refused to the old owner
         work.stopClaiming();
         slots.shutdown();
-        try {
-            claims.expireAll();
-        } catch (StoreException e) {
-            Log.warnf("Leases not given up (%s); they expire in %d s", e.getMessage(), settings.workLeaseSeconds());
-        }
+        leases.giveUpAll();
     }
 
     private static void awaitQuietly(ExecutorService executor) {
@@ -177,10 +165,7 @@ public class ClaimingWorker {
     }
 
     private void housekeeping() {
-        Set<String> active = leases.upkeep(work.inProgress(), this::inScope);
-        if (active != null) {
-            claimed.retainOnly(active);
-        }
+        leases.upkeep(work.inProgress(), this::inScope);
     }
 
     private boolean inScope(String jobId) {

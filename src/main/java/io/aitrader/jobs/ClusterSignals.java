@@ -52,6 +52,11 @@ public class ClusterSignals {
         this.worker = worker;
     }
 
+    /** Whether other instances may share the database (PostgreSQL). */
+    boolean shared() {
+        return shared;
+    }
+
     /** Tells the other instances about a progress event this one published locally. */
     void event(JobEvent event, String json) {
         if (!shared) {

@@ -17,6 +17,11 @@ final class Timestamps {
         return format(Instant.now());
     }
 
+    /** {@code time} (as this class writes it) plus {@code seconds}: when a lease taken then ends. */
+    static String plusSeconds(String time, long seconds) {
+        return format(Instant.ofEpochMilli(millis(time)).plusSeconds(seconds));
+    }
+
     /** Always 24 characters (Instant.toString drops a zero millisecond), so stored times compare as text. */
     static String format(Instant time) {
         return FIXED.format(time.truncatedTo(ChronoUnit.MILLIS));

@@ -14,7 +14,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +28,22 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The benchmark of docs/benchmarks.md, run by bench/run.sh: starts the packaged app as a separate JVM (temporary
+ * The benchmark of docs/benchmarks.md, run by bench/run.sh: starts the packaged app as a separate process (temporary
  * DATA_DIR and CONFIGS_DIR, free port), drives it over HTTP only, and prints one table. Every figure is the median of
  * several runs after a warm-up. The database is opened read-only by this process for one thing only: its logical
  * size (page_count x page_size, which sees through the WAL), so sizes can be compared while the app runs.
+ *
+ * <p>
+ * With {@code --app PATH} (repeatable) it measures those builds and this one side by side, one result column each.
+ * Every build has its own app process and data directories; the builds take turns run by run (A, B, A, B, ...), and
+ * while one build's app is measured the others are suspended (SIGSTOP), so that on a 2-core machine they never share
+ * the cores and a change of the machine's load hits every build alike.
  */
 public class Bench {
 
-    /**
-     * The packaged app; {@code --app PATH} measures another build: a baseline jar for a before/after figure, or a
-     * native executable (any path not ending in .jar).
-     */
-    static Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The current build, as the README runs it: {@code java -jar target/quarkus-app/quarkus-run.jar}. */
+    static final Path THIS_BUILD = Path.of("target/quarkus-app/quarkus-run.jar");
+    static final String THIS_BUILD_NAME = "this build";
     /** 30 trading days (July 4th is closed). */
     static final String[] DAYS_30 = {"2025-07-01", "2025-08-12"};
     static final String[] DAYS_10 = {"2025-07-01", "2025-07-15"};
@@ -44,206 +51,511 @@ public class Bench {
     /** Every trading day of 2025: 250. */
     static final String[] DAYS_250 = {"2025-01-02", "2025-12-31"};
 
+    static final String USAGE = """
+            usage: bench/run.sh [--quick] [--only engine] [--app PATH]...
+              --quick        fewer repetitions and a smaller seeding: a smoke test of the script
+              --only engine  only the engine's targets: start-up (empty and existing database), idle RSS after the
+                             first start and after a restart, throughput with 1, 10 and 50 instant mocks x 30 days
+              --app PATH     also measure another build, side by side with this one: a baseline jar, or a native
+                             executable (any path not ending in .jar); repeatable
+            """;
+
+    final Options options;
     final boolean quick;
     final Path root;
     final Path configs;
-    final Table table = new Table();
+    /** The builds under test, in column order: the baselines, then this build. */
+    final List<Subject> builds = new ArrayList<>();
+    final Table table;
     int configSeq;
 
-    Bench(boolean quick) throws IOException {
-        this.quick = quick;
+    Bench(Options options) throws IOException {
+        this.options = options;
+        this.quick = options.quick();
         this.root = Files.createTempDirectory("aitrader-bench-");
         this.configs = root.resolve("configs");
         Files.createDirectories(configs);
         Files.copy(Path.of("configs/default_config.json"), configs.resolve("default_config.json"));
         Files.copy(Path.of("configs/nasdaq100_symbols.json"), configs.resolve("nasdaq100_symbols.json"));
+        List<Path> baselines = options.baselines();
+        for (int i = 0; i < baselines.size(); i++) {
+            String name = baselines.size() == 1 ? "baseline" : "baseline " + (i + 1);
+            builds.add(new Subject(name, baselines.get(i), root));
+        }
+        builds.add(new Subject(THIS_BUILD_NAME, THIS_BUILD, root));
+        this.table = new Table(builds);
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> options = List.of(args);
-        boolean quick = options.contains("--quick");
-        if (options.contains("--app")) {
-            jar = Path.of(options.get(options.indexOf("--app") + 1));
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
         }
-        Bench bench = new Bench(quick);
+        Bench bench = new Bench(options);
+        // A suspended app ignores Ctrl-C until it is resumed.
+        Runtime.getRuntime().addShutdownHook(new Thread(bench::abandonApps));
         String loadBefore = Machine.load();
         try {
-            bench.engine();
-            bench.scale();
+            bench.run();
         } finally {
-            if (System.getenv("BENCH_KEEP") == null) {
-                Files.walk(bench.root).sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-            } else {
-                System.err.println("kept " + bench.root);
-            }
+            bench.deleteOrKeepFolder();
         }
         System.out.println();
-        System.out.println("AI-Trader Server benchmark" + (quick ? " (--quick)" : "") + " of " + jar);
+        System.out.println(bench.heading());
         System.out.println(Machine.describe() + "; load average before " + loadBefore + ", after " + Machine.load());
         System.out.println();
         bench.table.print();
     }
 
-    /** Start-up, RSS, throughput, parallel efficiency and growth with days, in one data directory. */
-    void engine() throws Exception {
-        Path data = root.resolve("data-engine");
-        App app = App.start(data, configs, root.resolve("engine.log"));
-        table.add("Start-up, empty data dir (migrations + synthetic prices)", ms(app.startupMillis),
-                "launch to first 200 on /health; Quarkus says " + app.quarkusStarted());
-        table.add("RSS idle, after first start", mb(app.rssKb()), "VmRSS of the app process, default memory settings");
-        try {
-            int warmups = quick ? 1 : 2;
-            for (int i = 0; i < warmups; i++) {
-                app.runJob(instantConfig(10), DAYS_30);
-            }
-            for (int models : new int[] {1, 10, 50}) {
-                List<Double> rates = new ArrayList<>();
-                List<Double> bytes = new ArrayList<>();
-                int runs = quick ? 2 : models == 1 ? 7 : 5;
-                long cpuBefore = app.cpuMillis();
-                int modelDays = 0;
-                for (int i = 0; i < runs; i++) {
-                    long sizeBefore = Db.size(data);
-                    Job job = app.runJob(instantConfig(models), DAYS_30);
-                    rates.add(job.modelDays / job.seconds);
-                    bytes.add((Db.size(data) - sizeBefore) / (double) job.modelDays);
-                    modelDays += job.modelDays;
-                }
-                double cpuPerDay = (app.cpuMillis() - cpuBefore) / (double) modelDays;
-                table.add("Throughput, instant mock, " + models + " model" + (models > 1 ? "s" : "") + " x 30 days",
-                        String.format(Locale.ROOT, "%.0f model-days/s", Stats.median(rates)),
-                        "median of " + runs + " runs " + Stats.fmt(rates, "%.0f") + "; "
-                                + String.format(Locale.ROOT, "%.2f ms CPU and %.1f KB stored per model-day",
-                                        cpuPerDay, Stats.median(bytes) / 1024));
-                growth.put(models + " models x 30 days", new Growth(models * 30,
-                        models * 30 / Stats.median(rates), Stats.median(bytes) * models * 30));
-            }
-            table.add("RSS after the throughput runs", mb(app.rssKb()), "same process, after the runs above");
-            parallelEfficiency(app);
-            for (String[] range : quick ? new String[][] {DAYS_10, DAYS_50} : new String[][] {DAYS_10, DAYS_50,
-                    DAYS_250}) {
-                long sizeBefore = Db.size(data);
-                Job job = app.runJob(instantConfig(10), range);
-                growth.put("10 models x " + job.modelDays / 10 + " days", new Growth(job.modelDays, job.seconds,
-                        Db.size(data) - sizeBefore));
-            }
-        } finally {
-            app.stop();
+    void run() throws Exception {
+        engine();
+        if (!options.engineOnly()) {
+            scale();
+            growthRows();
         }
-        List<Double> starts = new ArrayList<>();
-        long rss = 0;
-        for (int i = 0; i < (quick ? 1 : 3); i++) {
-            App again = App.start(data, configs, root.resolve("engine-restart-" + i + ".log"));
-            starts.add((double) again.startupMillis);
-            rss = again.rssKb();
-            again.stop();
-        }
-        table.add("Start-up, existing database (" + String.format(Locale.ROOT, "%.0f MB", Db.size(data) / 1048576.0)
-                + ")", ms(Stats.median(starts)), "median of " + starts.size() + " starts " + Stats.fmt(starts, "%.0f"));
-        table.add("RSS idle, after a restart", mb(rss), "");
-
     }
 
-    final Map<String, Growth> growth = new LinkedHashMap<>();
+    boolean sideBySide() {
+        return builds.size() > 1;
+    }
+
+    String heading() {
+        String title = "AI-Trader Server benchmark" + options.flags();
+        if (!sideBySide()) {
+            return title + " of " + THIS_BUILD;
+        }
+        return title + ", side by side: " + builds.stream().map(b -> b.name + " = " + b.executable)
+                .collect(Collectors.joining(", ")) + "; the builds take turns run by run, one app running at a time";
+    }
+
+    void deleteOrKeepFolder() throws IOException {
+        if (System.getenv("BENCH_KEEP") == null) {
+            try (var paths = Files.walk(root)) {
+                paths.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } else {
+            System.err.println("kept " + root);
+        }
+    }
+
+    /** The command line: {@code --quick}, {@code --only engine}, {@code --app PATH} (repeatable). */
+    record Options(boolean quick, boolean engineOnly, List<Path> baselines) {
+
+        static Options parse(String[] args) {
+            boolean quick = false;
+            boolean engineOnly = false;
+            List<Path> baselines = new ArrayList<>();
+            Iterator<String> it = List.of(args).iterator();
+            while (it.hasNext()) {
+                String arg = it.next();
+                switch (arg) {
+                    case "--quick" -> quick = true;
+                    case "--only" -> engineOnly = isEngine(valueOf(arg, it));
+                    case "--app" -> baselines.add(existingBuild(valueOf(arg, it)));
+                    default -> throw new IllegalArgumentException("unknown option: " + arg);
+                }
+            }
+            return new Options(quick, engineOnly, baselines);
+        }
+
+        private static String valueOf(String option, Iterator<String> it) {
+            if (!it.hasNext()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return it.next();
+        }
+
+        private static boolean isEngine(String measures) {
+            if (!measures.equals("engine")) {
+                throw new IllegalArgumentException("--only knows one set of measures, engine; not " + measures);
+            }
+            return true;
+        }
+
+        private static Path existingBuild(String path) {
+            if (!Files.isRegularFile(Path.of(path))) {
+                throw new IllegalArgumentException("--app " + path + ": no such file");
+            }
+            return Path.of(path);
+        }
+
+        /** As the heading shows them: "" or " (--quick, --only engine)". */
+        String flags() {
+            List<String> flags = new ArrayList<>();
+            if (quick) {
+                flags.add("--quick");
+            }
+            if (engineOnly) {
+                flags.add("--only engine");
+            }
+            return flags.isEmpty() ? "" : " (" + String.join(", ", flags) + ")";
+        }
+    }
+
+    /**
+     * One build under test: its executable, a folder of its own (data directories, app logs), the app of the current
+     * phase, and its cost-growth figures.
+     */
+    static final class Subject {
+        final String name;
+        final Path executable;
+        final Path dir;
+        final Map<String, Growth> growth = new LinkedHashMap<>();
+        /** The long-lived app of the current phase, or null between phases. */
+        App app;
+        /** The current phase's data directory. */
+        Path data;
+
+        Subject(String name, Path executable, Path root) throws IOException {
+            this.name = name;
+            this.executable = executable;
+            this.dir = Files.createDirectories(root.resolve(name.replace(' ', '-')));
+        }
+
+        /** The column heading: a baseline's path, or "this build". */
+        String heading() {
+            return name.equals(THIS_BUILD_NAME) ? name : name + ": " + executable;
+        }
+
+        /** Starts the app of a phase on a new data directory; its log is {@code phase}.log. */
+        void open(String phase, Path configs) throws Exception {
+            data = dir.resolve("data-" + phase);
+            app = start(configs, phase);
+        }
+
+        /** Starts another app on the current phase's data directory, e.g. to time a restart. */
+        App start(Path configs, String logName) throws Exception {
+            return App.start(executable, data, configs, dir.resolve(logName + ".log"));
+        }
+
+        void close() throws InterruptedException, IOException {
+            if (app != null) {
+                app.stop();
+                app = null;
+            }
+        }
+    }
+
+    /** One step of a measure for one build, run while only that build's app runs. */
+    interface Step {
+        void run(Subject build) throws Exception;
+    }
+
+    /**
+     * Runs a step for each build in turn. Side by side, each build's app is suspended again after its step, so that
+     * only one app process runs at a time and none takes CPU (JIT, GC, timers) from the one being measured.
+     */
+    void eachBuild(Step step) throws Exception {
+        for (Subject build : builds) {
+            if (build.app != null) {
+                build.app.resume();
+            }
+            try {
+                step.run(build);
+            } finally {
+                if (sideBySide() && build.app != null) {
+                    build.app.suspend();
+                }
+            }
+        }
+    }
+
+    void closeApps() throws InterruptedException, IOException {
+        for (Subject build : builds) {
+            build.close();
+        }
+    }
+
+    /** At exit, whatever happened: no app stays suspended or running. */
+    void abandonApps() {
+        for (Subject build : builds) {
+            App app = build.app;
+            if (app != null && app.process.isAlive()) {
+                try {
+                    app.resume();
+                } catch (IOException | InterruptedException | IllegalStateException e) {
+                    // destroy it anyway
+                }
+                app.process.destroy();
+            }
+        }
+    }
+
+    <T> Map<Subject, List<T>> perBuild() {
+        Map<Subject, List<T>> lists = new LinkedHashMap<>();
+        builds.forEach(b -> lists.put(b, new ArrayList<>()));
+        return lists;
+    }
+
+    /**
+     * Start-up, RSS and throughput; in the full run also parallel efficiency and growth with days. One data directory
+     * per build.
+     */
+    void engine() throws Exception {
+        try {
+            eachBuild(this::firstStart);
+            warmUp();
+            for (int models : new int[] {1, 10, 50}) {
+                throughput(models);
+            }
+            eachBuild(b -> table.add(b, "RSS after the throughput runs", mb(b.app.rssKb()),
+                    "same process, after the runs above"));
+            if (!options.engineOnly()) {
+                parallelEfficiency();
+                growthWithDays();
+            }
+        } finally {
+            closeApps();
+        }
+        restarts();
+    }
+
+    void firstStart(Subject build) throws Exception {
+        build.open("engine", configs);
+        table.add(build, "Start-up, empty data dir (migrations + synthetic prices)", ms(build.app.startupMillis),
+                "launch to first 200 on /health; Quarkus says " + build.app.quarkusStarted());
+        table.add(build, "RSS idle, after first start", mb(build.app.rssKb()),
+                "VmRSS of the app process, default memory settings");
+    }
+
+    void warmUp() throws Exception {
+        for (int i = 0; i < (quick ? 1 : 2); i++) {
+            String config = instantConfig(10);
+            eachBuild(b -> b.app.runJob(config, DAYS_30));
+        }
+    }
+
+    /** Instant mock, {@code models} models x 30 days; each run a fresh config, the same for every build. */
+    void throughput(int models) throws Exception {
+        int runs = quick ? 2 : models == 1 ? 7 : 5;
+        Map<Subject, List<Run>> samples = perBuild();
+        Map<Subject, Long> cpuBefore = new HashMap<>();
+        for (Subject build : builds) {
+            cpuBefore.put(build, build.app.cpuMillis());
+        }
+        for (int i = 0; i < runs; i++) {
+            String config = instantConfig(models);
+            eachBuild(b -> samples.get(b).add(measuredJob(b, config, DAYS_30)));
+        }
+        for (Subject build : builds) {
+            List<Run> done = samples.get(build);
+            List<Double> rates = done.stream().map(Run::rate).toList();
+            double bytes = Stats.median(done.stream().map(Run::bytesPerModelDay).toList());
+            double cpuPerDay = (build.app.cpuMillis() - cpuBefore.get(build))
+                    / (double) done.stream().mapToInt(r -> r.job().modelDays()).sum();
+            table.add(build, "Throughput, instant mock, " + models + " model" + (models > 1 ? "s" : "") + " x 30 days",
+                    rate(Stats.median(rates)), "median of " + runs + " runs " + Stats.fmt(rates, "%.0f") + "; "
+                            + String.format(Locale.ROOT, "%.2f ms CPU and %.1f KB stored per model-day", cpuPerDay,
+                                    bytes / 1024));
+            build.growth.put(models + " models x 30 days", new Growth(models * 30,
+                    models * 30 / Stats.median(rates), bytes * models * 30));
+        }
+    }
+
+    /** A measured job and the bytes it added to the database. */
+    record Run(Job job, long bytes) {
+        double rate() {
+            return job.modelDays() / job.seconds();
+        }
+
+        double bytesPerModelDay() {
+            return bytes / (double) job.modelDays();
+        }
+
+        Growth growth() {
+            return new Growth(job.modelDays(), job.seconds(), bytes);
+        }
+    }
+
+    Run measuredJob(Subject build, String config, String[] range) throws Exception {
+        long sizeBefore = Db.size(build.data);
+        Job job = build.app.runJob(config, range);
+        return new Run(job, Db.size(build.data) - sizeBefore);
+    }
 
     record Growth(int modelDays, double seconds, double bytes) {
     }
 
     /** 10 mocks of 10..100 ms per call x 10 days: wall time over the slowest model's own total latency. */
-    void parallelEfficiency(App app) throws Exception {
-        List<Double> ratios = new ArrayList<>();
-        String detail = "";
+    void parallelEfficiency() throws Exception {
+        Map<Subject, List<Double>> ratios = perBuild();
+        Map<Subject, String> lastRun = new HashMap<>();
         for (int run = 0; run < (quick ? 1 : 3); run++) {
-            int id = ++configSeq;
-            List<String> models = new ArrayList<>();
-            Map<String, Integer> latency = new LinkedHashMap<>();
-            for (int m = 0; m < 10; m++) {
-                String sig = "slow-" + id + "-" + m;
-                latency.put(sig, 10 * (m + 1));
-                models.add(mockModel(sig, 1000 + m, 10 * (m + 1)));
-            }
-            String config = writeConfig("slow-" + id, models);
-            Job job = app.runJob(config, DAYS_10);
-            Json sessions = app.get("/reasoning?job_id=" + job.id).json();
-            Map<String, Integer> steps = new LinkedHashMap<>();
-            for (Json s : sessions.get("sessions").list()) {
-                steps.merge(s.get("model").str(), (int) s.get("total_steps").num(), Integer::sum);
-            }
-            double ideal = latency.entrySet().stream().mapToDouble(e -> steps.get(e.getKey()) * e.getValue() / 1000.0)
-                    .max().orElseThrow();
-            ratios.add(job.seconds / ideal);
-            detail = String.format(Locale.ROOT, "last run: wall %.2f s, ideal %.2f s", job.seconds, ideal);
+            SlowMocks mocks = slowMocks();
+            eachBuild(b -> {
+                Job job = b.app.runJob(mocks.config(), DAYS_10);
+                double ideal = mocks.slowestTotalSeconds(callsPerModel(b.app, job));
+                ratios.get(b).add(job.seconds() / ideal);
+                lastRun.put(b, String.format(Locale.ROOT, "last run: wall %.2f s, ideal %.2f s", job.seconds(), ideal));
+            });
         }
-        table.add("Parallel efficiency, 10 mocks (10..100 ms per call) x 10 days",
-                String.format(Locale.ROOT, "%.3f", Stats.median(ratios)),
-                "wall / slowest model's total latency; median of " + ratios.size() + " " + Stats.fmt(ratios, "%.3f")
-                        + "; " + detail + " (target <= 1.10)");
+        for (Subject build : builds) {
+            List<Double> r = ratios.get(build);
+            table.add(build, "Parallel efficiency, 10 mocks (10..100 ms per call) x 10 days",
+                    Value.of("%.3f", Stats.median(r)), "wall / slowest model's total latency; median of " + r.size()
+                            + " " + Stats.fmt(r, "%.3f") + "; " + lastRun.get(build) + " (target <= 1.10)");
+        }
+    }
+
+    /** A config of 10 mock models of 10, 20, ... 100 ms per call, and each model's latency. */
+    record SlowMocks(String config, Map<String, Integer> latencyMs) {
+        double slowestTotalSeconds(Map<String, Integer> calls) {
+            return latencyMs.entrySet().stream().mapToDouble(e -> calls.get(e.getKey()) * e.getValue() / 1000.0)
+                    .max().orElseThrow();
+        }
+    }
+
+    SlowMocks slowMocks() throws IOException {
+        int id = ++configSeq;
+        List<String> models = new ArrayList<>();
+        Map<String, Integer> latency = new LinkedHashMap<>();
+        for (int m = 0; m < 10; m++) {
+            String sig = "slow-" + id + "-" + m;
+            latency.put(sig, 10 * (m + 1));
+            models.add(mockModel(sig, 1000 + m, 10 * (m + 1)));
+        }
+        return new SlowMocks(writeConfig("slow-" + id, models), latency);
+    }
+
+    /** The LLM calls each model of a job made, from its reasoning sessions. */
+    static Map<String, Integer> callsPerModel(App app, Job job) throws Exception {
+        Json sessions = app.get("/reasoning?job_id=" + job.id()).json();
+        Map<String, Integer> calls = new LinkedHashMap<>();
+        for (Json s : sessions.get("sessions").list()) {
+            calls.merge(s.get("model").str(), (int) s.get("total_steps").num(), Integer::sum);
+        }
+        return calls;
+    }
+
+    /** 10 models over 10, 50 and 250 days (--quick: 10 and 50): how time and storage grow with the days. */
+    void growthWithDays() throws Exception {
+        for (String[] range : quick ? new String[][] {DAYS_10, DAYS_50} : new String[][] {DAYS_10, DAYS_50,
+                DAYS_250}) {
+            String config = instantConfig(10);
+            eachBuild(b -> {
+                Run run = measuredJob(b, config, range);
+                b.growth.put("10 models x " + run.job().modelDays() / 10 + " days", run.growth());
+            });
+        }
+    }
+
+    /** Start-up on the engine's database, and RSS idle after it; the builds' starts alternate. */
+    void restarts() throws Exception {
+        Map<Subject, List<Double>> starts = perBuild();
+        Map<Subject, Long> rss = new HashMap<>();
+        for (int i = 0; i < (quick ? 1 : 3); i++) {
+            String log = "engine-restart-" + i;
+            eachBuild(b -> {
+                App again = b.start(configs, log);
+                try {
+                    starts.get(b).add((double) again.startupMillis);
+                    rss.put(b, again.rssKb());
+                } finally {
+                    again.stop();
+                }
+            });
+        }
+        for (Subject build : builds) {
+            List<Double> times = starts.get(build);
+            table.add(build, "Start-up, existing database",
+                    String.format(Locale.ROOT, "%.0f MB", Db.size(build.data) / 1048576.0), ms(Stats.median(times)),
+                    "median of " + times.size() + " starts " + Stats.fmt(times, "%.0f"));
+            table.add(build, "RSS idle, after a restart", mb(rss.get(build)), "");
+        }
     }
 
     /** 50 models x 250 days stored by one real job, then query latencies. */
     void scale() throws Exception {
-        Path data = root.resolve("data-scale");
-        App app = App.start(data, configs, root.resolve("scale.log"));
+        int models = 50;
+        String[] range = quick ? new String[] {"2025-01-02", "2025-03-31"} : DAYS_250;
+        String config = instantConfig(models);
+        Map<Subject, Job> big = new HashMap<>();
+        Map<Subject, List<String>> days = new HashMap<>();
+        Map<Subject, Job> typical = new HashMap<>();
+        int n = quick ? 100 : 500;
         try {
-            int models = 50;
-            String[] range = quick ? new String[] {"2025-01-02", "2025-03-31"} : DAYS_250;
-            long sizeBefore = Db.size(data);
-            String config = instantConfig(models);
-            Job job = app.runJob(config, range);
-            growth.put(models + " models x " + job.modelDays / models + " days", new Growth(job.modelDays, job.seconds,
-                    Db.size(data) - sizeBefore));
-            table.add("Throughput at scale, " + models + " models x " + job.modelDays / models + " days (one job)",
-                    String.format(Locale.ROOT, "%.0f model-days/s", job.modelDays / job.seconds),
-                    String.format(Locale.ROOT, "%d model-days in %.1f s; RSS after %s", job.modelDays, job.seconds,
-                            mb(app.rssKb())));
-            List<String> dates = app.get("/simulate/status/" + job.id).json().get("date_range").list().stream()
-                    .map(Json::str).toList();
-            Random random = new Random(7);
-            int n = quick ? 100 : 500;
-            latency(app, "GET /results?date=D (50 models, minimal)", n,
-                    i -> "/results?date=" + dates.get(random.nextInt(dates.size())));
-            latency(app, "GET /results?date=D&detail=full", n,
-                    i -> "/results?date=" + dates.get(random.nextInt(dates.size())) + "&detail=full");
+            eachBuild(b -> b.open("scale", configs));
+            eachBuild(b -> {
+                Run run = measuredJob(b, config, range);
+                Job job = run.job();
+                b.growth.put(models + " models x " + job.modelDays() / models + " days", run.growth());
+                table.add(b, "Throughput at scale, " + models + " models x " + job.modelDays() / models
+                        + " days (one job)", rate(run.rate()), String.format(Locale.ROOT,
+                                "%d model-days in %.1f s; RSS after %s", job.modelDays(), job.seconds(),
+                                mb(b.app.rssKb()).text()));
+                big.put(b, job);
+                days.put(b, tradingDays(b.app, job));
+            });
+            eachBuild(b -> latency(b, "GET /results?date=D (50 models, minimal)", n,
+                    randomDays(days.get(b), "")));
+            eachBuild(b -> latency(b, "GET /results?date=D&detail=full", n, randomDays(days.get(b), "&detail=full")));
             // A job of the default size limit (MAX_SIMULATION_DAYS = 30): the same models run again over 30 days.
-            Job typical = app.runJob(config, DAYS_30, true);
-            latency(app, "GET /simulate/status/{id} (" + typical.modelDays + " model-days: 50 models x 30 days)", n,
-                    i -> "/simulate/status/" + typical.id);
-            latency(app, "GET /simulate/status/{id} (" + job.modelDays + " model-days, one job of 250 days)", n / 5,
-                    i -> "/simulate/status/" + job.id);
-            latency(app, "GET /simulate/jobs", n, i -> "/simulate/jobs");
-            if (app.get("/performance").status != 404) {
-                latency(app, "GET /performance (default: last 30 calendar days of data)", n, i -> "/performance");
-                latency(app, "GET /performance over " + dates.size() + " days", n / 5,
-                        i -> "/performance?start_date=" + dates.get(0) + "&end_date=" + dates.get(dates.size() - 1));
-            } else {
-                table.add("GET /performance", "n/a", "the endpoint is not in this build");
-            }
+            eachBuild(b -> typical.put(b, b.app.runJob(config, DAYS_30, true)));
+            eachBuild(b -> {
+                Job job = typical.get(b);
+                latency(b, "GET /simulate/status/{id} (" + job.modelDays() + " model-days: 50 models x 30 days)", n,
+                        i -> "/simulate/status/" + job.id());
+            });
+            eachBuild(b -> {
+                Job job = big.get(b);
+                latency(b, "GET /simulate/status/{id} (" + job.modelDays() + " model-days, one job of "
+                        + job.modelDays() / models + " days)", n / 5, i -> "/simulate/status/" + job.id());
+            });
+            eachBuild(b -> latency(b, "GET /simulate/jobs", n, i -> "/simulate/jobs"));
+            eachBuild(b -> performance(b, days.get(b), n));
         } finally {
-            app.stop();
+            closeApps();
         }
-        growthRows();
     }
 
-    void latency(App app, String label, int n, IntFunction<String> path) throws Exception {
+    static List<String> tradingDays(App app, Job job) throws Exception {
+        return app.get("/simulate/status/" + job.id()).json().get("date_range").list().stream().map(Json::str)
+                .toList();
+    }
+
+    /** Paths of /results for random days: the same days, in the same order, for every build. */
+    static IntFunction<String> randomDays(List<String> days, String query) {
+        Random random = new Random(7);
+        return i -> "/results?date=" + days.get(random.nextInt(days.size())) + query;
+    }
+
+    void performance(Subject build, List<String> days, int n) throws Exception {
+        if (build.app.get("/performance").status() == 404) {
+            table.add(build, "GET /performance", Value.text("n/a"), "the endpoint is not in this build");
+            return;
+        }
+        latency(build, "GET /performance (default: last 30 calendar days of data)", n, i -> "/performance");
+        latency(build, "GET /performance over " + days.size() + " days", n / 5,
+                i -> "/performance?start_date=" + days.get(0) + "&end_date=" + days.get(days.size() - 1));
+    }
+
+    void latency(Subject build, String label, int n, IntFunction<String> path) throws Exception {
         for (int i = 0; i < Math.max(20, n / 5); i++) {
-            app.get(path.apply(i)).expect(200); // warm-up
+            build.app.get(path.apply(i)).expect(200); // warm-up
         }
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Reply reply = app.get(path.apply(i)).expect(200);
+            Reply reply = build.app.get(path.apply(i)).expect(200);
             millis.add(reply.nanos / 1e6);
         }
         Collections.sort(millis);
-        table.add(label, String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms", Stats.pct(millis, 50),
+        table.add(build, label, Value.of("p50 %.1f ms, p99 %.1f ms", List.of("p50", "p99"), Stats.pct(millis, 50),
                 Stats.pct(millis, 99)), n + " sequential requests after a warm-up; max "
                         + String.format(Locale.ROOT, "%.1f ms", millis.get(millis.size() - 1)));
     }
 
     void growthRows() {
-        growth.forEach((label, g) -> table.add("Cost growth: " + label.replace("1 models", "1 model"), String.format(Locale.ROOT,
-                "%.2f s, %.1f MB", g.seconds(), g.bytes() / 1048576.0), String.format(Locale.ROOT,
-                        "%.2f ms and %.1f KB per model-day", g.seconds() * 1000 / g.modelDays(),
-                        g.bytes() / 1024 / g.modelDays())));
+        for (Subject build : builds) {
+            build.growth.forEach((label, g) -> table.add(build, "Cost growth: " + label.replace("1 models", "1 model"),
+                    Value.of("%.2f s, %.1f MB", List.of("time", "size"), g.seconds(), g.bytes() / 1048576.0),
+                    String.format(Locale.ROOT, "%.2f ms and %.1f KB per model-day", g.seconds() * 1000 / g.modelDays(),
+                            g.bytes() / 1024 / g.modelDays())));
+        }
     }
 
     String instantConfig(int models) throws IOException {
@@ -269,12 +581,45 @@ public class Bench {
         return "configs/bench-" + name + ".json";
     }
 
-    static String ms(double millis) {
-        return String.format(Locale.ROOT, "%.0f ms", millis);
+    static Value ms(double millis) {
+        return Value.of("%.0f ms", millis);
     }
 
-    static String mb(long kb) {
-        return String.format(Locale.ROOT, "%.0f MB", kb / 1024.0);
+    static Value mb(long kb) {
+        return Value.of("%.0f MB", kb / 1024.0);
+    }
+
+    static Value rate(double modelDaysPerSecond) {
+        return Value.of("%.0f model-days/s", modelDaysPerSecond);
+    }
+
+    /** A result: its text, and the numbers in it that the ratio column divides. */
+    record Value(String text, List<String> names, double[] numbers) {
+        static Value of(String format, double number) {
+            return of(format, List.of(""), number);
+        }
+
+        /** {@code names} label the numbers in the ratio column: "p50 0.95, p99 1.10". */
+        static Value of(String format, List<String> names, double... numbers) {
+            Object[] args = Arrays.stream(numbers).boxed().toArray();
+            return new Value(String.format(Locale.ROOT, format, args), names, numbers);
+        }
+
+        static Value text(String text) {
+            return new Value(text, List.of(), new double[0]);
+        }
+
+        /** This value over another, number by number; "" when they do not compare. */
+        String over(Value base) {
+            if (numbers.length == 0 || numbers.length != base.numbers.length) {
+                return "";
+            }
+            return IntStream.range(0, numbers.length)
+                    .mapToObj(i -> (names.get(i).isEmpty() ? "" : names.get(i) + " ")
+                            + (base.numbers[i] == 0 ? "n/a"
+                                    : String.format(Locale.ROOT, "%.2f", numbers[i] / base.numbers[i])))
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     /** A finished job as the status endpoint reports it. */
@@ -287,6 +632,8 @@ public class Bench {
         final int port;
         final long startupMillis;
         final Path log;
+        /** Set by {@link #suspend}: a frozen app must be resumed before it can answer or stop. */
+        volatile boolean suspended;
         final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -297,23 +644,25 @@ public class Bench {
             this.log = log;
         }
 
-        static App start(Path data, Path configs, Path log) throws Exception {
+        /**
+         * Starts a build as a user runs it, {@code java -jar quarkus-run.jar} (the JDK that runs this program, no JVM
+         * options) or the native executable, with only settings: port, data and config directories, limits.
+         */
+        static App start(Path executable, Path data, Path configs, Path log) throws Exception {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
+            boolean jar = executable.toString().endsWith(".jar");
             List<String> command = new ArrayList<>();
-            if (jar.toString().endsWith(".jar")) {
-                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            } else {
-                command.add(jar.toAbsolutePath().toString());
-            }
+            command.add(jar ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                    : executable.toAbsolutePath().toString());
             command.addAll(List.of("-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.host=127.0.0.1", "-Dapp.data-dir=" + data, "-Dapp.configs-dir=" + configs,
                     "-Dapp.default-config=" + configs.resolve("default_config.json"),
                     "-Dapp.max-simulation-days=260", "-Dapp.auto-download-price-data=false"));
-            if (jar.toString().endsWith(".jar")) {
-                command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+            if (jar) {
+                command.addAll(List.of("-jar", executable.toAbsolutePath().toString()));
             }
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().remove("ALPHAADVANTAGE_API_KEY");
@@ -417,7 +766,30 @@ public class Bench {
             throw new IllegalStateException("job " + id + " did not end");
         }
 
-        void stop() throws InterruptedException {
+        /** Freezes the process (SIGSTOP) while another build is measured, until {@link #resume}. */
+        void suspend() throws IOException, InterruptedException {
+            if (!suspended && process.isAlive()) {
+                signal("STOP");
+                suspended = true;
+            }
+        }
+
+        void resume() throws IOException, InterruptedException {
+            if (suspended && process.isAlive()) {
+                signal("CONT");
+            }
+            suspended = false;
+        }
+
+        private void signal(String name) throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        }
+
+        void stop() throws InterruptedException, IOException {
+            resume(); // a suspended process would not act on SIGTERM
             process.destroy(); // SIGTERM: a clean shutdown closes the pool, which checkpoints the WAL
             if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -512,19 +884,100 @@ public class Bench {
         }
     }
 
-    /** The printed table. */
+    /** The printed table: one row per measure, one result column per build. */
     static final class Table {
-        final List<String[]> rows = new ArrayList<>();
+        final List<Subject> builds;
+        final Map<String, Map<Subject, Cell>> rows = new LinkedHashMap<>();
 
-        void add(String what, String value, String note) {
-            rows.add(new String[] {what, value, note});
-            System.err.println("  " + what + ": " + value + (note.isEmpty() ? "" : "  (" + note + ")"));
+        Table(List<Subject> builds) {
+            this.builds = builds;
+        }
+
+        /** One build's result of a measure; a detail goes into the measure's label in parentheses. */
+        record Cell(String detail, Value value, String note) {
+        }
+
+        void add(Subject build, String measure, Value value, String note) {
+            add(build, measure, "", value, note);
+        }
+
+        void add(Subject build, String measure, String detail, Value value, String note) {
+            rows.computeIfAbsent(measure, m -> new LinkedHashMap<>()).put(build, new Cell(detail, value, note));
+            System.err.println("  " + (builds.size() > 1 ? "[" + build.name + "] " : "")
+                    + (detail.isEmpty() ? measure : measure + " (" + detail + ")") + ": " + value.text()
+                    + (note.isEmpty() ? "" : "  (" + note + ")"));
         }
 
         void print() {
-            System.out.println("| Measure | Result | Notes |");
-            System.out.println("| --- | --- | --- |");
-            rows.forEach(r -> System.out.println("| " + r[0] + " | " + r[1] + " | " + r[2] + " |"));
+            List<String> headings = new ArrayList<>(List.of("Measure"));
+            if (builds.size() == 1) {
+                headings.add("Result");
+            } else {
+                builds.forEach(b -> headings.add(b.heading()));
+                headings.add("this / first baseline");
+            }
+            headings.add("Notes");
+            System.out.println(line(headings));
+            System.out.println(line(Collections.nCopies(headings.size(), "---")));
+            rows.forEach((measure, cells) -> System.out.println(line(row(measure, cells))));
+        }
+
+        List<String> row(String measure, Map<Subject, Cell> cells) {
+            List<String> row = new ArrayList<>(List.of(label(measure, cells)));
+            builds.forEach(b -> row.add(cells.containsKey(b) ? cells.get(b).value().text() : "-"));
+            if (builds.size() > 1) {
+                Cell first = cells.get(builds.get(0));
+                Cell last = cells.get(builds.get(builds.size() - 1));
+                row.add(first == null || last == null ? "" : last.value().over(first.value()));
+            }
+            row.add(notes(cells));
+            return row;
+        }
+
+        /** The measure, with the builds' details ("76 MB", or "70 MB / 76 MB" when they differ). */
+        static String label(String measure, Map<Subject, Cell> cells) {
+            List<String> details = cells.values().stream().map(Cell::detail).toList();
+            String detail = details.stream().distinct().count() == 1 ? details.get(0) : String.join(" / ", details);
+            return detail.isEmpty() ? measure : measure + " (" + detail + ")";
+        }
+
+        /**
+         * The parts of the notes ("; "-separated) that every build shares, once; then each build's other parts, tagged
+         * with its name.
+         */
+        static String notes(Map<Subject, Cell> cells) {
+            Map<Subject, List<String>> parts = new LinkedHashMap<>();
+            cells.forEach((build, cell) -> parts.put(build, List.of(cell.note().split("; "))));
+            List<String> first = parts.values().iterator().next();
+            int shared = 0;
+            while (shared < first.size() && sharedBy(parts.values(), shared, first.get(shared))) {
+                shared++;
+            }
+            List<String> notes = new ArrayList<>(first.subList(0, shared));
+            List<String> own = new ArrayList<>();
+            for (Map.Entry<Subject, List<String>> e : parts.entrySet()) {
+                List<String> rest = e.getValue().subList(shared, e.getValue().size());
+                if (!String.join("", rest).isEmpty()) {
+                    own.add("[" + e.getKey().name + "] " + String.join("; ", rest));
+                }
+            }
+            if (!own.isEmpty()) {
+                notes.add(String.join(" ", own));
+            }
+            return String.join("; ", notes);
+        }
+
+        private static boolean sharedBy(Iterable<List<String>> notes, int index, String part) {
+            for (List<String> note : notes) {
+                if (note.size() <= index || !note.get(index).equals(part)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static String line(List<String> cells) {
+            return "| " + String.join(" | ", cells) + " |";
         }
     }
 

@@ -153,8 +153,8 @@ public class WorkClaims {
                 takenOver++;
                 ModelDay day = candidate.day();
                 audit.persist(conn, AuditEvent.job(day.jobId(), AuditEvent.RESUMED, day.model() + " " + day.date()
-                        + " attempt " + (candidate.attempts() + 1) + " of " + settings.maxDayAttempts() + " by "
-                        + instance.id() + "; " + candidate.lastAttempt(), null));
+                        + " taken over by " + instance.id() + " as attempt " + (candidate.attempts() + 1) + " of "
+                        + settings.maxDayAttempts() + "; " + candidate.lastAttempt(), null));
             }
             claimed.add(candidate.claimed());
         }

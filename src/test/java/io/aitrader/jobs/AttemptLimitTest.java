@@ -89,7 +89,8 @@ class AttemptLimitTest {
         List<Map<String, Object>> audit = given().queryParam("job_id", jobId).when().get("/simulate/audit").then()
                 .statusCode(200).extract().jsonPath().getList("entries");
         assertTrue(audit.stream().anyMatch(e -> "resumed".equals(e.get("event"))
-                && String.valueOf(e.get("detail")).contains("2025-07-14 attempt 2 of 3")
+                && String.valueOf(e.get("detail")).contains("2025-07-14 taken over by ")
+                && String.valueOf(e.get("detail")).contains(" as attempt 2 of 3;")
                 && String.valueOf(e.get("detail")).contains("attempt 1: the lease of crashed-2 lapsed")),
                 audit.toString());
         assertEquals(1, ledgerRows("2025-07-14"));

@@ -119,7 +119,8 @@ class WorkClaimsTest {
         assertEquals(instance.id(), column(jobId, "2025-06-02", "lease_owner"));
         assertEquals("attempt 1: the lease of other-instance lapsed (the instance stopped or crashed)",
                 column(jobId, "2025-06-02", "attempt_log"));
-        assertTrue(audit(jobId).contains(model + " 2025-06-02 attempt 2 of 3 by " + instance.id()), audit(jobId));
+        assertTrue(audit(jobId).contains(model + " 2025-06-02 taken over by " + instance.id() + " as attempt 2 of 3"),
+                audit(jobId));
     }
 
     @Test

@@ -53,7 +53,7 @@ class CrashLoopIT {
             assertEquals("completed", days.get(1).path("status").asText(), days.toString());
             assertEquals("completed", days.get(2).path("status").asText(), days.toString());
             String audit = last.get("/simulate/audit?job_id=" + jobId).body();
-            assertEquals(2, count(audit, "attempt 2 of 2") + count(audit, "attempts_exhausted: 2 attempts"), audit);
+            assertEquals(2, count(audit, "as attempt 2 of 2") + count(audit, "attempts_exhausted: 2 attempts"), audit);
         }
         assertEquals(0, LedgerDump.count(data, "SELECT count(*) FROM trading_days WHERE date = '2025-03-03'"));
         assertEquals(2, LedgerDump.count(data, "SELECT count(*) FROM trading_days WHERE model = 'crash-loop-mock'"));
@@ -65,7 +65,7 @@ class CrashLoopIT {
             JsonNode first = app.status(jobId).path("progress").path("details").get(0);
             String audit = app.get("/simulate/audit?job_id=" + jobId).body();
             return "running".equals(first.path("status").asText())
-                    && (attempt == 1 || audit.contains("attempt " + attempt + " of 2"));
+                    && (attempt == 1 || audit.contains("as attempt " + attempt + " of 2"));
         }, running -> running, "attempt " + attempt + " of the first day");
     }
 

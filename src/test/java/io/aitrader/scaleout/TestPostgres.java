@@ -56,10 +56,32 @@ final class TestPostgres implements AutoCloseable {
         return DriverManager.getConnection(jdbc, user[0], user.length > 1 ? user[1] : null);
     }
 
+    /**
+     * Drops the database. FORCE ends the instances' leftover sessions, but PostgreSQL refuses it while an autovacuum
+     * worker (not this role's process) works on the database, which the engine's updates make likely: then again a
+     * moment later.
+     */
     @Override
     public void close() throws SQLException {
-        try (Connection conn = connect(admin, admin.getPath().substring(1)); Statement st = conn.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        for (int attempt = 1;; attempt++) {
+            try (Connection conn = connect(admin, admin.getPath().substring(1));
+                    Statement st = conn.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,10 +1,6 @@
 package io.aitrader.agent;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Optional;
-
-import io.aitrader.trading.MarketPrices;
 
 /** The texts the agent loop gives the model: the system prompt of the day, the first user message and the nudge. */
 public final class SystemPrompt {
@@ -28,14 +24,7 @@ public final class SystemPrompt {
         text.append("Previous trading day: ").append(previous == null ? "n/a" : previous).append('\n');
         text.append(POSITIONS_LINE).append(ToolJson.write(ToolJson.positions(session.ledger().current())))
                 .append("\n\n");
-        text.append("Prices: the previous trading day's close and today's open of each symbol you may trade.\n");
-        text.append("symbol,prev_close,today_open\n");
-        MarketPrices prices = session.prices();
-        for (String symbol : session.universe()) {
-            Optional<BigDecimal> close = previous == null ? Optional.empty() : prices.close(symbol, previous);
-            text.append(symbol).append(',').append(format(close)).append(',')
-                    .append(format(prices.open(symbol, today))).append('\n');
-        }
+        text.append(PriceBlocks.of(session.prices(), session.universe(), previous, today));
         text.append("""
 
                 Rules:
@@ -53,9 +42,5 @@ public final class SystemPrompt {
 
     public static String firstUserMessage(TradingSession session) {
         return "Please analyse the market and update today's positions (" + session.date() + ").";
-    }
-
-    private static String format(Optional<BigDecimal> price) {
-        return price.map(p -> ToolJson.plain(p).toPlainString()).orElse("n/a");
     }
 }

@@ -39,18 +39,20 @@ record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int
         int step = 0;
         for (ChatMessage message : messages) {
             if (message instanceof SystemMessage system) {
-                for (String line : system.text().split("\n")) {
-                    if (line.startsWith(SystemPrompt.DATE_LINE)) {
-                        date = LocalDate.parse(line.substring(SystemPrompt.DATE_LINE.length()).trim());
-                    } else if (line.startsWith(SystemPrompt.POSITIONS_LINE)) {
-                        JsonNode positions = parse(line.substring(SystemPrompt.POSITIONS_LINE.length()));
-                        cash = positions.path("CASH").decimalValue();
-                        positions.properties().forEach(field -> {
-                            if (!field.getKey().equals("CASH")) {
-                                holdings.put(field.getKey(), field.getValue().asLong());
-                            }
-                        });
-                    }
+                String text = system.text();
+                String dateLine = line(text, SystemPrompt.DATE_LINE);
+                if (dateLine != null) {
+                    date = LocalDate.parse(dateLine.trim());
+                }
+                String positionsLine = line(text, SystemPrompt.POSITIONS_LINE);
+                if (positionsLine != null) {
+                    JsonNode positions = parse(positionsLine);
+                    cash = positions.path("CASH").decimalValue();
+                    positions.properties().forEach(field -> {
+                        if (!field.getKey().equals("CASH")) {
+                            holdings.put(field.getKey(), field.getValue().asLong());
+                        }
+                    });
                 }
             } else if (message instanceof AiMessage) {
                 step++;
@@ -67,6 +69,17 @@ record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int
             throw new IllegalArgumentException("the mock model needs the trading system prompt (no date found)");
         }
         return new MockTurn(date, cash, holdings, step, opens, lastResults);
+    }
+
+    /** The rest of the prompt's line that starts with {@code label}, or null. */
+    private static String line(String text, String label) {
+        int at = text.startsWith(label) ? 0 : text.indexOf("\n" + label);
+        if (at < 0) {
+            return null;
+        }
+        int start = at == 0 ? label.length() : at + 1 + label.length();
+        int end = text.indexOf('\n', start);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     /** The first refusal among the results of the previous answer's tool calls, if any. */

@@ -31,7 +31,6 @@ public class ClaimedWork {
     private final JobPreparation preparation;
     private final ModelDayRunner dayRunner;
     private final JobFinisher finisher;
-    private final CancelFlags cancelFlags;
     private final Map<Long, String> running = new ConcurrentHashMap<>();
     private final Set<String> preparing = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -39,14 +38,13 @@ public class ClaimedWork {
     private final ReadWriteLock claimGate = new ReentrantReadWriteLock();
 
     ClaimedWork(WorkClaims claims, Leases leases, ClaimedJobs claimed, JobPreparation preparation,
-            ModelDayRunner dayRunner, JobFinisher finisher, CancelFlags cancelFlags) {
+            ModelDayRunner dayRunner, JobFinisher finisher) {
         this.leases = leases;
         this.claims = claims;
         this.claimed = claimed;
         this.preparation = preparation;
         this.dayRunner = dayRunner;
         this.finisher = finisher;
-        this.cancelFlags = cancelFlags;
     }
 
     /**
@@ -150,7 +148,7 @@ public class ClaimedWork {
             return null;
         }
         return dayRunner.run(day, job.config(), job.model(day.model()), trader, job.prices(),
-                () -> cancelFlags.isCancelled(day.jobId()), chain, claimedDay.storedBefore(),
+                () -> finisher.cancelled(day.jobId()), chain, claimedDay.storedBefore(),
                 conn -> claimNext(conn, day)).next();
     }
 

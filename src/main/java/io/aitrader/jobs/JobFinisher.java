@@ -28,6 +28,11 @@ public class JobFinisher {
         this.faults = faults;
     }
 
+    /** Whether the job was cancelled (here, or on another instance that told this one). */
+    boolean cancelled(String jobId) {
+        return cancelFlags.isCancelled(jobId);
+    }
+
     /** Whether the database refused the job's writes here: its days are not claimed here any more. */
     boolean stoppedByStorage(String jobId) {
         return faults.has(jobId);

@@ -4,18 +4,13 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import io.aitrader.platform.database.Transactions;
+
 /** The job store's JDBC plumbing: transactions (BEGIN IMMEDIATE on SQLite), parameter binding, updates. */
 final class Sql {
-
-    /**
-     * SQLite has one writer at a time. Its busy handler makes waiting writers sleep in growing steps, so under
-     * contention the lock sits free while they sleep; queueing this process's writers here hands it over at once.
-     */
-    private static final ReentrantLock SQLITE_WRITES = new ReentrantLock(true);
 
     /** A unit of work on one connection, committed together. */
     @FunctionalInterface
@@ -31,43 +26,10 @@ final class Sql {
      * not be done in the StoreException thrown when the database refuses.
      */
     static <T> T inTransaction(DataSource dataSource, String failure, SqlWork<T> work) {
-        try (Connection conn = dataSource.getConnection()) {
-            boolean sqlite = conn.getMetaData().getURL().startsWith("jdbc:sqlite:");
-            if (sqlite) {
-                SQLITE_WRITES.lock();
-            }
-            try {
-                conn.setAutoCommit(false); // BEGIN IMMEDIATE under transaction_mode=IMMEDIATE
-                T result = work.run(conn);
-                conn.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollBack(conn);
-                throw e;
-            } finally {
-                autoCommit(conn); // inside the lock: sqlite-jdbc begins the next transaction at each commit
-                if (sqlite) {
-                    SQLITE_WRITES.unlock();
-                }
-            }
+        try {
+            return Transactions.run(dataSource, work::run);
         } catch (SQLException e) {
             throw new StoreException(failure, e);
-        }
-    }
-
-    private static void autoCommit(Connection conn) {
-        try {
-            conn.setAutoCommit(true);
-        } catch (SQLException e) {
-            // a broken connection: the pool discards it
-        }
-    }
-
-    private static void rollBack(Connection conn) {
-        try {
-            conn.rollback();
-        } catch (SQLException e) {
-            // the transaction is gone with the failure that ended it
         }
     }
 

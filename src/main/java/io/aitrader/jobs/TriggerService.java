@@ -21,6 +21,7 @@ import io.aitrader.config.ServiceSettings;
 import io.aitrader.errors.ApiException;
 import io.aitrader.platform.database.Database;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.platform.database.Transactions;
 import io.vertx.core.eventbus.EventBus;
 
 /** Creates jobs atomically under the concurrency limit and hands them to the worker over the event bus. */
@@ -77,46 +78,41 @@ public class TriggerService {
      * day is held (that job is returned), or the limit is reached (409).
      */
     private Decision insertUnlessBlocked(TriggerPlan plan, String triggeredBy) {
-        try (Connection conn = dataSource.getConnection()) {
-            conn.setAutoCommit(false); // BEGIN IMMEDIATE under transaction_mode=IMMEDIATE
-            try {
-                if (database.postgres()) {
-                    // one trigger at a time across every instance; readers and the worker's row updates go on
-                    try (Statement lock = conn.createStatement()) {
-                        lock.execute("LOCK TABLE jobs IN SHARE ROW EXCLUSIVE MODE");
-                    }
-                }
-                List<JobRecord> active = jobs.listActive(conn);
-                String workKey = plan.workKey();
-                for (JobRecord other : active) {
-                    if (other.workKey().equals(workKey)) {
-                        conn.rollback();
-                        return new Decision(other, plan, false);
-                    }
-                }
-                List<LocalDate> dates = plan.dateRange();
-                Map<ActiveModelDays.Day, ActiveModelDays.Holder> held = ActiveModelDays.held(conn, plan.models(),
-                        dates.get(0), dates.get(dates.size() - 1));
-                TriggerPlan open = plan.skipping(held);
-                if (open.isEmpty()) {
-                    conn.rollback();
-                    return new Decision(oldestHolder(active, plan, held), plan, false);
-                }
-                if (active.size() >= settings.maxConcurrentJobs()) {
-                    conn.rollback();
-                    throw conflict(active.get(0));
-                }
-                JobRecord job = newJob(open, triggeredBy);
-                jobs.persist(conn, job, storedDays(plan, open));
-                conn.commit();
-                return new Decision(job, open, true);
-            } catch (SQLException | RuntimeException e) {
-                conn.rollback();
-                throw e;
-            }
+        try {
+            return Transactions.run(dataSource, conn -> decide(conn, plan, triggeredBy));
         } catch (SQLException e) {
             throw new StoreException("Could not store the job", e);
         }
+    }
+
+    /** The trigger's decision on the caller's transaction: nothing is written unless a job is created. */
+    private Decision decide(Connection conn, TriggerPlan plan, String triggeredBy) throws SQLException {
+        if (database.postgres()) {
+            // one trigger at a time across every instance; readers and the worker's row updates go on
+            try (Statement lock = conn.createStatement()) {
+                lock.execute("LOCK TABLE jobs IN SHARE ROW EXCLUSIVE MODE");
+            }
+        }
+        List<JobRecord> active = jobs.listActive(conn);
+        String workKey = plan.workKey();
+        for (JobRecord other : active) {
+            if (other.workKey().equals(workKey)) {
+                return new Decision(other, plan, false);
+            }
+        }
+        List<LocalDate> dates = plan.dateRange();
+        Map<ActiveModelDays.Day, ActiveModelDays.Holder> held = ActiveModelDays.held(conn, plan.models(),
+                dates.get(0), dates.get(dates.size() - 1));
+        TriggerPlan open = plan.skipping(held);
+        if (open.isEmpty()) {
+            return new Decision(oldestHolder(active, plan, held), plan, false);
+        }
+        if (active.size() >= settings.maxConcurrentJobs()) {
+            throw conflict(active.get(0));
+        }
+        JobRecord job = newJob(open, triggeredBy);
+        jobs.persist(conn, job, storedDays(plan, open));
+        return new Decision(job, open, true);
     }
 
     /** The oldest active job holding one of the plan's days ({@code active} is oldest first). */

@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.aitrader.platform.database.Storage;
+import io.aitrader.platform.database.Transactions;
 
 /**
  * The price_data table. Dates are ISO text, prices REAL (read back as BigDecimal with at least 4 decimals). Writes
@@ -81,19 +82,8 @@ public class PriceRepository {
 
     /** Runs {@code work} in one transaction: all of it is committed, or nothing. */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                // sqlite-jdbc begins a new IMMEDIATE transaction after commit; autocommit releases the write lock.
-                c.setAutoCommit(true);
-            }
+        try {
+            return Transactions.run(dataSource, work::run);
         } catch (SQLException e) {
             throw new IllegalStateException("Price store failure: " + e.getMessage(), e);
         }

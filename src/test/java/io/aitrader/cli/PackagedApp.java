@@ -80,8 +80,18 @@ public final class PackagedApp {
         if ("native".equals(properties.getProperty("type"))) {
             return List.of(path.toString());
         }
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", path.toString());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(TEST_JVM_FLAGS);
+        command.addAll(List.of("-jar", path.toString()));
+        return List.copyOf(command);
     }
+
+    /**
+     * The suite starts dozens of app JVMs on a small machine, each for seconds: the C1 compiler alone and the serial
+     * collector spend less CPU on their start-up than the JIT's and G1's full machinery; what the app does is the same.
+     */
+    static final List<String> TEST_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     /**
      * The launcher with {@code -Dkey=value} system properties: before {@code -jar} for the JVM, after the executable

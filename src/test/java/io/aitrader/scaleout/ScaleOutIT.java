@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import io.aitrader.reliability.LedgerDump;
 import io.aitrader.reliability.PortableLedger;
 import io.aitrader.reliability.RunningApp;
 import io.aitrader.testing.Await;
+import io.aitrader.testing.ChainCheck;
 
 /**
  * Several instances of the packaged app on one PostgreSQL (contract 7, issue 9): a job of 10 slow mock models × 20
@@ -205,6 +207,27 @@ class ScaleOutIT {
             try (Connection conn = db.connect()) {
                 assertExactlyOnce(conn, jobId);
                 assertEquals(reference, PortableLedger.lines(conn), "ledger identical to the single-instance run");
+            }
+        }
+    }
+
+    @Test
+    void overlappingJobsOnTwoInstancesKeepEveryModelsChain() throws Exception {
+        try (TestPostgres db = TestPostgres.createDatabase();
+                Cluster cluster = Cluster.start(2, db.url(), Map.of("MAX_CONCURRENT_JOBS", "2"))) {
+            String first = cluster.get(0).trigger("""
+                    {"config_path": "configs/chain_across_jobs.json", "start_date": "2025-10-01", \
+                    "end_date": "2025-10-10"}""");
+            String second = cluster.get(1).trigger("""
+                    {"config_path": "configs/chain_across_jobs.json", "start_date": "2025-10-06", \
+                    "end_date": "2025-10-14"}""");
+            assertEquals("completed", cluster.get(1).awaitEnd(first, RUN).path("status").asText());
+            assertEquals("completed", cluster.get(0).awaitEnd(second, RUN).path("status").asText());
+            try (Connection conn = db.connect()) {
+                for (String model : List.of("chain-mock-a", "chain-mock-b")) {
+                    assertEquals("10", single(conn, "SELECT count(*) FROM trading_days WHERE model = ?", model));
+                    assertEquals(List.of(), ChainCheck.problems(conn, model, new BigDecimal("10000")), model);
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import io.aitrader.errors.ApiException;
-import io.aitrader.platform.DatabaseSetup;
+import io.aitrader.platform.database.StartupOrder;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -19,7 +19,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @Singleton
 public class ConfigStartupCheck {
 
-    public static final int PRIORITY = DatabaseSetup.PRIORITY - 5;
+    public static final int PRIORITY = StartupOrder.CONFIG_CHECK;
     static final String DEFAULT_CONFIG = "app.default-config";
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event, ConfigService configs) {

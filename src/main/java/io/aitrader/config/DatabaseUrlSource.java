@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import io.aitrader.platform.database.Database;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -23,7 +24,7 @@ import io.smallrye.config.PropertiesConfigSource;
  */
 public class DatabaseUrlSource implements ConfigSourceFactory {
 
-    public static final String POSTGRESQL = "postgresql";
+    public static final String POSTGRESQL = Database.POSTGRESQL_DATASOURCE;
     static final String PG = "quarkus.datasource.\"postgresql\".";
     static final String PG_UNQUOTED = "quarkus.datasource.postgresql.";
     static final int ORDINAL = 275; // above application.properties (250), below environment variables (300)

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.agent.Trader;
-import io.aitrader.agent.TraderFactory;
+import io.aitrader.agent.factory.TraderFactory;
 import io.aitrader.config.ModelSpec;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.trading.MarketPrices;

@@ -11,7 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.aitrader.platform.DatabaseSetup;
+import io.aitrader.platform.database.StartupOrder;
 import io.aitrader.platform.database.Storage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,7 +41,7 @@ public class JobGauges {
         this.dataSource = dataSource;
     }
 
-    void register(@Observes @Priority(DatabaseSetup.PRIORITY + 50) StartupEvent event, MeterRegistry registry) {
+    void register(@Observes @Priority(StartupOrder.GAUGES) StartupEvent event, MeterRegistry registry) {
         Gauge.builder("aitrader.jobs.active", this, g -> g.read(0)).description("Jobs pending, downloading or running")
                 .register(registry);
         Gauge.builder("aitrader.model.days.running", this, g -> g.read(1))

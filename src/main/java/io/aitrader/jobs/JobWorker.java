@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.aitrader.config.ServiceSettings;
-import io.aitrader.platform.DatabaseSetup;
+import io.aitrader.platform.database.StartupOrder;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.ConsumeEvent;
@@ -23,7 +23,7 @@ public class JobWorker {
         this.claiming = claiming;
     }
 
-    void onStart(@Observes @Priority(DatabaseSetup.PRIORITY + 100) StartupEvent event, ServiceSettings settings) {
+    void onStart(@Observes @Priority(StartupOrder.ENGINE) StartupEvent event, ServiceSettings settings) {
         claiming.start(settings.commandMode());
     }
 

@@ -15,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import io.aitrader.config.DatabaseUrlSource;
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.StartupOrder;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.logging.Log;
@@ -29,7 +30,7 @@ import io.quarkus.runtime.StartupEvent;
 public class DatabaseSetup {
 
     /** Startup observers that need the schema run after this priority. */
-    public static final int PRIORITY = 10;
+    public static final int PRIORITY = StartupOrder.DATABASE;
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event, ServiceSettings settings, Database database,
             @Any InjectableInstance<Flyway> flyways) {

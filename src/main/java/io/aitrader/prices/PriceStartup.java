@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import io.aitrader.config.ConfigService;
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.config.SimulationConfig;
-import io.aitrader.platform.DatabaseSetup;
+import io.aitrader.platform.database.StartupOrder;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
@@ -41,7 +41,7 @@ public class PriceStartup {
         this.configService = configService;
     }
 
-    void onStart(@Observes @Priority(DatabaseSetup.PRIORITY + 10) StartupEvent event) {
+    void onStart(@Observes @Priority(StartupOrder.PRICES) StartupEvent event) {
         try {
             FolderImport scan = importService.importFolder(settings.dataDir().resolve("prices"));
             Log.infof("Price folder scanned: %d files imported, %d already imported, %d refused",

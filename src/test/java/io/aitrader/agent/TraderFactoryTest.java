@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.aitrader.agent.builtin.BuyAndHoldTrader;
 import io.aitrader.agent.builtin.EqualWeightTrader;
+import io.aitrader.agent.factory.TraderFactory;
 import io.aitrader.config.ModelSpec;
 
 class TraderFactoryTest {

@@ -1,5 +1,6 @@
 package io.aitrader.platform.database;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -12,8 +13,6 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.agroal.api.AgroalDataSource;
-import io.aitrader.config.DatabaseUrlSource;
-import io.aitrader.config.ServiceSettings;
 import io.quarkus.arc.InjectableInstance;
 
 /**
@@ -23,17 +22,20 @@ import io.quarkus.arc.InjectableInstance;
 @Singleton
 public class Database {
 
+    /** The named datasource PostgreSQL runs on (SQLite is the default one). */
+    public static final String POSTGRESQL_DATASOURCE = "postgresql";
+
     private final boolean postgres;
     private final String location;
 
     Database(
             @ConfigProperty(name = "quarkus.datasource.\"postgresql\".active", defaultValue = "false") boolean postgres,
             @ConfigProperty(name = "quarkus.datasource.\"postgresql\".jdbc.url") Optional<String> postgresUrl,
-            ServiceSettings settings) {
+            @ConfigProperty(name = "app.data-dir") Path dataDir) {
         this.postgres = postgres;
         this.location = postgres
                 ? withoutQuery(postgresUrl.orElse("jdbc:postgresql:"))
-                : settings.dataDir().toAbsolutePath().normalize().resolve("jobs.db").toString();
+                : dataDir.toAbsolutePath().normalize().resolve("jobs.db").toString();
     }
 
     /** Where the data lives, safe to show and log: the SQLite file, or the PostgreSQL URL without its parameters. */
@@ -83,7 +85,7 @@ public class Database {
     @Storage
     DataSource storage(@Any InjectableInstance<AgroalDataSource> sources) {
         return postgres
-                ? sources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(DatabaseUrlSource.POSTGRESQL))
+                ? sources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(POSTGRESQL_DATASOURCE))
                         .get()
                 : sources.select(Default.Literal.INSTANCE).get();
     }

@@ -21,8 +21,8 @@ import io.aitrader.agent.AgentLoop;
 import io.aitrader.agent.DayTranscript;
 import io.aitrader.agent.SystemPrompt;
 import io.aitrader.agent.TestSessions;
-import io.aitrader.agent.TraderFactory;
 import io.aitrader.agent.TradingSession;
+import io.aitrader.agent.factory.TraderFactory;
 import io.aitrader.config.ModelSpec;
 
 /** The other real providers: Anthropic's Messages API and Ollama's OpenAI-compatible API. */

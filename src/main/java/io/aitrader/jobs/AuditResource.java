@@ -1,4 +1,4 @@
-package io.aitrader.jobs.audit;
+package io.aitrader.jobs;
 
 import java.util.List;
 
@@ -20,8 +20,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
-import io.aitrader.jobs.JobService;
-import io.aitrader.jobs.QueryInts;
+import io.aitrader.jobs.audit.AuditEntry;
+import io.aitrader.jobs.audit.AuditRepository;
 import io.smallrye.common.annotation.Blocking;
 
 /** GET /simulate/audit: the audit trail of job state changes (contract 7). */

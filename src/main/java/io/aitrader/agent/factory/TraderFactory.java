@@ -1,4 +1,4 @@
-package io.aitrader.agent;
+package io.aitrader.agent.factory;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,6 +6,11 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.aitrader.agent.AgentLoop;
+import io.aitrader.agent.AgentMetrics;
+import io.aitrader.agent.InformationSearch;
+import io.aitrader.agent.ModelCaller;
+import io.aitrader.agent.Trader;
 import io.aitrader.agent.builtin.BuiltinTraders;
 import io.aitrader.agent.llm.ChatModels;
 import io.aitrader.agent.llm.Pause;

@@ -96,16 +96,8 @@ public class ClaimedJobs {
         return storedConfigs.restore(job);
     }
 
-    void forget(String jobId) {
-        contexts.remove(jobId);
-    }
-
     /** Forgets jobs that are no longer active. */
     void retainOnly(Set<String> activeJobIds) {
         contexts.keySet().retainAll(activeJobIds);
-    }
-
-    Set<String> known() {
-        return Set.copyOf(contexts.keySet());
     }
 }

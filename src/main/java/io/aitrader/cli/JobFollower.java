@@ -9,10 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.aitrader.errors.ApiException;
-import io.aitrader.jobs.JobEvents;
-import io.aitrader.jobs.JobService;
-import io.aitrader.jobs.JobStatus;
-import io.aitrader.jobs.JobStatusView;
+import io.aitrader.jobs.api.JobService;
+import io.aitrader.jobs.events.JobEvents;
+import io.aitrader.jobs.store.JobStatus;
+import io.aitrader.jobs.view.JobStatusView;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.eventbus.MessageConsumer;
 

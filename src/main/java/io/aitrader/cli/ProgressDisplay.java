@@ -2,7 +2,7 @@ package io.aitrader.cli;
 
 import java.io.Console;
 
-import io.aitrader.jobs.JobStatusView;
+import io.aitrader.jobs.view.JobStatusView;
 import io.aitrader.prices.DownloadProgress;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.aitrader.jobs.JobStatusView;
+import io.aitrader.jobs.view.JobStatusView;
 
 /** Prints a finished job as a table: one row per model, then the first problem of each model that had one. */
 final class ResultsTable {

@@ -11,7 +11,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.errors.ApiException;
-import io.aitrader.jobs.JobStatusView;
+import io.aitrader.jobs.view.JobStatusView;
 import io.aitrader.results.DayResult;
 import io.aitrader.results.ResultsService;
 

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.aitrader.jobs.JobCreated;
-import io.aitrader.jobs.JobStatusView;
-import io.aitrader.jobs.PlannedDay;
-import io.aitrader.jobs.TriggerAnswer;
-import io.aitrader.jobs.TriggerRequest;
-import io.aitrader.jobs.TriggerService;
-import io.aitrader.jobs.UpToDate;
+import io.aitrader.jobs.store.PlannedDay;
+import io.aitrader.jobs.trigger.JobCreated;
+import io.aitrader.jobs.trigger.TriggerAnswer;
+import io.aitrader.jobs.trigger.TriggerRequest;
+import io.aitrader.jobs.trigger.TriggerService;
+import io.aitrader.jobs.trigger.UpToDate;
+import io.aitrader.jobs.view.JobStatusView;
 import io.aitrader.prices.PriceStartup;
 
 import picocli.CommandLine.Command;

@@ -19,6 +19,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.aitrader.config.ConfigService;
+import io.aitrader.jobs.events.JobAddresses;
+import io.aitrader.jobs.store.Sql;
+import io.aitrader.jobs.store.StoredConfigs;
+import io.aitrader.jobs.store.Timestamps;
 import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.jobs.store.Sql;
 import io.aitrader.platform.database.Storage;
 import io.aitrader.testing.ChainCheck;
 import io.quarkus.test.junit.QuarkusTest;

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import io.aitrader.config.AgentSettings;
 import io.aitrader.config.ConfigService;
 import io.aitrader.config.SimulationConfig;
+import io.aitrader.jobs.schedule.ScheduledWork;
+import io.aitrader.jobs.store.StoredConfigs;
+import io.aitrader.jobs.store.Timestamps;
 import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
 
-import io.aitrader.jobs.JobStatusView;
+import io.aitrader.jobs.view.JobStatusView;
 
 class JobsTest {
 

@@ -1,0 +1,69 @@
+package io.aitrader.dashboard;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.errors.ApiException;
+import io.aitrader.results.DayResult;
+import io.aitrader.results.ResultsService;
+
+/** One model-day for the dashboard, read through the same service as GET /results?detail=full. */
+@ApplicationScoped
+class DayPanels {
+
+    private final ResultsService results;
+
+    DayPanels(ResultsService results) {
+        this.results = results;
+    }
+
+    DayPanel build(String model, String date) {
+        if (model == null || model.isBlank() || date == null || date.isBlank()) {
+            return DayPanel.empty("", "", "Pick a model and a day.");
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            return DayPanel.empty(model, date, "Not a date: use YYYY-MM-DD.");
+        }
+        DayResult result;
+        try {
+            result = results.forDate(day, model, null, true).results().get(0);
+        } catch (ApiException e) {
+            return DayPanel.empty(model, date, "No result for " + model + " on " + Fmt.day(day) + ".");
+        }
+        DayResult.DailyPnl pnl = result.dailyPnl();
+        List<DayPanel.Trade> trades = result.trades() == null
+                ? List.of()
+                : result.trades().stream().map(t -> new DayPanel.Trade(t.action(), t.symbol(), t.amount(),
+                        Fmt.money(t.price().doubleValue()), Fmt.money(t.total().doubleValue()))).toList();
+        List<String> positions = result.positions().entrySet().stream().map(Map.Entry::getKey)
+                .filter(symbol -> !"CASH".equals(symbol))
+                .map(symbol -> result.positions().get(symbol) + " " + symbol).collect(Collectors.toList());
+        Object cash = result.positions().get("CASH");
+        if (cash instanceof BigDecimal amount) {
+            positions.add(Fmt.money(amount.doubleValue()) + " cash");
+        }
+        DayResult.Reasoning reasoning = result.aiReasoning();
+        String tools = reasoning == null || reasoning.toolUsage().isEmpty()
+                ? Fmt.NONE
+                : reasoning.toolUsage().entrySet().stream().map(e -> e.getKey() + " × " + e.getValue())
+                        .collect(Collectors.joining(", "));
+        String steps = reasoning == null
+                ? ""
+                : reasoning.totalSteps() + (reasoning.totalSteps() == 1 ? " step" : " steps")
+                        + (reasoning.stopSignalReceived() ? ", finished with the stop signal" : ", no stop signal");
+        return new DayPanel(model, date, null, Fmt.money(pnl.portfolioValue().doubleValue()),
+                (pnl.profit().signum() >= 0 ? "+" : "") + Fmt.money(pnl.profit().doubleValue()).replace("$-", "-$"),
+                Fmt.pct(pnl.returnPct().doubleValue()), Fmt.sign(pnl.returnPct().doubleValue()), trades, positions,
+                reasoning == null || reasoning.reasoningSummary() == null ? "" : reasoning.reasoningSummary(), steps,
+                tools, Boolean.TRUE.equals(result.stale()));
+    }
+}

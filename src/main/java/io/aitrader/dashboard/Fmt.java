@@ -1,0 +1,44 @@
+package io.aitrader.dashboard;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the dashboard writes numbers and dates; "—" stands for a value that does not exist. */
+final class Fmt {
+
+    static final String NONE = "—";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private Fmt() {
+    }
+
+    static String pct(Double value) {
+        return value == null ? NONE : String.format(Locale.ROOT, "%+.2f%%", value);
+    }
+
+    /** A percentage without a sign, for magnitudes such as volatility. */
+    static String size(Double value) {
+        return value == null ? NONE : String.format(Locale.ROOT, "%.2f%%", value);
+    }
+
+    static String ratio(Double value) {
+        return value == null ? NONE : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String money(double value) {
+        return String.format(Locale.US, "$%,.2f", value);
+    }
+
+    static String day(LocalDate date) {
+        return date == null ? NONE : DAY.format(date);
+    }
+
+    /** "up", "down" or "flat": the CSS class of a signed number. */
+    static String sign(Double value) {
+        if (value == null || Math.abs(value) < 0.005) {
+            return "flat";
+        }
+        return value > 0 ? "up" : "down";
+    }
+}

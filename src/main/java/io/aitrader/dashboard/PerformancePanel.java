@@ -1,0 +1,29 @@
+package io.aitrader.dashboard;
+
+import java.util.List;
+
+/**
+ * The leaderboard, the key figures and the chart of one period. {@code chartJson} carries the series for the page's
+ * script; {@code error} replaces the rest when the period has no results or the range is invalid.
+ */
+record PerformancePanel(String startInput, String endInput, String benchmarkInput, String error, String period,
+        List<Kpi> kpis, List<Row> rows, Row benchmark, String chartJson, List<Preset> presets, List<String> models,
+        List<String> dates, List<String> warnings) {
+
+    /** A leaderboard line, already formatted; {@code color} matches the model's line in the chart. */
+    record Row(String rank, String model, String color, String periodReturn, String returnClass, String annualized,
+            String volatility, String sharpe, String drawdown, String drawdownTitle, String excess,
+            String excessClass, int trades, int tradingDays, String endValue, int staleDays) {
+    }
+
+    record Kpi(String label, String value, String detail, String cssClass) {
+    }
+
+    record Preset(String label, String href, boolean active) {
+    }
+
+    static PerformancePanel failed(String start, String end, String benchmark, String error, List<Preset> presets) {
+        return new PerformancePanel(start, end, benchmark, error, "", List.of(), List.of(), null, "{}", presets,
+                List.of(), List.of(), List.of());
+    }
+}

@@ -1,5 +1,0 @@
-package io.aitrader.jobs;
-
-/** The outcome of a trigger: an HTTP status and the body the contract gives it. */
-public record TriggerAnswer(int status, Object body) {
-}

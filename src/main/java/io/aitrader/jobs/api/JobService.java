@@ -1,0 +1,81 @@
+package io.aitrader.jobs.api;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.errors.ApiException;
+import io.aitrader.jobs.engine.JobFinisher;
+import io.aitrader.jobs.store.JobRecord;
+import io.aitrader.jobs.store.JobRepository;
+import io.aitrader.jobs.store.JobStatus;
+import io.aitrader.jobs.store.ModelDay;
+import io.aitrader.jobs.trigger.TriggerPlanner;
+import io.aitrader.jobs.view.JobFaults;
+import io.aitrader.jobs.view.JobStatusView;
+import io.aitrader.prices.DownloadProgressRepository;
+
+/** Reads and controls stored jobs: status, lists, the current job, cancel. */
+@ApplicationScoped
+public class JobService {
+
+    private final JobRepository jobs;
+    private final JobFinisher finisher;
+    private final JobFaults faults;
+    private final DownloadProgressRepository downloads;
+
+    JobService(JobRepository jobs, JobFinisher finisher, JobFaults faults, DownloadProgressRepository downloads) {
+        this.jobs = jobs;
+        this.finisher = finisher;
+        this.faults = faults;
+        this.downloads = downloads;
+    }
+
+    /** {@code actor} (the API key's name or the client address) goes to the audit trail. */
+    public JobStatusView cancel(String jobId, String actor) {
+        JobRecord job = find(jobId);
+        if (!job.status().active() || !finisher.cancel(jobId, actor)) {
+            JobRecord ended = find(jobId);
+            throw new ApiException(409, "job_not_active",
+                    "The job has already ended with status " + ended.status().wire(), null);
+        }
+        return status(find(jobId));
+    }
+
+    public JobRecord find(String jobId) {
+        return jobs.findById(jobId)
+                .orElseThrow(() -> ApiException.notFound("No job with id " + TriggerPlanner.safe(jobId)));
+    }
+
+    public List<ModelDay> details(String jobId) {
+        return jobs.details(jobId);
+    }
+
+    public JobStatusView current() {
+        return jobs.findLatest().map(this::status).orElseThrow(() -> ApiException.notFound("No job has run yet"));
+    }
+
+    public List<JobStatusView> list(JobStatus status, int limit, int offset) {
+        return jobs.list(status, limit, offset).stream()
+                .map(job -> faults.has(job.jobId())
+                        ? faults.overlay(job, jobs.details(job.jobId()), false)
+                        : withDownload(job, JobStatusView.from(job, jobs.progress(job.jobId()))))
+                .toList();
+    }
+
+    public JobStatusView status(JobRecord job) {
+        return withDownload(job, faults.overlay(job, jobs.details(job.jobId()), true));
+    }
+
+    /** Adds the price download's progress (stored by whichever instance downloads) while the job downloads. */
+    private JobStatusView withDownload(JobRecord job, JobStatusView view) {
+        if (!JobStatus.DOWNLOADING_DATA.wire().equals(view.status())) {
+            return view;
+        }
+        return downloads.find(job.jobId()).map(view::withDownload).orElse(view);
+    }
+
+    public JobStatusView status(String jobId) {
+        return status(find(jobId));
+    }
+}

@@ -1,0 +1,163 @@
+package io.aitrader.jobs.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import io.aitrader.jobs.store.InstanceIdentity;
+import io.aitrader.jobs.store.JobStatus;
+import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Storage;
+import io.quarkus.logging.Log;
+import io.vertx.core.eventbus.EventBus;
+
+/**
+ * PostgreSQL {@code LISTEN/NOTIFY} between instances: progress events reach SSE clients whichever instance they talk
+ * to, a cancel reaches the instance running the job's model-days, and new runnable work wakes idle instances at once
+ * instead of at their next poll. Notifications are a speed-up only: leases and polling keep everything correct when
+ * one is lost.
+ */
+@ApplicationScoped
+public class ClusterSignals {
+
+    static final String EVENTS = "aitrader_events";
+    static final String WORK = "aitrader_work";
+    /** PostgreSQL refuses payloads of 8000 bytes or more; longer events (long errors) are cut. */
+    private static final int MAX_PAYLOAD = 7900;
+
+    private final DataSource dataSource;
+    private final InstanceIdentity instance;
+    private final EventBus bus;
+    private final JobEvents events;
+    private final CancelFlags cancelFlags;
+    private final boolean shared;
+    private volatile boolean listening;
+    private Thread listener;
+
+    ClusterSignals(@Storage DataSource dataSource, InstanceIdentity instance, EventBus bus, JobEvents events,
+            CancelFlags cancelFlags, Database database) {
+        this.shared = database.postgres(); // SQLite has one instance: nobody to tell
+        this.dataSource = dataSource;
+        this.instance = instance;
+        this.bus = bus;
+        this.events = events;
+        this.cancelFlags = cancelFlags;
+    }
+
+    /** Whether other instances may share the database (PostgreSQL). */
+    public boolean shared() {
+        return shared;
+    }
+
+    /** Tells the other instances about a progress event this one published locally. */
+    void event(JobEvent event, String json) {
+        if (!shared) {
+            return;
+        }
+        if (json.length() > MAX_PAYLOAD) {
+            json = events.toJson(new JobEvent(event.type(), event.jobId(), event.status(), event.model(), event.date(),
+                    event.symbol(), event.error() == null ? null : event.error().substring(0, 500) + "...",
+                    event.finished(), event.timestamp()));
+        }
+        notify(EVENTS, json);
+    }
+
+    /** Tells the other instances that work may have become runnable. */
+    public void workAvailable() {
+        notify(WORK, "");
+    }
+
+    private void notify(String channel, String message) {
+        if (!shared) {
+            return;
+        }
+        try (Connection conn = dataSource.getConnection();
+                PreparedStatement ps = conn.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, channel);
+            ps.setString(2, instance.id() + "|" + message);
+            ps.execute();
+        } catch (SQLException e) {
+            Log.debugf("Notification on %s not sent: %s", channel, e.getMessage());
+        }
+    }
+
+    public void start() {
+        if (!shared) {
+            return;
+        }
+        listening = true;
+        listener = new Thread(this::listen, "cluster-signals");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    /** Waits for the listener to let go of its connection (it checks every second) before the pool closes. */
+    public void stop() {
+        listening = false;
+        if (listener != null) {
+            try {
+                listener.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void listen() {
+        while (listening) {
+            try (Connection conn = dataSource.getConnection()) {
+                try (Statement st = conn.createStatement()) {
+                    st.execute("LISTEN " + EVENTS);
+                    st.execute("LISTEN " + WORK);
+                }
+                PGConnection pg = conn.unwrap(PGConnection.class);
+                while (listening) {
+                    PGNotification[] received = pg.getNotifications(1000);
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            receive(notification.getName(), notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (listening) {
+                    Log.warnf("Listening for other instances failed (%s); retrying in a second", e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void receive(String channel, String payload) {
+        int bar = payload.indexOf('|');
+        if (bar < 0 || payload.substring(0, bar).equals(instance.id())) {
+            return; // our own, already delivered locally
+        }
+        if (WORK.equals(channel)) {
+            bus.send(JobAddresses.WORK, "");
+            return;
+        }
+        String json = payload.substring(bar + 1);
+        JobEvent event = events.parse(json);
+        if ("job".equals(event.type()) && JobStatus.CANCELLED.wire().equals(event.status())) {
+            cancelFlags.cancel(event.jobId());
+        }
+        bus.publish(JobAddresses.EVENTS, json);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.aitrader.jobs.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Storage;
+
+/**
+ * The database's time. Leases, take-overs and the watchdog compare stored times from this one clock, so a skewed
+ * clock on one instance cannot take work over early or keep a dead lease alive.
+ */
+@ApplicationScoped
+public class DatabaseClock {
+
+    private final DataSource dataSource;
+    private final String query;
+
+    DatabaseClock(@Storage DataSource dataSource, Database database) {
+        this.dataSource = dataSource;
+        this.query = database.nowQuery();
+    }
+
+    public Instant now() {
+        try (Connection conn = dataSource.getConnection()) {
+            return now(conn);
+        } catch (SQLException e) {
+            throw new StoreException("Could not read the database's time", e);
+        }
+    }
+
+    /** The time on the caller's connection (inside its transaction). */
+    public Instant now(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Instant.ofEpochMilli(Timestamps.millis(rs.getString(1)));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.aitrader.jobs.store;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.aitrader.agent.DayTranscript;
+import io.aitrader.trading.Portfolio;
+import io.aitrader.trading.Trade;
+
+/** Everything a finished model-day commits in one transaction. */
+public record DayRecord(String jobId, long detailId, String model, LocalDate date, Portfolio end,
+        BigDecimal startingValue, BigDecimal endingValue, BigDecimal previousValue, BigDecimal profit,
+        BigDecimal returnPct, List<Trade> trades, DayTranscript transcript, List<String> warnings) {
+}

@@ -1,0 +1,11 @@
+package io.aitrader.jobs.store;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A stored job row. {@code configJson} is the resolved config the job runs (no API keys). */
+public record JobRecord(String jobId, JobStatus status, String configPath, String configJson,
+        List<LocalDate> dateRange, List<String> models, String workKey, boolean replaceExisting,
+        List<String> warnings, String error, String triggeredBy, String createdAt, String startedAt,
+        String updatedAt, String completedAt) {
+}

@@ -1,0 +1,108 @@
+package io.aitrader.jobs.view;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.aitrader.jobs.store.CurrentDay;
+import io.aitrader.jobs.store.JobRecord;
+import io.aitrader.jobs.store.JobRepository;
+import io.aitrader.jobs.store.ModelDay;
+import io.aitrader.jobs.store.ModelDayStatus;
+import io.aitrader.jobs.store.Timestamps;
+import io.aitrader.prices.DownloadProgress;
+
+/** The status object of contract 2.2, also returned for an existing job and by GET /simulate/current. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record JobStatusView(@JsonProperty("job_id") String jobId,
+        @Schema(required = true, enumeration = {
+                "pending", "downloading_data", "running", "completed", "partial", "failed",
+                "cancelled"}) String status,
+        @JsonProperty("config_path") String configPath, @JsonProperty("date_range") List<LocalDate> dateRange,
+        List<String> models, Progress progress, @JsonProperty("created_at") String createdAt,
+        @JsonProperty("started_at") String startedAt, @JsonProperty("updated_at") String updatedAt,
+        @JsonProperty("completed_at") String completedAt,
+        @JsonProperty("total_duration_seconds") Double totalDurationSeconds, String error, List<String> warnings,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
+
+    /**
+     * Counts by model-day status; {@code details} is left out of job lists; {@code download} is there only while the
+     * job is downloading_data.
+     */
+    public record Progress(@JsonProperty("total_model_days") int totalModelDays, int completed, int failed,
+            int skipped, int cancelled, int running, int pending, CurrentDay current,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<Detail> details,
+            @JsonInclude(JsonInclude.Include.NON_NULL) DownloadProgress download) {
+
+        Progress withDownload(DownloadProgress progress) {
+            return new Progress(totalModelDays, completed, failed, skipped, cancelled, running, pending, current,
+                    details, progress);
+        }
+    }
+
+    public record Detail(LocalDate date, String model, String status, @JsonProperty("started_at") String startedAt,
+            @JsonProperty("completed_at") String completedAt,
+            @JsonProperty("duration_seconds") Double durationSeconds, String error) {
+
+        static Detail from(ModelDay day) {
+            return new Detail(day.date(), day.model(), day.status().wire(), day.startedAt(), day.completedAt(),
+                    seconds(day.startedAt(), day.completedAt()), day.error());
+        }
+    }
+
+    /** The job with its progress counts only (job lists), from {@link JobRepository#progress}. */
+    public static JobStatusView from(JobRecord job, JobRepository.Counts counts) {
+        int[] n = counts.byStatus();
+        Progress progress = new Progress(counts.total(), n[ModelDayStatus.COMPLETED.ordinal()],
+                n[ModelDayStatus.FAILED.ordinal()], n[ModelDayStatus.SKIPPED.ordinal()],
+                n[ModelDayStatus.CANCELLED.ordinal()], n[ModelDayStatus.RUNNING.ordinal()],
+                n[ModelDayStatus.PENDING.ordinal()], counts.current(), null, null);
+        return of(job, progress);
+    }
+
+    public static JobStatusView from(JobRecord job, List<ModelDay> days, boolean withDetails) {
+        int[] counts = new int[ModelDayStatus.values().length];
+        CurrentDay current = null;
+        for (ModelDay day : days) {
+            counts[day.status().ordinal()]++;
+            if (day.status() == ModelDayStatus.RUNNING && current == null) {
+                current = new CurrentDay(day.date(), day.model());
+            }
+        }
+        Progress progress = new Progress(days.size(), counts[ModelDayStatus.COMPLETED.ordinal()],
+                counts[ModelDayStatus.FAILED.ordinal()], counts[ModelDayStatus.SKIPPED.ordinal()],
+                counts[ModelDayStatus.CANCELLED.ordinal()], counts[ModelDayStatus.RUNNING.ordinal()],
+                counts[ModelDayStatus.PENDING.ordinal()], current,
+                withDetails ? days.stream().map(Detail::from).toList() : null, null);
+        return of(job, progress);
+    }
+
+    private static JobStatusView of(JobRecord job, Progress progress) {
+        return new JobStatusView(job.jobId(), job.status().wire(), job.configPath(), job.dateRange(), job.models(),
+                progress, job.createdAt(), job.startedAt(), job.updatedAt(), job.completedAt(),
+                seconds(job.startedAt() != null ? job.startedAt() : job.createdAt(), job.completedAt()), job.error(),
+                job.warnings(), null);
+    }
+
+    /** The same view with the price download's progress (the job is downloading_data). */
+    public JobStatusView withDownload(DownloadProgress download) {
+        return new JobStatusView(jobId, status, configPath, dateRange, models, progress.withDownload(download),
+                createdAt, startedAt, updatedAt, completedAt, totalDurationSeconds, error, warnings, message);
+    }
+
+    public JobStatusView withMessage(String text) {
+        return new JobStatusView(jobId, status, configPath, dateRange, models, progress, createdAt, startedAt,
+                updatedAt, completedAt, totalDurationSeconds, error, warnings, text);
+    }
+
+    private static Double seconds(String from, String to) {
+        if (from == null || to == null) {
+            return null;
+        }
+        return (Timestamps.millis(to) - Timestamps.millis(from)) / 1000.0;
+    }
+}

@@ -13,13 +13,12 @@ import io.aitrader.agent.ModelCaller;
 import io.aitrader.agent.Trader;
 import io.aitrader.agent.builtin.BuiltinTraders;
 import io.aitrader.agent.llm.ChatModels;
-import io.aitrader.agent.llm.Pause;
-import io.aitrader.agent.llm.RetryPolicy;
 import io.aitrader.agent.llm.RetryingModelCaller;
 import io.aitrader.agent.mock.MockChatModel;
 import io.aitrader.agent.search.JinaSearchProvider;
 import io.aitrader.config.AgentSettings;
 import io.aitrader.config.ModelSpec;
+import io.aitrader.platform.retry.Pause;
 
 import dev.langchain4j.model.chat.ChatModel;
 
@@ -73,7 +72,7 @@ public class TraderFactory {
     private Trader llm(String provider, ModelSpec spec, AgentSettings settings) {
         ChatModel model = ChatModels.build(provider, spec, settings);
         ModelCaller caller = new RetryingModelCaller(spec.signature(), model, spec.apiKey(),
-                RetryPolicy.from(settings), pause, metrics.llm(provider));
+                RetryingModelCaller.policy(settings), pause, metrics.llm(provider));
         return new AgentLoop(caller, search, true, metrics.tools());
     }
 }

@@ -16,6 +16,7 @@ import io.aitrader.agent.TradingSession;
 import io.aitrader.agent.factory.TraderFactory;
 import io.aitrader.config.AgentSettings;
 import io.aitrader.config.ModelSpec;
+import io.aitrader.platform.retry.Pause;
 import io.aitrader.trading.DayLedger;
 import io.aitrader.trading.Portfolio;
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.aitrader.config.ServiceSettings;
+import io.aitrader.platform.http.SharedHttpClient;
 import io.aitrader.platform.retry.Pause;
 import io.aitrader.platform.retry.RetryPolicy;
 import io.quarkus.logging.Log;
@@ -43,14 +43,10 @@ public class AlphaVantageClient {
     private final Clock clock;
 
     @Inject
-    public AlphaVantageClient(ServiceSettings settings) {
+    public AlphaVantageClient(ServiceSettings settings, SharedHttpClient http) {
         this(settings.alphaVantage(),
-                new AlphaVantageHttp(
-                        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                                .followRedirects(HttpClient.Redirect.NORMAL).build(),
-                        new RequestBudget(settings.alphaVantage().requestsPerMinute(), Clock.systemUTC(),
-                                Pause.system()),
-                        REQUEST_TIMEOUT),
+                new AlphaVantageHttp(http.client(), new RequestBudget(settings.alphaVantage().requestsPerMinute(),
+                        Clock.systemUTC(), Pause.system()), REQUEST_TIMEOUT),
                 RETRY, Pause.system(), Clock.system(MARKET_ZONE));
     }
 

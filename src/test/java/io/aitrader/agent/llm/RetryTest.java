@@ -133,7 +133,8 @@ class RetryTest {
         };
         ModelSpec spec = new ModelSpec("m", "m", ModelSpec.OPENAI, "gpt-test", true, closed, "k", Map.of());
         RetryingModelCaller caller = new RetryingModelCaller("m", ChatModels.build(ModelSpec.OPENAI, spec,
-                stopping.settings), "k", RetryingModelCaller.policy(stopping.settings), stopAtOnce);
+                stopping.settings, stopping.http.client()), "k", RetryingModelCaller.policy(stopping.settings),
+                stopAtOnce);
         assertInstanceOf(TraderCancelledException.class, assertThrows(TraderException.class,
                 () -> new AgentLoop(caller).tradeDay(stopping.session())));
     }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +16,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.aitrader.config.ServiceSettings;
+import io.aitrader.platform.http.SharedHttpClient;
+import io.aitrader.platform.retry.Pause;
+import io.aitrader.platform.retry.RetryPolicy;
 import io.quarkus.logging.Log;
 
 /**
  * Fetches {@code TIME_SERIES_DAILY} from Alpha Vantage within the request budget, retrying server errors and I/O
- * failures with exponential backoff. The API key never leaves this class: logged URLs and returned reasons are
- * redacted.
+ * failures with exponential backoff. The API key goes nowhere but the request: logged URLs and returned reasons
+ * are redacted.
  */
 @Singleton
 public class AlphaVantageClient {
@@ -31,27 +32,30 @@ public class AlphaVantageClient {
     /** Alpha Vantage's day boundary: "today" decides what can exist and whether compact output covers a range. */
     static final ZoneId MARKET_ZONE = ZoneId.of("America/New_York");
 
+    /** Three retries, waiting 2, 4, then 8 s. */
+    static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(8));
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
     private final ServiceSettings.AlphaVantage settings;
-    private final HttpClient http;
-    private final RequestBudget budget;
+    private final AlphaVantageHttp http;
     private final RetryPolicy retry;
+    private final Pause pause;
     private final Clock clock;
 
     @Inject
-    public AlphaVantageClient(ServiceSettings settings) {
+    public AlphaVantageClient(ServiceSettings settings, SharedHttpClient http) {
         this(settings.alphaVantage(),
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                        .followRedirects(HttpClient.Redirect.NORMAL).build(),
-                new RequestBudget(settings.alphaVantage().requestsPerMinute(), Clock.systemUTC(), Sleeper.system()),
-                RetryPolicy.defaults(), Clock.system(MARKET_ZONE));
+                new AlphaVantageHttp(http.client(), new RequestBudget(settings.alphaVantage().requestsPerMinute(),
+                        Clock.systemUTC(), Pause.system()), REQUEST_TIMEOUT),
+                RETRY, Pause.system(), Clock.system(MARKET_ZONE));
     }
 
-    public AlphaVantageClient(ServiceSettings.AlphaVantage settings, HttpClient http, RequestBudget budget,
-            RetryPolicy retry, Clock clock) {
+    public AlphaVantageClient(ServiceSettings.AlphaVantage settings, AlphaVantageHttp http, RetryPolicy retry,
+            Pause pause, Clock clock) {
         this.settings = settings;
         this.http = http;
-        this.budget = budget;
         this.retry = retry;
+        this.pause = pause;
         this.clock = clock;
     }
 
@@ -66,7 +70,7 @@ public class AlphaVantageClient {
 
     /** The request budget: at most this many requests start in any minute. */
     public int requestsPerMinute() {
-        return budget.perMinute();
+        return http.requestsPerMinute();
     }
 
     /** Downloads the daily series for one symbol (the caller checks {@link #enabled()} first). */
@@ -80,15 +84,13 @@ public class AlphaVantageClient {
         int attempts = retry.maxRetries() + 1;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                Duration delay = retry.delayBefore(attempt);
+                Duration delay = retry.backoff(attempt - 1);
                 Log.warnf("Alpha Vantage %s: %s, retrying in %d ms (attempt %d of %d)", symbol, lastFailure,
                         delay.toMillis(), attempt, attempts);
-                retry.sleeper().sleep(delay);
+                pause.pause(delay);
             }
-            budget.acquire();
-            Log.debugf("GET %s", shown);
             try {
-                HttpResponse<String> response = http.send(request(uri), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.get(uri, shown);
                 int status = response.statusCode();
                 if (status >= 500) {
                     lastFailure = "server error (HTTP " + status + ")";
@@ -111,11 +113,6 @@ public class AlphaVantageClient {
         Log.warnf("Alpha Vantage %s: giving up after %d attempts: %s", symbol, attempts, lastFailure);
         return SymbolDownload.failed(symbol, "gave up after " + attempts + " attempts: " + lastFailure)
                 .withAttempts(attempts);
-    }
-
-    private HttpRequest request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(retry.requestTimeout()).header("Accept", "application/json").GET()
-                .build();
     }
 
     private URI uri(String symbol, OutputSize size) {

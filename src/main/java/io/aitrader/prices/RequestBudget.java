@@ -7,6 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.aitrader.platform.retry.Pause;
+
 /** Lets at most N requests start in any rolling minute, waiting when the budget is spent. */
 public final class RequestBudget {
 
@@ -14,18 +16,18 @@ public final class RequestBudget {
 
     private final int perMinute;
     private final InstantSource clock;
-    private final Sleeper sleeper;
+    private final Pause pause;
     private final Deque<Instant> starts = new ArrayDeque<>();
     // a lock rather than synchronized: callers queue behind a waiting caller without pinning virtual threads
     private final ReentrantLock lock = new ReentrantLock(true);
 
-    public RequestBudget(int perMinute, InstantSource clock, Sleeper sleeper) {
+    public RequestBudget(int perMinute, InstantSource clock, Pause pause) {
         if (perMinute < 1) {
             throw new IllegalArgumentException("requests per minute must be at least 1, got " + perMinute);
         }
         this.perMinute = perMinute;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.pause = pause;
     }
 
     public int perMinute() {
@@ -45,7 +47,7 @@ public final class RequestBudget {
                     starts.addLast(now);
                     return;
                 }
-                sleeper.sleep(Duration.between(now, starts.peekFirst().plus(WINDOW)));
+                pause.pause(Duration.between(now, starts.peekFirst().plus(WINDOW)));
             }
         } finally {
             lock.unlock();

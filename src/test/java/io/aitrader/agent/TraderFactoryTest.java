@@ -14,10 +14,12 @@ import io.aitrader.agent.builtin.BuyAndHoldTrader;
 import io.aitrader.agent.builtin.EqualWeightTrader;
 import io.aitrader.agent.factory.TraderFactory;
 import io.aitrader.config.ModelSpec;
+import io.aitrader.platform.http.SharedHttpClient;
+import io.aitrader.platform.retry.Pause;
 
 class TraderFactoryTest {
 
-    private final TraderFactory factory = new TraderFactory();
+    private final TraderFactory factory = new TraderFactory(null, Pause.system(), new SharedHttpClient());
 
     private static ModelSpec spec(String provider, String basemodel, String apiKey) {
         return new ModelSpec("Model", "model-1", provider, basemodel, true, "http://localhost:1/v1", apiKey, Map.of());

@@ -24,21 +24,28 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package graph of the compiled main classes, read by the JDK's {@code jdeps}: no package cycles, and the bottom
- * package {@code platform.database} (which database, its dialect differences, the one transaction rule, the start-up
- * order) uses no other package of the service, so every feature may use it.
+ * packages ({@code platform.database}: which database, its dialect differences, the one transaction rule, the start-up
+ * order; {@code platform.retry}: the one retry policy and pause; {@code platform.http}: the one outgoing HTTP client)
+ * use no other package of the service but each other, so every feature may use them.
  */
 class PackageLayoutTest {
+
+    private static final Set<String> BOTTOM = Set.of("io.aitrader.platform.database", "io.aitrader.platform.retry",
+            "io.aitrader.platform.http");
 
     private static final Pattern EDGE = Pattern.compile("^\\s+(io\\.aitrader\\S*)\\s+->\\s+(io\\.aitrader\\S*)\\s",
             Pattern.MULTILINE);
 
     @Test
-    void noPackageCyclesAndTheDatabasePackageAtTheBottom() {
+    void noPackageCyclesAndThePlatformPlumbingAtTheBottom() {
         Map<String, Set<String>> uses = packageGraph();
         assertTrue(uses.size() > 10, "jdeps read the packages: " + uses.keySet());
         assertEquals(List.of(), cycles(uses), "packages that use each other, directly or through others");
-        assertEquals(Set.of(), uses.getOrDefault("io.aitrader.platform.database", Set.of()),
-                "platform.database uses no feature");
+        for (String bottom : BOTTOM) {
+            Set<String> features = new TreeSet<>(uses.getOrDefault(bottom, Set.of()));
+            features.removeAll(BOTTOM);
+            assertEquals(Set.of(), features, bottom + " uses no feature");
+        }
     }
 
     private static Map<String, Set<String>> packageGraph() {

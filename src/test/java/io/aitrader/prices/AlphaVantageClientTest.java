@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.platform.http.SharedHttpClient;
+import io.aitrader.platform.retry.RetryPolicy;
 import io.aitrader.prices.FakeAlphaVantage.Reply;
 import io.aitrader.prices.SymbolDownload.Status;
 
@@ -158,9 +159,10 @@ class AlphaVantageClientTest {
 
     private AlphaVantageClient client(String baseUrl, Duration timeout) {
         var settings = new AlphaVantageBodies.Settings(Optional.of(KEY), 5, baseUrl);
-        var retry = new RetryPolicy(3, Duration.ofSeconds(1), timeout, clock.sleeper());
-        return new AlphaVantageClient(settings, HttpClient.newHttpClient(),
-                new RequestBudget(100, clock, clock.sleeper()), retry, clock);
+        var http = new AlphaVantageHttp(new SharedHttpClient().client(), new RequestBudget(100, clock, clock.pause()),
+                timeout);
+        var retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4));
+        return new AlphaVantageClient(settings, http, retry, clock.pause(), clock);
     }
 
     private static String closedPortUrl() throws IOException {

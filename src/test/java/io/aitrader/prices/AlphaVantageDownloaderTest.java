@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -25,6 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.platform.http.SharedHttpClient;
+import io.aitrader.platform.retry.Pause;
+import io.aitrader.platform.retry.RetryPolicy;
 import io.aitrader.prices.SymbolDownload.Status;
 import io.aitrader.testing.Await;
 
@@ -204,8 +206,10 @@ class AlphaVantageDownloaderTest {
         List.of("AAPL", "MSFT", "NVDA").forEach(s -> server.ok(s, AlphaVantageBodies.daily(s, FRI)));
         StopSignal stop = new StopSignal();
         var settings = new AlphaVantageBodies.Settings(Optional.of("KEY"), 1, server.baseUrl());
-        var realTime = new AlphaVantageDownloader(new AlphaVantageClient(settings, HttpClient.newHttpClient(),
-                new RequestBudget(1, Clock.systemUTC(), Sleeper.system()), RetryPolicy.defaults(), clock));
+        var http = new AlphaVantageHttp(new SharedHttpClient().client(), new RequestBudget(1, Clock.systemUTC(),
+                Pause.system()), AlphaVantageClient.REQUEST_TIMEOUT);
+        var realTime = new AlphaVantageDownloader(new AlphaVantageClient(settings, http, AlphaVantageClient.RETRY,
+                Pause.system(), clock));
 
         DownloadResult result = stopAfter(stop, 300, () -> realTime.downloadMissing(List.of("AAPL", "MSFT", "NVDA"),
                 FRI, FRI, WEEKDAYS, hasPrice, new DownloadRun(DownloadListener.NONE, stop)));
@@ -264,8 +268,10 @@ class AlphaVantageDownloaderTest {
 
     private AlphaVantageDownloader downloader(int perMinute, String key) {
         var settings = new AlphaVantageBodies.Settings(Optional.of(key), perMinute, server.baseUrl());
-        var retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), clock.sleeper());
-        return new AlphaVantageDownloader(new AlphaVantageClient(settings, HttpClient.newHttpClient(),
-                new RequestBudget(perMinute, clock, clock.sleeper()), retry, clock));
+        var http = new AlphaVantageHttp(new SharedHttpClient().client(),
+                new RequestBudget(perMinute, clock, clock.pause()),
+                Duration.ofSeconds(5));
+        var retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4));
+        return new AlphaVantageDownloader(new AlphaVantageClient(settings, http, retry, clock.pause(), clock));
     }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that only moves when told to, with a sleeper that records each wait and moves the clock instead. */
+import io.aitrader.platform.retry.Pause;
+
+/** A clock that only moves when told to, with a pause that records each wait and moves the clock instead. */
 final class FakeClock extends Clock {
 
     private final AtomicReference<Instant> now;
@@ -28,10 +30,11 @@ final class FakeClock extends Clock {
         now.updateAndGet(t -> t.plus(duration));
     }
 
-    Sleeper sleeper() {
-        return duration -> {
+    Pause pause() {
+        return (duration, stop) -> {
             sleeps.add(duration);
             advance(duration);
+            return !stop.getAsBoolean();
         };
     }
 

@@ -17,7 +17,7 @@ class RequestBudgetTest {
 
     @Test
     void twelveRequestsAtFivePerMinuteWaitTwiceForTheWindowToReopen() throws InterruptedException {
-        RequestBudget budget = new RequestBudget(5, clock, clock.sleeper());
+        RequestBudget budget = new RequestBudget(5, clock, clock.pause());
         List<Instant> starts = new ArrayList<>();
 
         for (int i = 0; i < 12; i++) {
@@ -32,7 +32,7 @@ class RequestBudgetTest {
 
     @Test
     void waitsOnlyUntilTheOldestRequestLeavesTheWindow() throws InterruptedException {
-        RequestBudget budget = new RequestBudget(2, clock, clock.sleeper());
+        RequestBudget budget = new RequestBudget(2, clock, clock.pause());
 
         budget.acquire();
         clock.advance(Duration.ofSeconds(45));
@@ -46,7 +46,7 @@ class RequestBudgetTest {
 
     @Test
     void spacedRequestsNeverWait() throws InterruptedException {
-        RequestBudget budget = new RequestBudget(1, clock, clock.sleeper());
+        RequestBudget budget = new RequestBudget(1, clock, clock.pause());
 
         for (int i = 0; i < 3; i++) {
             budget.acquire();
@@ -58,7 +58,7 @@ class RequestBudgetTest {
 
     @Test
     void refusesANonPositiveBudget() {
-        assertThrows(IllegalArgumentException.class, () -> new RequestBudget(0, clock, clock.sleeper()));
+        assertThrows(IllegalArgumentException.class, () -> new RequestBudget(0, clock, clock.pause()));
     }
 
     static void assertAtMostPerMinute(int limit, List<Instant> starts) {

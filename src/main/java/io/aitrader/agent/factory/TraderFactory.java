@@ -1,5 +1,6 @@
 package io.aitrader.agent.factory;
 
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,13 +14,13 @@ import io.aitrader.agent.ModelCaller;
 import io.aitrader.agent.Trader;
 import io.aitrader.agent.builtin.BuiltinTraders;
 import io.aitrader.agent.llm.ChatModels;
-import io.aitrader.agent.llm.Pause;
-import io.aitrader.agent.llm.RetryPolicy;
 import io.aitrader.agent.llm.RetryingModelCaller;
 import io.aitrader.agent.mock.MockChatModel;
 import io.aitrader.agent.search.JinaSearchProvider;
 import io.aitrader.config.AgentSettings;
 import io.aitrader.config.ModelSpec;
+import io.aitrader.platform.http.SharedHttpClient;
+import io.aitrader.platform.retry.Pause;
 
 import dev.langchain4j.model.chat.ChatModel;
 
@@ -33,27 +34,24 @@ public class TraderFactory {
     private final InformationSearch search;
     private final Pause pause;
     private final AgentMetrics metrics;
-
-    /** No web search, real waits between retries. */
-    public TraderFactory() {
-        this(null, Pause.system());
-    }
+    private final HttpClient http;
 
     @Inject
-    TraderFactory(JinaSearchProvider jina, AgentMetrics metrics) {
-        this(jina.search().orElse(null), Pause.system(), metrics);
+    TraderFactory(JinaSearchProvider jina, AgentMetrics metrics, SharedHttpClient http) {
+        this(jina.search().orElse(null), Pause.system(), metrics, http);
     }
 
     /** {@code search} may be null (no get_information tool); {@code pause} waits between retries. */
-    public TraderFactory(InformationSearch search, Pause pause) {
-        this(search, pause, AgentMetrics.NONE);
+    public TraderFactory(InformationSearch search, Pause pause, SharedHttpClient http) {
+        this(search, pause, AgentMetrics.NONE, http);
     }
 
     /** As above, with the meters of LLM and tool calls. */
-    public TraderFactory(InformationSearch search, Pause pause, AgentMetrics metrics) {
+    public TraderFactory(InformationSearch search, Pause pause, AgentMetrics metrics, SharedHttpClient http) {
         this.search = search;
         this.pause = pause;
         this.metrics = metrics;
+        this.http = http.client();
     }
 
     public Trader create(ModelSpec spec, AgentSettings settings, List<String> universe) {
@@ -71,9 +69,9 @@ public class TraderFactory {
     }
 
     private Trader llm(String provider, ModelSpec spec, AgentSettings settings) {
-        ChatModel model = ChatModels.build(provider, spec, settings);
+        ChatModel model = ChatModels.build(provider, spec, settings, http);
         ModelCaller caller = new RetryingModelCaller(spec.signature(), model, spec.apiKey(),
-                RetryPolicy.from(settings), pause, metrics.llm(provider));
+                RetryingModelCaller.policy(settings), pause, metrics.llm(provider));
         return new AgentLoop(caller, search, true, metrics.tools());
     }
 }

@@ -1,5 +1,6 @@
 package io.aitrader.agent.llm;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
@@ -13,7 +14,8 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 /**
  * Builds the chat model of a configured LLM at run time from the job's config: {@code openai} (any OpenAI-compatible
  * chat-completions API), {@code ollama} (Ollama's OpenAI-compatible API, no key needed) and {@code anthropic}.
- * The library's own retries are off: retries are the agent's policy ({@link RetryingModelCaller}).
+ * The library's own retries are off: retries are the agent's policy ({@link RetryingModelCaller}). Every model sends
+ * its requests through the one JDK client it is given, the service's shared one.
  */
 public final class ChatModels {
 
@@ -25,33 +27,36 @@ public final class ChatModels {
     private ChatModels() {
     }
 
-    public static ChatModel build(String provider, ModelSpec spec, AgentSettings settings) {
+    public static ChatModel build(String provider, ModelSpec spec, AgentSettings settings, HttpClient http) {
         Duration timeout = Duration.ofSeconds(settings.callTimeoutSeconds() > 0 ? settings.callTimeoutSeconds() : 60);
         return switch (provider) {
             case ModelSpec.OPENAI -> openAi(spec, spec.baseUrl(), requireKey(spec, "openai_api_key in the config or "
-                    + "OPENAI_API_KEY"), timeout);
+                    + "OPENAI_API_KEY"), client(http, OpenAiBodyFix::apply, timeout), timeout);
             case OLLAMA -> openAi(spec, spec.baseUrl() == null ? OLLAMA_DEFAULT_URL : spec.baseUrl(),
-                    spec.apiKey() == null || spec.apiKey().isBlank() ? OLLAMA : spec.apiKey(), timeout);
-            case ANTHROPIC -> anthropic(spec, timeout);
+                    spec.apiKey() == null || spec.apiKey().isBlank() ? OLLAMA : spec.apiKey(),
+                    client(http, OpenAiBodyFix::apply, timeout), timeout);
+            case ANTHROPIC -> anthropic(spec, client(http, UnaryOperator.identity(), timeout), timeout);
             default -> throw new IllegalArgumentException(
                     "model " + spec.signature() + ": unsupported provider '" + provider + "'");
         };
     }
 
-    private static ChatModel openAi(ModelSpec spec, String baseUrl, String apiKey, Duration timeout) {
-        return OpenAiChatModel.builder().httpClientBuilder(client(OpenAiBodyFix::apply, timeout)).baseUrl(baseUrl)
+    private static ChatModel openAi(ModelSpec spec, String baseUrl, String apiKey, ProviderHttpClientBuilder client,
+            Duration timeout) {
+        return OpenAiChatModel.builder().httpClientBuilder(client).baseUrl(baseUrl)
                 .apiKey(apiKey).modelName(spec.basemodel()).timeout(timeout).maxRetries(0).build();
     }
 
-    private static ChatModel anthropic(ModelSpec spec, Duration timeout) {
+    private static ChatModel anthropic(ModelSpec spec, ProviderHttpClientBuilder client, Duration timeout) {
         String key = requireKey(spec, "api_key in the config, e.g. \"${ANTHROPIC_API_KEY}\"");
-        return AnthropicChatModel.builder().httpClientBuilder(client(UnaryOperator.identity(), timeout))
+        return AnthropicChatModel.builder().httpClientBuilder(client)
                 .baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.basemodel()).maxTokens(maxTokens(spec))
                 .timeout(timeout).maxRetries(0).build();
     }
 
-    private static ProviderHttpClientBuilder client(UnaryOperator<String> bodyFix, Duration timeout) {
-        return new ProviderHttpClientBuilder(bodyFix).connectTimeout(timeout).readTimeout(timeout);
+    private static ProviderHttpClientBuilder client(HttpClient http, UnaryOperator<String> bodyFix,
+            Duration timeout) {
+        return new ProviderHttpClientBuilder(http, bodyFix).readTimeout(timeout);
     }
 
     private static String requireKey(ModelSpec spec, String where) {

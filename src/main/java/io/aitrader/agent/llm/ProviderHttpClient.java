@@ -1,7 +1,7 @@
 package io.aitrader.agent.llm;
 
 import java.net.URI;
-import java.net.http.HttpClient.Version;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import io.aitrader.platform.http.SharedHttpClient;
+
 import dev.langchain4j.exception.LangChain4jException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.http.client.HttpClient;
@@ -23,9 +25,9 @@ import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 
 /**
- * The HTTP client behind every LLM provider. Unlike the library's JDK client it keeps the status and the
- * {@code Retry-After} header of a refused call (the retry policy needs both), and it bounds the whole exchange, body
- * included, by the read timeout, so a provider that hangs or trickles is cut off.
+ * The HTTP client behind every LLM provider, over the service's {@link SharedHttpClient}. Unlike the library's JDK
+ * client it keeps the status and the {@code Retry-After} header of a refused call (the retry policy needs both), and it
+ * bounds the whole exchange, body included, by the read timeout, so a provider that hangs or trickles is cut off.
  */
 final class ProviderHttpClient implements HttpClient {
 
@@ -35,9 +37,8 @@ final class ProviderHttpClient implements HttpClient {
     private final Duration readTimeout;
     private final UnaryOperator<String> bodyFix;
 
-    ProviderHttpClient(Duration connectTimeout, Duration readTimeout, UnaryOperator<String> bodyFix) {
-        this.client = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).version(Version.HTTP_1_1)
-                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+    ProviderHttpClient(java.net.http.HttpClient client, Duration readTimeout, UnaryOperator<String> bodyFix) {
+        this.client = client;
         this.readTimeout = readTimeout;
         this.bodyFix = bodyFix;
     }
@@ -75,6 +76,10 @@ final class ProviderHttpClient implements HttpClient {
             throw new LangChain4jException("interrupted while waiting for the model");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpConnectTimeoutException) {
+                throw new TimeoutException("no connection within " + SharedHttpClient.CONNECT_TIMEOUT.toSeconds()
+                        + " s");
+            }
             if (cause instanceof java.net.http.HttpTimeoutException) {
                 throw new TimeoutException("no answer within " + readTimeout.toSeconds() + " s");
             }

@@ -3,31 +3,35 @@ package io.aitrader.agent.llm;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
+import io.aitrader.platform.http.SharedHttpClient;
+
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 
-/** Builds {@link ProviderHttpClient}s; handed to the langchain4j model builders in place of their default client. */
+/**
+ * Builds {@link ProviderHttpClient}s over the shared JDK client; handed to the langchain4j model builders in place of
+ * their default client. The read timeout is per model; the connect timeout is the shared client's, so the library's
+ * setting of it is ignored.
+ */
 public final class ProviderHttpClientBuilder implements HttpClientBuilder {
 
-    private Duration connectTimeout = Duration.ofSeconds(15);
-    private Duration readTimeout = Duration.ofSeconds(60);
+    private final java.net.http.HttpClient shared;
     private final UnaryOperator<String> bodyFix;
+    private Duration readTimeout = Duration.ofSeconds(60);
 
     /** {@code bodyFix} rewrites successful answer bodies before the library parses them. */
-    public ProviderHttpClientBuilder(UnaryOperator<String> bodyFix) {
+    public ProviderHttpClientBuilder(java.net.http.HttpClient shared, UnaryOperator<String> bodyFix) {
+        this.shared = shared;
         this.bodyFix = bodyFix;
     }
 
     @Override
     public Duration connectTimeout() {
-        return connectTimeout;
+        return SharedHttpClient.CONNECT_TIMEOUT;
     }
 
     @Override
     public ProviderHttpClientBuilder connectTimeout(Duration timeout) {
-        if (timeout != null) {
-            this.connectTimeout = timeout;
-        }
         return this;
     }
 
@@ -46,6 +50,6 @@ public final class ProviderHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        return new ProviderHttpClient(connectTimeout, readTimeout, bodyFix);
+        return new ProviderHttpClient(shared, readTimeout, bodyFix);
     }
 }

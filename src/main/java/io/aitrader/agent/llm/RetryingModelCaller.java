@@ -7,6 +7,9 @@ import io.aitrader.agent.LlmMeters;
 import io.aitrader.agent.ModelCaller;
 import io.aitrader.agent.TraderCancelledException;
 import io.aitrader.agent.TraderException;
+import io.aitrader.config.AgentSettings;
+import io.aitrader.platform.retry.Pause;
+import io.aitrader.platform.retry.RetryPolicy;
 import io.quarkus.logging.Log;
 
 import dev.langchain4j.model.chat.ChatModel;
@@ -19,6 +22,9 @@ import dev.langchain4j.model.chat.response.ChatResponse;
  * carry the API key, and the provider's exception is not attached as a cause, since its text may echo the key.
  */
 public final class RetryingModelCaller implements ModelCaller {
+
+    /** No wait between model calls is longer, whatever the backoff or the provider's Retry-After asks for. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final String label;
     private final ChatModel model;
@@ -40,6 +46,12 @@ public final class RetryingModelCaller implements ModelCaller {
         this.policy = policy;
         this.pause = pause;
         this.meters = meters;
+    }
+
+    /** The config's {@code max_retries}, and {@code base_delay} seconds as the first wait. */
+    public static RetryPolicy policy(AgentSettings settings) {
+        long millis = Math.round(Math.max(0, settings.baseDelaySeconds()) * 1000);
+        return new RetryPolicy(settings.maxRetries(), Duration.ofMillis(millis), MAX_WAIT);
     }
 
     @Override

@@ -24,9 +24,8 @@ final class JinaHttp {
     private final String apiKey;
     private final Duration timeout;
 
-    JinaHttp(String apiKey, Duration timeout) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    JinaHttp(HttpClient client, String apiKey, Duration timeout) {
+        this.client = client;
         this.apiKey = apiKey;
         this.timeout = timeout;
     }

@@ -3,7 +3,6 @@ package io.aitrader.agent.search;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +28,8 @@ public final class JinaSearch implements InformationSearch {
     private final String readerUrl;
     private final Clock clock;
 
-    public JinaSearch(String apiKey, String searchUrl, String readerUrl, Duration timeout, Clock clock) {
-        this.http = new JinaHttp(apiKey, timeout);
+    JinaSearch(JinaHttp http, String searchUrl, String readerUrl, Clock clock) {
+        this.http = http;
         this.searchUrl = searchUrl;
         this.readerUrl = readerUrl.endsWith("/") ? readerUrl : readerUrl + "/";
         this.clock = clock;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.agent.InformationSearch;
 import io.aitrader.config.ServiceSettings;
+import io.aitrader.platform.http.SharedHttpClient;
 
 /** The get_information search of this deployment: Jina when {@code JINA_API_KEY} is set, otherwise none. */
 @ApplicationScoped
@@ -16,13 +17,16 @@ public class JinaSearchProvider {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final ServiceSettings settings;
+    private final SharedHttpClient http;
 
-    JinaSearchProvider(ServiceSettings settings) {
+    JinaSearchProvider(ServiceSettings settings, SharedHttpClient http) {
         this.settings = settings;
+        this.http = http;
     }
 
     public Optional<InformationSearch> search() {
-        return settings.jinaApiKey().filter(key -> !key.isBlank()).map(key -> new JinaSearch(key,
-                settings.jina().searchUrl(), settings.jina().readerUrl(), TIMEOUT, Clock.systemUTC()));
+        return settings.jinaApiKey().filter(key -> !key.isBlank())
+                .map(key -> new JinaSearch(new JinaHttp(http.client(), key, TIMEOUT), settings.jina().searchUrl(),
+                        settings.jina().readerUrl(), Clock.systemUTC()));
     }
 }

@@ -16,6 +16,8 @@ import io.aitrader.agent.TradingSession;
 import io.aitrader.agent.factory.TraderFactory;
 import io.aitrader.config.AgentSettings;
 import io.aitrader.config.ModelSpec;
+import io.aitrader.platform.http.SharedHttpClient;
+import io.aitrader.platform.retry.Pause;
 import io.aitrader.trading.DayLedger;
 import io.aitrader.trading.Portfolio;
 
@@ -26,6 +28,7 @@ final class LlmTesting {
 
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     final AtomicBoolean cancelled = new AtomicBoolean();
+    final SharedHttpClient http = new SharedHttpClient();
     final AgentSettings settings;
 
     LlmTesting(int maxSteps, int maxRetries, int callTimeoutSeconds) {
@@ -43,7 +46,7 @@ final class LlmTesting {
     Trader trader(String provider, String baseUrl, InformationSearch search) {
         ModelSpec spec = new ModelSpec("Stand-in", "standin-model", provider, "gpt-test", true, baseUrl, KEY,
                 Map.of());
-        return new TraderFactory(search, recordingPause()).create(spec, settings, TestSessions.UNIVERSE);
+        return new TraderFactory(search, recordingPause(), http).create(spec, settings, TestSessions.UNIVERSE);
     }
 
     Trader trader(OpenAiStandIn standIn) {

@@ -24,6 +24,7 @@ import io.aitrader.agent.TestSessions;
 import io.aitrader.agent.TradingSession;
 import io.aitrader.agent.factory.TraderFactory;
 import io.aitrader.config.ModelSpec;
+import io.aitrader.platform.retry.Pause;
 
 /** The other real providers: Anthropic's Messages API and Ollama's OpenAI-compatible API. */
 class ProvidersTest {
@@ -75,7 +76,7 @@ class ProvidersTest {
         ModelSpec spec = new ModelSpec("Local", "local-llama", ChatModels.OLLAMA, "llama3.1", true,
                 standIn.baseUrl(), null, Map.of());
 
-        DayTranscript day = new TraderFactory(null, llm.recordingPause()).create(spec, llm.settings,
+        DayTranscript day = new TraderFactory(null, llm.recordingPause(), llm.http).create(spec, llm.settings,
                 TestSessions.UNIVERSE).tradeDay(llm.session());
 
         assertTrue(day.stopSignalReceived());
@@ -86,7 +87,7 @@ class ProvidersTest {
 
     @Test
     void everyLlmProviderBuildsAnAgentLoopAndMissingKeysAreNamedWithoutValues() {
-        TraderFactory factory = new TraderFactory();
+        TraderFactory factory = new TraderFactory(null, Pause.system(), llm.http);
         for (String provider : List.of("openai", "ollama", "anthropic")) {
             ModelSpec spec = new ModelSpec("M", "m-" + provider, provider, "some-model", true, null, "sk-x-123456",
                     Map.of());

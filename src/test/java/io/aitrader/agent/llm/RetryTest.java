@@ -25,6 +25,8 @@ import io.aitrader.agent.SystemPrompt;
 import io.aitrader.agent.TraderCancelledException;
 import io.aitrader.agent.TraderException;
 import io.aitrader.config.ModelSpec;
+import io.aitrader.platform.retry.Pause;
+import io.aitrader.platform.retry.RetryPolicy;
 
 /** The retry policy of contract 4.3 against the stand-in: what is retried, how long it waits, how it fails. */
 class RetryTest {
@@ -131,7 +133,8 @@ class RetryTest {
         };
         ModelSpec spec = new ModelSpec("m", "m", ModelSpec.OPENAI, "gpt-test", true, closed, "k", Map.of());
         RetryingModelCaller caller = new RetryingModelCaller("m", ChatModels.build(ModelSpec.OPENAI, spec,
-                stopping.settings), "k", RetryPolicy.from(stopping.settings), stopAtOnce);
+                stopping.settings, stopping.http.client()), "k", RetryingModelCaller.policy(stopping.settings),
+                stopAtOnce);
         assertInstanceOf(TraderCancelledException.class, assertThrows(TraderException.class,
                 () -> new AgentLoop(caller).tradeDay(stopping.session())));
     }

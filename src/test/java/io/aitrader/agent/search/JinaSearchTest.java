@@ -21,6 +21,7 @@ import io.aitrader.agent.TestSessions;
 import io.aitrader.agent.TradingTools;
 import io.aitrader.agent.llm.OpenAiStandIn;
 import io.aitrader.agent.llm.OpenAiStandIn.Reply;
+import io.aitrader.platform.http.SharedHttpClient;
 
 /** get_information against a Jina stand-in: no look-ahead, undated results marked, bounded output. */
 class JinaSearchTest {
@@ -46,7 +47,8 @@ class JinaSearchTest {
     }
 
     private JinaSearch search() {
-        return new JinaSearch(KEY, jina.root() + "/search", jina.root() + "/read/", Duration.ofSeconds(5), NOW);
+        JinaHttp http = new JinaHttp(new SharedHttpClient().client(), KEY, Duration.ofSeconds(5));
+        return new JinaSearch(http, jina.root() + "/search", jina.root() + "/read/", NOW);
     }
 
     private void serve() {

@@ -33,6 +33,8 @@ class PackageLayoutTest {
     private static final Set<String> BOTTOM = Set.of("io.aitrader.platform.database", "io.aitrader.platform.retry",
             "io.aitrader.platform.http");
 
+    private static final Set<String> TOP = Set.of("io.aitrader.health", "io.aitrader.dashboard");
+
     private static final Pattern EDGE = Pattern.compile("^\\s+(io\\.aitrader\\S*)\\s+->\\s+(io\\.aitrader\\S*)\\s",
             Pattern.MULTILINE);
 
@@ -48,6 +50,31 @@ class PackageLayoutTest {
         }
     }
 
+    @Test
+    void healthAndDashboardAreATopLayerThatNothingUses() {
+        Map<String, Set<String>> uses = packageGraph();
+        for (String top : TOP) {
+            assertTrue(uses.containsKey(top), "jdeps read " + top);
+            Set<String> users = new TreeSet<>();
+            uses.forEach((user, used) -> {
+                if (used.contains(top)) {
+                    users.add(user);
+                }
+            });
+            assertEquals(Set.of(), users, "packages that use " + top);
+        }
+    }
+
+    @Test
+    void theJobsFeatureIsSplitByRole() {
+        Set<String> jobs = new TreeSet<>(packageGraph().keySet());
+        jobs.removeIf(name -> !name.startsWith("io.aitrader.jobs"));
+        assertEquals(Set.of("io.aitrader.jobs.api", "io.aitrader.jobs.audit", "io.aitrader.jobs.claims",
+                "io.aitrader.jobs.engine", "io.aitrader.jobs.events", "io.aitrader.jobs.schedule",
+                "io.aitrader.jobs.store", "io.aitrader.jobs.trigger", "io.aitrader.jobs.view"), jobs,
+                "no class is left in the flat jobs package");
+    }
+
     private static Map<String, Set<String>> packageGraph() {
         Path classes = Path.of("target/classes");
         assertTrue(Files.isDirectory(classes.resolve("io/aitrader")), "compile first: " + classes.toAbsolutePath());
@@ -60,6 +87,7 @@ class PackageLayoutTest {
         Matcher edge = EDGE.matcher(out.toString());
         while (edge.find()) {
             uses.computeIfAbsent(edge.group(1), p -> new TreeSet<>());
+            uses.computeIfAbsent(edge.group(2), p -> new TreeSet<>());
             if (!edge.group(1).equals(edge.group(2))) {
                 uses.get(edge.group(1)).add(edge.group(2));
             }

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aitrader.config.ServiceSettings;
 import io.aitrader.jobs.store.DatabaseClock;
 import io.aitrader.jobs.store.InstanceIdentity;
+import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.jobs.store.Sql;
 import io.aitrader.jobs.store.StoreException;
 import io.aitrader.jobs.store.Timestamps;
@@ -58,7 +59,7 @@ public class Leases {
             UPDATE jobs SET lease_expires = ? WHERE status IN ('pending', 'downloading_data') AND lease_owner IS NOT NULL
             """;
     static final String SELECT_ENDED = "SELECT job_id FROM jobs WHERE job_id = ? AND status NOT IN "
-            + "('pending', 'downloading_data', 'running')";
+            + JobStatus.ACTIVE_SQL;
 
     private static final String PAST = Timestamps.format(Instant.EPOCH);
 

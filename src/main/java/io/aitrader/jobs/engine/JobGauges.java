@@ -11,6 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.platform.database.StartupOrder;
 import io.aitrader.platform.database.Storage;
 import io.micrometer.core.instrument.Gauge;
@@ -25,12 +26,12 @@ import io.quarkus.runtime.StartupEvent;
 public class JobGauges {
 
     static final String COUNTS = """
-            SELECT (SELECT count(*) FROM jobs WHERE status IN ('pending', 'downloading_data', 'running')),
+            SELECT (SELECT count(*) FROM jobs WHERE status IN %1$s),
                    count(CASE WHEN d.status = 'running' THEN 1 END),
                    count(CASE WHEN d.status = 'pending' THEN 1 END)
             FROM jobs j JOIN job_details d ON d.job_id = j.job_id
-            WHERE j.status IN ('pending', 'downloading_data', 'running') AND d.status IN ('pending', 'running')
-            """;
+            WHERE j.status IN %1$s AND d.status IN ('pending', 'running')
+            """.formatted(JobStatus.ACTIVE_SQL);
     private static final long MAX_AGE_NANOS = 1_000_000_000L;
 
     private final DataSource dataSource;

@@ -37,8 +37,8 @@ public class JobRepository {
     static final String SELECT_JOB = "SELECT * FROM jobs WHERE job_id = ?";
     static final String SELECT_LATEST = "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT 1";
     static final String SELECT_ACTIVE = """
-            SELECT * FROM jobs WHERE status IN ('pending', 'downloading_data', 'running') ORDER BY created_at
-            """;
+            SELECT * FROM jobs WHERE status IN %s ORDER BY created_at
+            """.formatted(JobStatus.ACTIVE_SQL);
     static final String SELECT_PAGE = """
             SELECT * FROM jobs WHERE (CAST(? AS TEXT) IS NULL OR status = ?) ORDER BY created_at DESC, rowid DESC LIMIT ? OFFSET ?
             """;

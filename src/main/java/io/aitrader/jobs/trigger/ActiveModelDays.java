@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.Sql;
 
@@ -29,8 +30,8 @@ final class ActiveModelDays {
 
     private static final String SELECT_HELD = """
             SELECT d.model, d.date, d.job_id, d.status FROM job_details d JOIN jobs j ON j.job_id = d.job_id
-            WHERE j.status IN ('pending', 'downloading_data', 'running') AND d.status IN ('pending', 'running')
-              AND d.date BETWEEN ? AND ? AND d.model IN (%s)
+            WHERE j.status IN %1$s AND d.status IN ('pending', 'running')
+              AND d.date BETWEEN ? AND ? AND d.model IN (%2$s)
             ORDER BY j.created_at, j.job_id
             """;
 
@@ -46,7 +47,7 @@ final class ActiveModelDays {
         if (models.isEmpty()) {
             return Map.of();
         }
-        String sql = String.format(Locale.ROOT, SELECT_HELD,
+        String sql = String.format(Locale.ROOT, SELECT_HELD, JobStatus.ACTIVE_SQL,
                 String.join(", ", Collections.nCopies(models.size(), "?")));
         List<Object> params = new ArrayList<>(List.of(from.toString(), to.toString()));
         params.addAll(models);

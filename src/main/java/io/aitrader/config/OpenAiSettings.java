@@ -6,7 +6,8 @@ import io.smallrye.config.ConfigMapping;
 
 /**
  * The fallbacks a loaded config's {@code openai} models get when they name no key or base URL of their own (applied
- * when a config is read, and when a stored job's keys are restored).
+ * when a config is read, and when a stored job's keys are restored). OPENAI_API_BASE is checked at start by
+ * platform.SettingsCheck.
  */
 @ConfigMapping(prefix = "app")
 public interface OpenAiSettings {

@@ -24,7 +24,10 @@ public interface JobsSettings {
     @WithDefault("0")
     int maxParallelModels();
 
-    /** SCHEDULE_CRON: built-in catch-up trigger, a Quartz cron expression read in UTC; "off" disables it. */
+    /**
+     * SCHEDULE_CRON: built-in catch-up trigger, a Quartz cron expression read in UTC; "off" disables it. JobScheduler
+     * reads it (and the watchdog's period) through its {@code @Scheduled} expressions.
+     */
     @WithDefault("off")
     String scheduleCron();
 

@@ -5,7 +5,8 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where prices come from: Alpha Vantage downloads, or the offline sample. Ranges are checked at start. */
+/** Where prices come from: Alpha Vantage downloads, or the offline sample. The ranges named here are checked at start by
+ * platform.SettingsCheck. */
 @ConfigMapping(prefix = "app")
 public interface PriceSettings {
 

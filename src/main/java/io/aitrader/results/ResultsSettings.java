@@ -3,7 +3,7 @@ package io.aitrader.results;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Defaults of the read endpoints. Ranges are checked at start. */
+/** Defaults of the read endpoints. The ranges named here are checked at start by platform.SettingsCheck. */
 @ConfigMapping(prefix = "app")
 public interface ResultsSettings {
 

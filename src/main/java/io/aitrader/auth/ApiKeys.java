@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.aitrader.config.ServiceSettings;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -36,7 +35,7 @@ public class ApiKeys {
     private final List<byte[]> digests = new ArrayList<>();
 
     @Inject
-    ApiKeys(ServiceSettings settings) {
+    ApiKeys(ApiKeySettings settings) {
         this(entries(settings));
     }
 
@@ -101,7 +100,7 @@ public class ApiKeys {
         return !enabled() || (context != null && context.get(KEY_NAME) != null);
     }
 
-    private static List<String> entries(ServiceSettings settings) {
+    private static List<String> entries(ApiKeySettings settings) {
         List<String> entries = new ArrayList<>();
         settings.apiKeys().ifPresent(inline -> {
             if (!inline.isBlank() && inline.replace(",", "").isBlank()) {

@@ -9,14 +9,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * What loading a config needs from the deployment: where configs live, the optional override file, the OpenAI
  * fallbacks and how ${NAME} references are looked up. Tests build one by hand; the service derives it from
- * {@link ServiceSettings}.
+ * {@link ConfigSettings} and {@link OpenAiSettings}.
  */
 public record ConfigEnvironment(Path configsDir, String defaultConfigPath, Optional<Path> overridePath,
         Optional<String> openaiApiKey, Optional<String> openaiApiBase, Function<String, String> variables) {
 
-    public static ConfigEnvironment from(ServiceSettings settings) {
+    public static ConfigEnvironment from(ConfigSettings settings, OpenAiSettings openAi) {
         return new ConfigEnvironment(settings.configsDir(), settings.defaultConfig(), settings.configOverridePath(),
-                settings.openaiApiKey(), settings.openaiApiBase(), ConfigEnvironment::processVariable);
+                openAi.openaiApiKey(), openAi.openaiApiBase(), ConfigEnvironment::processVariable);
     }
 
     /** The process environment first, then MicroProfile Config so that {@code -DNAME=...} works too. */

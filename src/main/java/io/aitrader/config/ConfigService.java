@@ -24,8 +24,8 @@ public class ConfigService {
     private final String defaultConfigPath;
 
     @Inject
-    public ConfigService(ServiceSettings settings, ObjectMapper mapper) {
-        this(ConfigEnvironment.from(settings), mapper);
+    public ConfigService(ConfigSettings settings, OpenAiSettings openAi, ObjectMapper mapper) {
+        this(ConfigEnvironment.from(settings, openAi), mapper);
     }
 
     public ConfigService(ConfigEnvironment environment, ObjectMapper mapper) {

@@ -30,7 +30,7 @@ public class ConfigStartupCheck {
                     config.models().size(), config.enabledModels().size(), config.symbols().size(),
                     config.benchmark());
         } catch (InvalidConfigException e) {
-            // Quarkus prints a ConfigurationException's message alone, without a stack trace (see SettingsCheck)
+            // Quarkus prints a ConfigurationException's message alone, without a stack trace (see platform.SettingsCheck)
             throw new ConfigurationException("Refusing to start, the default config " + path + " is invalid:\n  - "
                     + String.join("\n  - ", e.problems()), Set.of(DEFAULT_CONFIG));
         } catch (ApiException e) {

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.config.ProcessSettings;
 import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.platform.database.Database;
 import io.aitrader.platform.database.Storage;
@@ -26,12 +26,12 @@ import io.aitrader.prices.PriceSummary;
 public class HealthService {
 
     private final DataSource dataSource;
-    private final ServiceSettings settings;
+    private final ProcessSettings settings;
     private final PriceRepository prices;
     private final JobRepository jobs;
     private final Database database;
 
-    HealthService(@Storage DataSource dataSource, ServiceSettings settings, PriceRepository prices, JobRepository jobs,
+    HealthService(@Storage DataSource dataSource, ProcessSettings settings, PriceRepository prices, JobRepository jobs,
             Database database) {
         this.dataSource = dataSource;
         this.database = database;

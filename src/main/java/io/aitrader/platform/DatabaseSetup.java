@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 
 import io.aitrader.config.DatabaseUrlSource;
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.config.ProcessSettings;
 import io.aitrader.platform.database.Database;
 import io.aitrader.platform.database.StartupOrder;
 import io.quarkus.arc.InjectableInstance;
@@ -32,7 +32,7 @@ public class DatabaseSetup {
     /** Startup observers that need the schema run after this priority. */
     public static final int PRIORITY = StartupOrder.DATABASE;
 
-    void onStart(@Observes @Priority(PRIORITY) StartupEvent event, ServiceSettings settings, Database database,
+    void onStart(@Observes @Priority(PRIORITY) StartupEvent event, ProcessSettings settings, Database database,
             @Any InjectableInstance<Flyway> flyways) {
         try {
             Files.createDirectories(settings.dataDir());

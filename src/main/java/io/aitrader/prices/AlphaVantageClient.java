@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.aitrader.config.ServiceSettings;
 import io.aitrader.platform.http.SharedHttpClient;
 import io.aitrader.platform.retry.Pause;
 import io.aitrader.platform.retry.RetryPolicy;
@@ -36,21 +35,21 @@ public class AlphaVantageClient {
     static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(8));
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ServiceSettings.AlphaVantage settings;
+    private final PriceSettings.AlphaVantage settings;
     private final AlphaVantageHttp http;
     private final RetryPolicy retry;
     private final Pause pause;
     private final Clock clock;
 
     @Inject
-    public AlphaVantageClient(ServiceSettings settings, SharedHttpClient http) {
+    public AlphaVantageClient(PriceSettings settings, SharedHttpClient http) {
         this(settings.alphaVantage(),
                 new AlphaVantageHttp(http.client(), new RequestBudget(settings.alphaVantage().requestsPerMinute(),
                         Clock.systemUTC(), Pause.system()), REQUEST_TIMEOUT),
                 RETRY, Pause.system(), Clock.system(MARKET_ZONE));
     }
 
-    public AlphaVantageClient(ServiceSettings.AlphaVantage settings, AlphaVantageHttp http, RetryPolicy retry,
+    public AlphaVantageClient(PriceSettings.AlphaVantage settings, AlphaVantageHttp http, RetryPolicy retry,
             Pause pause, Clock clock) {
         this.settings = settings;
         this.http = http;

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.config.ServiceSettings;
 import io.quarkus.logging.Log;
 
 /**
@@ -23,10 +22,10 @@ public class PriceDownloads {
     private final PriceImportService imports;
     private final PriceRepository prices;
     private final TradingCalendar calendar;
-    private final ServiceSettings settings;
+    private final PriceSettings settings;
 
     PriceDownloads(AlphaVantageDownloader downloader, PriceImportService imports, PriceRepository prices,
-            TradingCalendar calendar, ServiceSettings settings) {
+            TradingCalendar calendar, PriceSettings settings) {
         this.downloader = downloader;
         this.imports = imports;
         this.prices = prices;

@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.aitrader.config.ConfigService;
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.config.ProcessSettings;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.platform.database.StartupOrder;
 import io.quarkus.logging.Log;
@@ -28,25 +28,27 @@ public class PriceStartup {
     private final PriceImportService importService;
     private final PriceRepository repository;
     private final SyntheticPrices synthetic;
-    private final ServiceSettings settings;
+    private final ProcessSettings process;
+    private final PriceSettings settings;
     private final ConfigService configService;
 
     @Inject
     public PriceStartup(PriceImportService importService, PriceRepository repository, SyntheticPrices synthetic,
-            ServiceSettings settings, ConfigService configService) {
+            ProcessSettings process, PriceSettings settings, ConfigService configService) {
         this.importService = importService;
         this.repository = repository;
         this.synthetic = synthetic;
+        this.process = process;
         this.settings = settings;
         this.configService = configService;
     }
 
     void onStart(@Observes @Priority(StartupOrder.PRICES) StartupEvent event) {
         try {
-            FolderImport scan = importService.importFolder(settings.dataDir().resolve("prices"));
+            FolderImport scan = importService.importFolder(process.dataDir().resolve("prices"));
             Log.infof("Price folder scanned: %d files imported, %d already imported, %d refused",
                     scan.imported().size(), scan.skipped().size(), scan.failed().size());
-            if (!settings.commandMode()) {
+            if (!process.commandMode()) {
                 seedOfflineIfEmpty(); // a command seeds only when it runs a simulation: import-prices never needs it
             }
         } catch (RuntimeException e) {

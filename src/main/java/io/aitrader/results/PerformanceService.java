@@ -10,7 +10,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.ConfigService;
-import io.aitrader.config.ServiceSettings;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.errors.ApiException;
 import io.aitrader.prices.PriceRepository;
@@ -29,10 +28,10 @@ public class PerformanceService {
     private final PerformanceRepository repository;
     private final PriceRepository prices;
     private final ConfigService configs;
-    private final ServiceSettings settings;
+    private final ResultsSettings settings;
 
     PerformanceService(PerformanceRepository repository, PriceRepository prices, ConfigService configs,
-            ServiceSettings settings) {
+            ResultsSettings settings) {
         this.repository = repository;
         this.prices = prices;
         this.configs = configs;

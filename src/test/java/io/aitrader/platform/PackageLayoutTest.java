@@ -3,8 +3,10 @@ package io.aitrader.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -69,10 +71,22 @@ class PackageLayoutTest {
     void theJobsFeatureIsSplitByRole() {
         Set<String> jobs = new TreeSet<>(packageGraph().keySet());
         jobs.removeIf(name -> !name.startsWith("io.aitrader.jobs"));
-        assertEquals(Set.of("io.aitrader.jobs.api", "io.aitrader.jobs.audit", "io.aitrader.jobs.claims",
-                "io.aitrader.jobs.engine", "io.aitrader.jobs.events", "io.aitrader.jobs.schedule",
-                "io.aitrader.jobs.store", "io.aitrader.jobs.trigger", "io.aitrader.jobs.view"), jobs,
-                "no class is left in the flat jobs package");
+        assertEquals(
+                Set.of("io.aitrader.jobs", "io.aitrader.jobs.api", "io.aitrader.jobs.audit", "io.aitrader.jobs.claims",
+                        "io.aitrader.jobs.engine", "io.aitrader.jobs.events", "io.aitrader.jobs.schedule",
+                        "io.aitrader.jobs.store", "io.aitrader.jobs.trigger", "io.aitrader.jobs.view"),
+                jobs,
+                "the jobs packages");
+        assertEquals(List.of("JobsSettings.class"), classesIn(Path.of("target/classes/io/aitrader/jobs")),
+                "the jobs package itself holds only the feature's settings");
+    }
+
+    private static List<String> classesIn(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Set<String>> packageGraph() {

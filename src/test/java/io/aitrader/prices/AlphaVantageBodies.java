@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-import io.aitrader.config.ServiceSettings;
-
 /** Answer bodies in Alpha Vantage's real TIME_SERIES_DAILY format, and settings for a client under test. */
 public final class AlphaVantageBodies {
 
@@ -16,7 +14,7 @@ public final class AlphaVantageBodies {
 
     record Settings(Optional<String> apiKey, int requestsPerMinute, String baseUrl)
             implements
-                ServiceSettings.AlphaVantage {
+                PriceSettings.AlphaVantage {
     }
 
     private AlphaVantageBodies() {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.agent.InformationSearch;
-import io.aitrader.config.ServiceSettings;
 import io.aitrader.platform.http.SharedHttpClient;
 
 /** The get_information search of this deployment: Jina when {@code JINA_API_KEY} is set, otherwise none. */
@@ -16,10 +15,10 @@ public class JinaSearchProvider {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final ServiceSettings settings;
+    private final JinaSettings settings;
     private final SharedHttpClient http;
 
-    JinaSearchProvider(ServiceSettings settings, SharedHttpClient http) {
+    JinaSearchProvider(JinaSettings settings, SharedHttpClient http) {
         this.settings = settings;
         this.http = http;
     }

@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.store.DatabaseClock;
 import io.aitrader.jobs.store.InstanceIdentity;
 import io.aitrader.jobs.store.JobStatus;
@@ -65,11 +65,11 @@ public class Leases {
 
     private final DataSource dataSource;
     private final InstanceIdentity instance;
-    private final ServiceSettings settings;
+    private final JobsSettings settings;
     private final DatabaseClock clock;
     private final Database database;
 
-    Leases(@Storage DataSource dataSource, InstanceIdentity instance, ServiceSettings settings, DatabaseClock clock,
+    Leases(@Storage DataSource dataSource, InstanceIdentity instance, JobsSettings settings, DatabaseClock clock,
             Database database) {
         this.dataSource = dataSource;
         this.instance = instance;

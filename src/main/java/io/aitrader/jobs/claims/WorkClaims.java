@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
 import io.aitrader.jobs.engine.ModelChain;
@@ -82,12 +82,12 @@ public class WorkClaims {
     private final DataSource dataSource;
     private final AuditRepository audit;
     private final InstanceIdentity instance;
-    private final ServiceSettings settings;
+    private final JobsSettings settings;
     private final DatabaseClock clock;
     private final Database database;
 
     WorkClaims(@Storage DataSource dataSource, AuditRepository audit, InstanceIdentity instance,
-            ServiceSettings settings, DatabaseClock clock, Database database) {
+            JobsSettings settings, DatabaseClock clock, Database database) {
         this.dataSource = dataSource;
         this.audit = audit;
         this.instance = instance;

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.claims.WorkClaims;
 import io.aitrader.jobs.events.ClusterSignals;
 import io.aitrader.jobs.store.ModelDay;
@@ -42,7 +42,7 @@ public class ClaimingWorker {
     private final ClaimedWork work;
     private final LeaseKeeper leases;
     private final ClusterSignals signals;
-    private final ServiceSettings settings;
+    private final JobsSettings settings;
     private final JobFinisher finisher;
 
     private final AtomicInteger busy = new AtomicInteger();
@@ -55,7 +55,7 @@ public class ClaimingWorker {
     private ExecutorService slots;
 
     ClaimingWorker(WorkClaims claims, ClaimedWork work, LeaseKeeper leases, ClusterSignals signals,
-            ServiceSettings settings, JobFinisher finisher) {
+            JobsSettings settings, JobFinisher finisher) {
         this.finisher = finisher;
         this.claims = claims;
         this.work = work;

@@ -4,7 +4,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.config.ProcessSettings;
 import io.aitrader.jobs.events.JobAddresses;
 import io.aitrader.platform.database.StartupOrder;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,7 +24,7 @@ public class JobWorker {
         this.claiming = claiming;
     }
 
-    void onStart(@Observes @Priority(StartupOrder.ENGINE) StartupEvent event, ServiceSettings settings) {
+    void onStart(@Observes @Priority(StartupOrder.ENGINE) StartupEvent event, ProcessSettings settings) {
         claiming.start(settings.commandMode());
     }
 

@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.claims.Leases;
 import io.aitrader.jobs.events.CancelFlags;
 import io.aitrader.jobs.store.JobRepository;
@@ -28,13 +28,13 @@ public class LeaseKeeper {
     private final JobRepository jobs;
     private final JobFinisher finisher;
     private final CancelFlags cancelFlags;
-    private final ServiceSettings settings;
+    private final JobsSettings settings;
     private final ClaimedJobs claimed;
     private long lastRenewal;
     private long lastSweep;
 
     LeaseKeeper(Leases claims, JobRepository jobs, JobFinisher finisher, CancelFlags cancelFlags,
-            ServiceSettings settings, ClaimedJobs claimed) {
+            JobsSettings settings, ClaimedJobs claimed) {
         this.claimed = claimed;
         this.claims = claims;
         this.jobs = jobs;

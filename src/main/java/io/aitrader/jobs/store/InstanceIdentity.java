@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.inject.Singleton;
 
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.jobs.JobsSettings;
 
 /**
  * This process's name in work leases: INSTANCE_ID (else the host name) plus a suffix new at every start, so a restarted
@@ -17,7 +17,7 @@ public class InstanceIdentity {
 
     private final String id;
 
-    InstanceIdentity(ServiceSettings settings) {
+    InstanceIdentity(JobsSettings settings) {
         this.id = settings.instanceId().filter(s -> !s.isBlank()).orElseGet(InstanceIdentity::hostName) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
     }

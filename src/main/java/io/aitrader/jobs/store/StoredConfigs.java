@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.config.ConfigService;
 import io.aitrader.config.ModelSpec;
-import io.aitrader.config.ServiceSettings;
+import io.aitrader.config.OpenAiSettings;
 import io.aitrader.config.SimulationConfig;
 
 /**
@@ -21,9 +21,9 @@ public class StoredConfigs {
 
     private final ObjectMapper json;
     private final ConfigService configs;
-    private final ServiceSettings settings;
+    private final OpenAiSettings settings;
 
-    StoredConfigs(ObjectMapper json, ConfigService configs, ServiceSettings settings) {
+    StoredConfigs(ObjectMapper json, ConfigService configs, OpenAiSettings settings) {
         this.json = json;
         this.configs = configs;
         this.settings = settings;

@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.config.ServiceSettings;
 import io.aitrader.errors.ApiException;
+import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.store.JobRecord;
 import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.jobs.store.JobStatus;
@@ -39,11 +39,11 @@ class JobAdmission {
     private final JobRepository jobs;
     private final StoredConfigs storedConfigs;
     private final DataSource dataSource;
-    private final ServiceSettings settings;
+    private final JobsSettings settings;
     private final Database database;
 
     JobAdmission(JobRepository jobs, StoredConfigs storedConfigs, @Storage DataSource dataSource,
-            ServiceSettings settings, Database database) {
+            JobsSettings settings, Database database) {
         this.jobs = jobs;
         this.storedConfigs = storedConfigs;
         this.dataSource = dataSource;

@@ -13,10 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.ConfigService;
 import io.aitrader.config.ModelSpec;
-import io.aitrader.config.ServiceSettings;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.errors.ApiException;
 import io.aitrader.errors.Params;
+import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.store.LedgerRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.PlannedDay;
@@ -31,10 +31,10 @@ public class TriggerPlanner {
     private final TradingCalendar calendar;
     private final PriceRepository prices;
     private final LedgerRepository ledger;
-    private final ServiceSettings settings;
+    private final JobsSettings settings;
 
     TriggerPlanner(ConfigService configs, TradingCalendar calendar, PriceRepository prices, LedgerRepository ledger,
-            ServiceSettings settings) {
+            JobsSettings settings) {
         this.configs = configs;
         this.calendar = calendar;
         this.prices = prices;
@@ -48,7 +48,7 @@ public class TriggerPlanner {
             throw ApiException.invalidField("invalid_config_path", "config_path", safe(request.configPath()),
                     "config_path is empty; leave it out to run the default config");
         }
-        String configPath = request.configPath() == null ? settings.defaultConfig() : request.configPath();
+        String configPath = request.configPath() == null ? configs.defaultConfigPath() : request.configPath();
         SimulationConfig config = configs.load(configPath);
         List<String> models = selectModels(config, request.models());
         Optional<LocalDate> start = parseDate("start_date", request.startDate());

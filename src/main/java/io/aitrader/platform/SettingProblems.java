@@ -1,4 +1,4 @@
-package io.aitrader.config;
+package io.aitrader.platform;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package io.aitrader.config;
+package io.aitrader.platform;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,9 +12,15 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 
+import io.aitrader.config.OpenAiSettings;
+import io.aitrader.jobs.JobsSettings;
+import io.aitrader.prices.PriceSettings;
+import io.aitrader.results.ResultsSettings;
+
 /**
- * What each deployment setting must be, beyond its type (SmallRye Config refuses a number that is not one). The
- * README's configuration table gives the same ranges.
+ * What each deployment setting must be, beyond its type (SmallRye Config refuses a number that is not one), over the
+ * features' settings mappings; the problems come in the order of the README's configuration table, which gives the
+ * same ranges.
  */
 final class SettingsRules {
 
@@ -35,13 +41,14 @@ final class SettingsRules {
     }
 
     /** Every broken rule; API_PORT and the raw AUTO_DOWNLOAD_PRICE_DATA come from {@code config}. */
-    static SettingProblems check(ServiceSettings settings, Config config) {
+    static SettingProblems check(JobsSettings jobs, PriceSettings prices, OpenAiSettings openAi,
+            ResultsSettings results, Config config) {
         SettingProblems problems = new SettingProblems();
         problems.between("API_PORT", HTTP_PORT, config.getOptionalValue(HTTP_PORT, Integer.class).orElse(8080), 0,
                 65535, " (0: any free port)");
-        problems.atLeast("MAX_CONCURRENT_JOBS", "app.max-concurrent-jobs", settings.maxConcurrentJobs(), 1);
-        problems.atLeast("MAX_SIMULATION_DAYS", "app.max-simulation-days", settings.maxSimulationDays(), 1);
-        problems.between("MAX_PARALLEL_MODELS", "app.max-parallel-models", settings.maxParallelModels(), 0,
+        problems.atLeast("MAX_CONCURRENT_JOBS", "app.max-concurrent-jobs", jobs.maxConcurrentJobs(), 1);
+        problems.atLeast("MAX_SIMULATION_DAYS", "app.max-simulation-days", jobs.maxSimulationDays(), 1);
+        problems.between("MAX_PARALLEL_MODELS", "app.max-parallel-models", jobs.maxParallelModels(), 0,
                 MAX_PARALLEL_MODELS, " (0: all of a job's models at once)");
         String autoDownload = config.getConfigValue(AUTO_DOWNLOAD).getValue();
         if (autoDownload != null && !BOOLEANS.contains(autoDownload.strip().toLowerCase(Locale.ROOT))) {
@@ -49,22 +56,22 @@ final class SettingsRules {
                     "must be true or false");
         }
         problems.atLeast("ALPHAADVANTAGE_REQUESTS_PER_MINUTE", "app.alpha-vantage.requests-per-minute",
-                settings.alphaVantage().requestsPerMinute(), 1);
-        httpUrl(problems, "ALPHAADVANTAGE_BASE_URL", "app.alpha-vantage.base-url", settings.alphaVantage().baseUrl());
-        settings.openaiApiBase().filter(url -> !url.isBlank())
+                prices.alphaVantage().requestsPerMinute(), 1);
+        httpUrl(problems, "ALPHAADVANTAGE_BASE_URL", "app.alpha-vantage.base-url", prices.alphaVantage().baseUrl());
+        openAi.openaiApiBase().filter(url -> !url.isBlank())
                 .ifPresent(url -> httpUrl(problems, "OPENAI_API_BASE", "app.openai-api-base", url));
         problems.atLeast("DEFAULT_RESULTS_LOOKBACK_DAYS", "app.default-results-lookback-days",
-                settings.defaultResultsLookbackDays(), 1);
-        double rate = settings.riskFreeRate();
+                results.defaultResultsLookbackDays(), 1);
+        double rate = results.riskFreeRate();
         if (!(rate > -100 && rate < 100)) { // also NaN, which SmallRye reads from "NaN"
             problems.add("RISK_FREE_RATE", "app.risk-free-rate", number(rate),
                     "must be an annual rate in percent, between -100 and 100 (e.g. 4.25)");
         }
-        cron(problems, settings.scheduleCron());
-        problems.atLeast("WORK_LEASE_SECONDS", "app.work-lease-seconds", settings.workLeaseSeconds(),
+        cron(problems, jobs.scheduleCron());
+        problems.atLeast("WORK_LEASE_SECONDS", "app.work-lease-seconds", jobs.workLeaseSeconds(),
                 MIN_WORK_LEASE_SECONDS);
-        problems.atLeast("MAX_DAY_ATTEMPTS", "app.max-day-attempts", settings.maxDayAttempts(), 1);
-        settings.instanceId().filter(id -> !id.isBlank() && !INSTANCE_ID.matcher(id).matches())
+        problems.atLeast("MAX_DAY_ATTEMPTS", "app.max-day-attempts", jobs.maxDayAttempts(), 1);
+        jobs.instanceId().filter(id -> !id.isBlank() && !INSTANCE_ID.matcher(id).matches())
                 .ifPresent(id -> problems.add("INSTANCE_ID", "app.instance-id", SettingProblems.quoted(id),
                         "must be 1 to " + MAX_INSTANCE_ID_LENGTH + " letters, digits, '.', '_' or '-' (it names "
                                 + "this instance in logs and leases)"));

@@ -1,4 +1,4 @@
-package io.aitrader.config;
+package io.aitrader.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.agent.search.JinaSettings;
+import io.aitrader.auth.ApiKeySettings;
+import io.aitrader.config.ConfigSettings;
+import io.aitrader.config.ConfigStartupCheck;
+import io.aitrader.config.OpenAiSettings;
+import io.aitrader.config.ProcessSettings;
+import io.aitrader.jobs.JobsSettings;
+import io.aitrader.prices.PriceSettings;
+import io.aitrader.results.ResultsSettings;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -20,14 +29,26 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 
 class SettingsCheckTest {
 
-    /** The problems of ServiceSettings built from these properties over the defaults, as at start. */
+    /** The problems of the settings built from these properties over the defaults, as at start. */
     private static List<String> problems(Map<String, String> properties) {
         SmallRyeConfig config = config(properties);
-        return SettingsRules.check(config.getConfigMapping(ServiceSettings.class), config).lines();
+        return SettingsRules.check(config.getConfigMapping(JobsSettings.class),
+                config.getConfigMapping(PriceSettings.class), config.getConfigMapping(OpenAiSettings.class),
+                config.getConfigMapping(ResultsSettings.class), config).lines();
     }
 
+    private static void start(SmallRyeConfig config) {
+        new SettingsCheck().onStart(null, config.getConfigMapping(JobsSettings.class),
+                config.getConfigMapping(PriceSettings.class), config.getConfigMapping(OpenAiSettings.class),
+                config.getConfigMapping(ResultsSettings.class), config);
+    }
+
+    /** Every app.* mapping of the service, as Quarkus registers them: they share the prefix. */
     private static SmallRyeConfig config(Map<String, String> properties) {
-        return new SmallRyeConfigBuilder().withMapping(ServiceSettings.class)
+        return new SmallRyeConfigBuilder().withMapping(JobsSettings.class).withMapping(PriceSettings.class)
+                .withMapping(OpenAiSettings.class).withMapping(ResultsSettings.class)
+                .withMapping(ConfigSettings.class).withMapping(ProcessSettings.class)
+                .withMapping(ApiKeySettings.class).withMapping(JinaSettings.class)
                 .withConverter(Path.class, 100, Path::of)
                 .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
     }
@@ -52,8 +73,7 @@ class SettingsCheckTest {
     void everyProblemIsListedWithItsVariableValueAndRange() {
         Map<String, String> properties = Map.of("app.work-lease-seconds", "0", "app.max-concurrent-jobs", "0");
         SmallRyeConfig config = config(properties);
-        ConfigurationException e = assertThrows(ConfigurationException.class,
-                () -> new SettingsCheck().onStart(null, config.getConfigMapping(ServiceSettings.class), config));
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> start(config));
         assertEquals("""
                 Refusing to start, 2 settings are invalid:
                   - MAX_CONCURRENT_JOBS=0 (app.max-concurrent-jobs): must be at least 1
@@ -63,8 +83,25 @@ class SettingsCheckTest {
 
     @Test
     void validSettingsStartQuietly() {
-        SmallRyeConfig config = config(Map.of("app.work-lease-seconds", "5"));
-        new SettingsCheck().onStart(null, config.getConfigMapping(ServiceSettings.class), config);
+        start(config(Map.of("app.work-lease-seconds", "5")));
+    }
+
+    @Test
+    void theFeaturesShareTheAppPrefixEachReadingItsOwnProperties() {
+        SmallRyeConfig config = config(Map.of("app.max-day-attempts", "7", "app.alpha-vantage.requests-per-minute",
+                "9", "app.jina-api-key", "j", "app.jina.reader-url", "http://reader/", "app.api-keys", "a:k",
+                "app.configs-dir", "cfg", "app.openai-api-base", "http://llm/", "app.risk-free-rate", "1.5",
+                "app.log-format", "json", "app.command-mode", "true"));
+        assertEquals(7, config.getConfigMapping(JobsSettings.class).maxDayAttempts());
+        assertEquals(9, config.getConfigMapping(PriceSettings.class).alphaVantage().requestsPerMinute());
+        assertEquals("j", config.getConfigMapping(JinaSettings.class).jinaApiKey().orElseThrow());
+        assertEquals("http://reader/", config.getConfigMapping(JinaSettings.class).jina().readerUrl());
+        assertEquals("a:k", config.getConfigMapping(ApiKeySettings.class).apiKeys().orElseThrow());
+        assertEquals(Path.of("cfg"), config.getConfigMapping(ConfigSettings.class).configsDir());
+        assertEquals("http://llm/", config.getConfigMapping(OpenAiSettings.class).openaiApiBase().orElseThrow());
+        assertEquals(1.5, config.getConfigMapping(ResultsSettings.class).riskFreeRate());
+        assertEquals(ProcessSettings.LogFormat.JSON, config.getConfigMapping(ProcessSettings.class).logFormat());
+        assertTrue(config.getConfigMapping(ProcessSettings.class).commandMode());
     }
 
     @Test

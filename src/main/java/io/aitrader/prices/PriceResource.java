@@ -77,6 +77,6 @@ public class PriceResource {
             + "the offline synthetic set.")
     @APIResponse(responseCode = "200", description = "Coverage per symbol", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoverageReport.class)))
     public CoverageReport coverage() {
-        return CoverageReport.from(repository.summary(), repository.coverage());
+        return CoverageReport.from(repository.summary(), repository.listCoverage());
     }
 }

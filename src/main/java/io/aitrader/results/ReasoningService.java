@@ -22,12 +22,12 @@ public class ReasoningService {
     }
 
     public Reasoning find(ReasoningRepository.Filter filter, boolean full) {
-        Map<Long, ReasoningSession> sessions = repository.sessions(filter);
+        Map<Long, ReasoningSession> sessions = repository.listSessions(filter);
         if (sessions.isEmpty()) {
             throw new ApiException(404, "no_data", "No reasoning logs" + describe(filter), null);
         }
-        Map<Long, Map<String, Integer>> usage = repository.toolUsage(filter);
-        Map<Long, List<ReasoningSession.Message>> messages = full ? repository.messages(filter) : Map.of();
+        Map<Long, Map<String, Integer>> usage = repository.listToolUsage(filter);
+        Map<Long, List<ReasoningSession.Message>> messages = full ? repository.listMessages(filter) : Map.of();
         List<ReasoningSession> result = sessions.entrySet().stream()
                 .map(e -> e.getValue().withDetails(usage.getOrDefault(e.getKey(), Map.of()),
                         full ? messages.getOrDefault(e.getKey(), List.of()) : null))

@@ -25,7 +25,7 @@ public class ResultsService {
     }
 
     public Results forDate(LocalDate date, String model, String jobId, boolean full) {
-        List<DayResult> results = repository.days(date, model, jobId).stream().map(row -> toResult(row, full))
+        List<DayResult> results = repository.listByDate(date, model, jobId).stream().map(row -> toResult(row, full))
                 .toList();
         if (results.isEmpty()) {
             throw new ApiException(404, "no_data", "No results for " + date
@@ -36,15 +36,15 @@ public class ResultsService {
     }
 
     private DayResult toResult(ResultRow row, boolean full) {
-        Map<String, Object> positions = new LinkedHashMap<>(repository.holdings(row.id()));
+        Map<String, Object> positions = new LinkedHashMap<>(repository.listHoldings(row.id()));
         positions.put("CASH", cents(row.cash()));
         DayResult.DailyPnl pnl = new DayResult.DailyPnl(cents(row.profit()),
                 row.returnPct().setScale(4, RoundingMode.HALF_UP), cents(row.endingValue()));
         return new DayResult(row.model(), row.jobId(), positions, pnl, row.stale() ? Boolean.TRUE : null,
-                full ? repository.trades(row.id()) : null,
+                full ? repository.listTrades(row.id()) : null,
                 full
                         ? new DayResult.Reasoning(row.totalSteps(), row.stopSignal(), row.summary(),
-                                repository.toolUsage(row.id()))
+                                repository.listToolUsage(row.id()))
                         : null);
     }
 

@@ -10,6 +10,7 @@ import io.aitrader.jobs.store.JobRecord;
 import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.jobs.store.ModelDay;
+import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.trigger.TriggerPlanner;
 import io.aitrader.jobs.view.JobFaults;
 import io.aitrader.jobs.view.JobStatusView;
@@ -20,12 +21,15 @@ import io.aitrader.prices.DownloadProgressRepository;
 public class JobService {
 
     private final JobRepository jobs;
+    private final ModelDayRepository modelDays;
     private final JobFinisher finisher;
     private final JobFaults faults;
     private final DownloadProgressRepository downloads;
 
-    JobService(JobRepository jobs, JobFinisher finisher, JobFaults faults, DownloadProgressRepository downloads) {
+    JobService(JobRepository jobs, ModelDayRepository modelDays, JobFinisher finisher, JobFaults faults,
+            DownloadProgressRepository downloads) {
         this.jobs = jobs;
+        this.modelDays = modelDays;
         this.finisher = finisher;
         this.faults = faults;
         this.downloads = downloads;
@@ -48,7 +52,7 @@ public class JobService {
     }
 
     public List<ModelDay> details(String jobId) {
-        return jobs.details(jobId);
+        return modelDays.listByJob(jobId);
     }
 
     public JobStatusView current() {
@@ -56,15 +60,15 @@ public class JobService {
     }
 
     public List<JobStatusView> list(JobStatus status, int limit, int offset) {
-        return jobs.list(status, limit, offset).stream()
+        return jobs.listByStatus(status, limit, offset).stream()
                 .map(job -> faults.has(job.jobId())
-                        ? faults.overlay(job, jobs.details(job.jobId()), false)
-                        : withDownload(job, JobStatusView.from(job, jobs.progress(job.jobId()))))
+                        ? faults.overlay(job, modelDays.listByJob(job.jobId()), false)
+                        : withDownload(job, JobStatusView.from(job, modelDays.countByStatus(job.jobId()))))
                 .toList();
     }
 
     public JobStatusView status(JobRecord job) {
-        return withDownload(job, faults.overlay(job, jobs.details(job.jobId()), true));
+        return withDownload(job, faults.overlay(job, modelDays.listByJob(job.jobId()), true));
     }
 
     /** Adds the price download's progress (stored by whichever instance downloads) while the job downloads. */
@@ -72,7 +76,7 @@ public class JobService {
         if (!JobStatus.DOWNLOADING_DATA.wire().equals(view.status())) {
             return view;
         }
-        return downloads.find(job.jobId()).map(view::withDownload).orElse(view);
+        return downloads.findById(job.jobId()).map(view::withDownload).orElse(view);
     }
 
     public JobStatusView status(String jobId) {

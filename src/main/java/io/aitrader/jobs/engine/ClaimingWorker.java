@@ -18,7 +18,7 @@ import io.aitrader.config.ServiceSettings;
 import io.aitrader.jobs.claims.WorkClaims;
 import io.aitrader.jobs.events.ClusterSignals;
 import io.aitrader.jobs.store.ModelDay;
-import io.aitrader.jobs.store.StoreException;
+import io.aitrader.platform.database.StoreException;
 import io.quarkus.logging.Log;
 
 /**

@@ -3,6 +3,7 @@ package io.aitrader.jobs.events;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
@@ -41,7 +42,6 @@ public class ClusterSignals {
     private final CancelFlags cancelFlags;
     private final boolean shared;
     private volatile boolean listening;
-    private Thread listener;
 
     ClusterSignals(@Storage DataSource dataSource, InstanceIdentity instance, EventBus bus, JobEvents events,
             CancelFlags cancelFlags, Database database) {
@@ -88,26 +88,18 @@ public class ClusterSignals {
         }
     }
 
-    public void start() {
+    /** Listens for the other instances on {@code thread} (one of its own, given by the engine) until stopped. */
+    public void start(Executor thread) {
         if (!shared) {
             return;
         }
         listening = true;
-        listener = new Thread(this::listen, "cluster-signals");
-        listener.setDaemon(true);
-        listener.start();
+        thread.execute(this::listen);
     }
 
-    /** Waits for the listener to let go of its connection (it checks every second) before the pool closes. */
+    /** Stops listening: the listener lets go of its connection within a second (it checks every second). */
     public void stop() {
         listening = false;
-        if (listener != null) {
-            try {
-                listener.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private void listen() {

@@ -1,6 +1,7 @@
 package io.aitrader.jobs.api;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +17,10 @@ import io.aitrader.jobs.view.JobFaults;
 import io.aitrader.jobs.view.JobStatusView;
 import io.aitrader.prices.DownloadProgressRepository;
 
-/** Reads and controls stored jobs: status, lists, the current job, cancel. */
+/**
+ * Reads and controls stored jobs: status, lists, the current job, cancel. A job that is not there is an empty answer:
+ * the resources make it their 404.
+ */
 @ApplicationScoped
 public class JobService {
 
@@ -35,28 +39,42 @@ public class JobService {
         this.downloads = downloads;
     }
 
-    /** {@code actor} (the API key's name or the client address) goes to the audit trail. */
-    public JobStatusView cancel(String jobId, String actor) {
-        JobRecord job = find(jobId);
-        if (!job.status().active() || !finisher.cancel(jobId, actor)) {
-            JobRecord ended = find(jobId);
-            throw new ApiException(409, "job_not_active",
-                    "The job has already ended with status " + ended.status().wire(), null);
-        }
-        return status(find(jobId));
+    /** The 404 of a job id nobody knows. */
+    public static ApiException noSuchJob(String jobId) {
+        return ApiException.notFound("No job with id " + TriggerPlanner.safe(jobId));
     }
 
-    public JobRecord find(String jobId) {
-        return jobs.findById(jobId)
-                .orElseThrow(() -> ApiException.notFound("No job with id " + TriggerPlanner.safe(jobId)));
+    /** The 404 of the current job before the first one. */
+    public static ApiException noJobYet() {
+        return ApiException.notFound("No job has run yet");
+    }
+
+    /**
+     * Cancels an active job and answers its status; empty when there is no such job, 409 when it has ended.
+     * {@code actor} (the API key's name or the client address) goes to the audit trail.
+     */
+    public Optional<JobStatusView> cancel(String jobId, String actor) {
+        return jobs.findById(jobId).map(job -> {
+            if (!job.status().active() || !finisher.cancel(jobId, actor)) {
+                JobRecord ended = jobs.findById(jobId).orElseThrow(() -> noSuchJob(jobId));
+                throw new ApiException(409, "job_not_active",
+                        "The job has already ended with status " + ended.status().wire(), null);
+            }
+            return status(jobs.findById(jobId).orElseThrow(() -> noSuchJob(jobId)));
+        });
+    }
+
+    public Optional<JobRecord> find(String jobId) {
+        return jobs.findById(jobId);
     }
 
     public List<ModelDay> details(String jobId) {
         return modelDays.listByJob(jobId);
     }
 
-    public JobStatusView current() {
-        return jobs.findLatest().map(this::status).orElseThrow(() -> ApiException.notFound("No job has run yet"));
+    /** The status of the most recent job; empty before the first one. */
+    public Optional<JobStatusView> findCurrent() {
+        return jobs.findLatest().map(this::status);
     }
 
     public List<JobStatusView> list(JobStatus status, int limit, int offset) {
@@ -79,7 +97,8 @@ public class JobService {
         return downloads.findById(job.jobId()).map(view::withDownload).orElse(view);
     }
 
-    public JobStatusView status(String jobId) {
-        return status(find(jobId));
+    /** A job's status with every model-day; empty when there is no such job. */
+    public Optional<JobStatusView> findStatus(String jobId) {
+        return jobs.findById(jobId).map(this::status);
     }
 }

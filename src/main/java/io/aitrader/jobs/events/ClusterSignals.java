@@ -81,6 +81,7 @@ public class ClusterSignals {
             return;
         }
         try {
+            // pg_notify answers one row with nothing in it
             Jdbc.find(dataSource, "Notification not sent", "SELECT pg_notify(?, ?)", rs -> null, channel,
                     instance.id() + "|" + message);
         } catch (StoreException e) {

@@ -48,7 +48,7 @@ public class JobFollower {
             try (ProgressDisplay display = ProgressDisplay.start()) {
                 while (!stopping) {
                     long readAt = System.nanoTime();
-                    status = jobs.status(jobId);
+                    status = jobs.findStatus(jobId).orElseThrow(() -> JobService.noSuchJob(jobId));
                     display.update(status);
                     if (!JobStatus.fromWire(status.status()).active()) {
                         return status;
@@ -92,7 +92,8 @@ public class JobFollower {
         try {
             jobs.cancel(jobId, "cli");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (jobs.status(jobId).progress().running() > 0 && System.nanoTime() < deadline) {
+            while (jobs.findStatus(jobId).map(job -> job.progress().running() > 0).orElse(false)
+                    && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }
         } catch (ApiException e) {

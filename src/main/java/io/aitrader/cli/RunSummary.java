@@ -10,7 +10,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.errors.ApiException;
 import io.aitrader.jobs.view.JobStatusView;
 import io.aitrader.results.DayResult;
 import io.aitrader.results.ResultsService;
@@ -60,11 +59,8 @@ public class RunSummary {
     }
 
     private List<DayResult> resultsOf(LocalDate date) {
-        try {
-            return results.forDate(date, null, null, true).results();
-        } catch (ApiException e) {
-            return List.of(); // no model has a result that day
-        }
+        // empty: no model has a result that day
+        return results.find(date, null, null, true).map(ResultsService.Results::results).orElse(List.of());
     }
 
     private static ModelSummary summary(String model, List<DayResult> days, List<JobStatusView.Detail> details) {

@@ -15,8 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
+import io.aitrader.platform.concurrent.WorkerPools;
+import io.smallrye.mutiny.Uni;
 
-/** Lists the models of a config file. Runs on a worker thread: it reads the file. */
+/**
+ * Lists the models of a config file. Reading the file blocks, so the pipeline runs on the named worker pool
+ * ({@code runSubscriptionOn}), never on the event loop.
+ */
 @Path("/models")
 @Tag(name = "Configuration", description = "Config files and the models they define")
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,9 +29,11 @@ import io.aitrader.errors.ApiError;
 public class ModelResource {
 
     private final ConfigService configs;
+    private final WorkerPools pools;
 
-    public ModelResource(ConfigService configs) {
+    public ModelResource(ConfigService configs, WorkerPools pools) {
         this.configs = configs;
+        this.pools = pools;
     }
 
     @GET
@@ -36,9 +43,10 @@ public class ModelResource {
     @APIResponse(responseCode = "400", description = "`invalid_config_path`: the path is not a .json file inside "
             + "CONFIGS_DIR (or is malformed); `config_not_found`: no such file; `invalid_config`: the file has "
             + "problems, all listed in `details.problems`", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public ModelList list(@Parameter(description = "Config file as the seed writes it, e.g. "
+    public Uni<ModelList> list(@Parameter(description = "Config file as the seed writes it, e.g. "
             + "`configs/default_config.json` (the default when absent); it must resolve inside CONFIGS_DIR", example = "configs/default_config.json") @QueryParam("config_path") String configPath) {
         String path = configPath == null || configPath.isBlank() ? configs.defaultConfigPath() : configPath;
-        return ModelList.from(path, configs.load(path));
+        return Uni.createFrom().item(() -> ModelList.from(path, configs.load(path)))
+                .runSubscriptionOn(pools.blocking());
     }
 }

@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.errors.ApiException;
 import io.aitrader.results.DayResult;
 import io.aitrader.results.ResultsService;
 
@@ -33,12 +33,11 @@ class DayPanels {
         } catch (DateTimeParseException e) {
             return DayPanel.empty(model, date, "Not a date: use YYYY-MM-DD.");
         }
-        DayResult result;
-        try {
-            result = results.forDate(day, model, null, true).results().get(0);
-        } catch (ApiException e) {
+        Optional<ResultsService.Results> found = results.find(day, model, null, true);
+        if (found.isEmpty()) {
             return DayPanel.empty(model, date, "No result for " + model + " on " + Fmt.day(day) + ".");
         }
+        DayResult result = found.get().results().get(0);
         DayResult.DailyPnl pnl = result.dailyPnl();
         List<DayPanel.Trade> trades = result.trades() == null
                 ? List.of()

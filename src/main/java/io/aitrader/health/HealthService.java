@@ -3,9 +3,7 @@ package io.aitrader.health;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aitrader.config.ProcessSettings;
 import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.platform.database.StoreException;
 import io.aitrader.prices.PriceRepository;
 import io.aitrader.prices.PriceSummary;
 
@@ -60,12 +60,16 @@ public class HealthService {
     }
 
     public boolean databaseAnswers() {
-        try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
-            st.setQueryTimeout(2);
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM jobs")) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
+        try {
+            return Jdbc.withConnection(dataSource, "The database does not answer", conn -> {
+                try (Statement st = conn.createStatement()) {
+                    st.setQueryTimeout(2);
+                    try (ResultSet rs = st.executeQuery("SELECT count(*) FROM jobs")) {
+                        return rs.next();
+                    }
+                }
+            });
+        } catch (StoreException e) {
             return false;
         }
     }

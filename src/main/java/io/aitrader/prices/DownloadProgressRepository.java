@@ -1,9 +1,5 @@
 package io.aitrader.prices;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +9,9 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.platform.database.StoreException;
 import io.quarkus.logging.Log;
 
 /**
@@ -66,30 +64,18 @@ public class DownloadProgressRepository {
     }
 
     /** The run's progress now; empty before it started asking. */
-    public Optional<DownloadProgress> find(String runId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIND)) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Duration elapsed = Duration.between(Instant.parse(rs.getString(5)), Instant.now());
-                return Optional.of(DownloadProgress.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        elapsed));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Price store failure: " + e.getMessage(), e);
-        }
+    public Optional<DownloadProgress> findById(String runId) {
+        return Jdbc.find(dataSource, "Could not read the download progress", FIND,
+                rs -> DownloadProgress.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        Duration.between(Instant.parse(rs.getString(5)), Instant.now())),
+                runId);
     }
 
     private void write(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            Log.warnf("Download progress not recorded: %s", e.getMessage());
+        try {
+            Jdbc.update(dataSource, "Download progress not recorded", sql, params);
+        } catch (StoreException e) {
+            Log.warnf("%s: %s", e.getMessage(), e.getCause().getMessage());
         }
     }
 

@@ -43,7 +43,7 @@ public class PriceDownloads {
             return Optional.empty();
         }
         Set<String> known = new HashSet<>();
-        prices.bars(symbols, from, to).forEach(bar -> known.add(bar.symbol() + "@" + bar.date()));
+        prices.listBars(symbols, from, to).forEach(bar -> known.add(bar.symbol() + "@" + bar.date()));
         return Optional.of(downloader.downloadMissing(symbols, from, to, calendar::isTradingDay,
                 (symbol, date) -> known.contains(symbol + "@" + date), run.heardFirstBy(this::store)));
     }

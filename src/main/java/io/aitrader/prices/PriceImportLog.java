@@ -1,8 +1,6 @@
 package io.aitrader.prices;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +10,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
 /** The price_imports table: which file contents (by sha256) were imported, with their counts. */
@@ -37,29 +36,13 @@ public class PriceImportLog {
     }
 
     public boolean isImported(String sha256) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(EXISTS)) {
-            ps.setString(1, sha256);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Price import log failure: " + e.getMessage(), e);
-        }
+        return Jdbc.find(dataSource, "Could not read the price import log", EXISTS, rs -> true, sha256).isPresent();
     }
 
     /** Records an import inside the import's own transaction. */
-    public void record(Connection c, String sha256, ImportReport report) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(RECORD)) {
-            ps.setString(1, sha256);
-            ps.setString(2, report.file());
-            ps.setString(3, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            ps.setInt(4, report.symbols());
-            ps.setInt(5, report.inserted());
-            ps.setInt(6, report.replaced());
-            ps.setInt(7, report.unchanged());
-            ps.setInt(8, report.rejected());
-            ps.setInt(9, report.syntheticRemoved());
-            ps.executeUpdate();
-        }
+    public void persist(Connection c, String sha256, ImportReport report) throws SQLException {
+        Jdbc.update(c, RECORD, sha256, report.file(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                report.symbols(), report.inserted(), report.replaced(), report.unchanged(), report.rejected(),
+                report.syntheticRemoved());
     }
 }

@@ -53,7 +53,7 @@ public class PriceImportService {
         ParsedPrices parsed = new ParsedPrices(bars, List.of(), symbols);
         return repository.inTransaction(c -> {
             int syntheticRemoved = bars.isEmpty() ? 0 : repository.deleteSynthetic(c);
-            return ImportReport.of(origin, parsed, repository.upsert(c, bars), syntheticRemoved);
+            return ImportReport.of(origin, parsed, repository.persistOrUpdate(c, bars), syntheticRemoved);
         });
     }
 
@@ -109,11 +109,11 @@ public class PriceImportService {
                 return false;
             }
             for (int i = 0; i < files.size(); i++) {
-                StoreCounts counts = repository.upsert(c, files.get(i).bars());
-                importLog.record(c, sha256(contents.get(i)),
+                StoreCounts counts = repository.persistOrUpdate(c, files.get(i).bars());
+                importLog.persist(c, sha256(contents.get(i)),
                         ImportReport.of("sample/" + SamplePrices.FILES.get(i), files.get(i), counts, 0));
             }
-            repository.upsert(c, extra);
+            repository.persistOrUpdate(c, extra);
             return true;
         });
         if (imported) {
@@ -130,9 +130,9 @@ public class PriceImportService {
         ParsedPrices parsed = parser.parse(content, PriceBar.SOURCE_FILE);
         ImportReport report = repository.inTransaction(c -> {
             int syntheticRemoved = parsed.bars().isEmpty() ? 0 : repository.deleteSynthetic(c);
-            StoreCounts counts = repository.upsert(c, parsed.bars());
+            StoreCounts counts = repository.persistOrUpdate(c, parsed.bars());
             ImportReport done = ImportReport.of(fileName, parsed, counts, syntheticRemoved);
-            importLog.record(c, sha, done);
+            importLog.persist(c, sha, done);
             return done;
         });
         Log.infof("Imported prices from %s in %d ms: %d symbols, %d inserted, %d replaced, %d unchanged, "

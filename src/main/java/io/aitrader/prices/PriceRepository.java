@@ -22,8 +22,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
-import io.aitrader.platform.database.Transactions;
 
 /**
  * The price_data table. Dates are ISO text, prices REAL (read back as BigDecimal with at least 4 decimals). Writes
@@ -67,11 +67,7 @@ public class PriceRepository {
         void accept(String symbol, LocalDate date, BigDecimal open, BigDecimal close);
     }
 
-    /** Work on one connection inside a transaction. */
-    @FunctionalInterface
-    public interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
+    private static final String FAILURE = "Price store failure";
 
     private final DataSource dataSource;
 
@@ -81,16 +77,12 @@ public class PriceRepository {
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, or nothing. */
-    public <T> T inTransaction(SqlWork<T> work) {
-        try {
-            return Transactions.run(dataSource, work::run);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Price store failure: " + e.getMessage(), e);
-        }
+    public <T> T inTransaction(Jdbc.Work<T> work) {
+        return Jdbc.inTransaction(dataSource, FAILURE, work);
     }
 
     /** Writes bars with "the newer import wins"; rows identical to the stored ones are left alone. */
-    public StoreCounts upsert(Connection c, List<PriceBar> bars) throws SQLException {
+    public StoreCounts persistOrUpdate(Connection c, List<PriceBar> bars) throws SQLException {
         if (bars.isEmpty()) {
             return new StoreCounts(0, 0, 0);
         }
@@ -132,21 +124,21 @@ public class PriceRepository {
     }
 
     /** Stores {@code bars} only if the table holds no row at all (checked inside the write transaction). */
-    public boolean seedIfEmpty(List<PriceBar> bars) {
+    public boolean persistIfEmpty(List<PriceBar> bars) {
         return inTransaction(c -> {
             if (count(c) > 0) {
                 return false;
             }
-            upsert(c, bars);
+            persistOrUpdate(c, bars);
             return true;
         });
     }
 
-    public long countAll() {
+    public long count() {
         return read(this::count);
     }
 
-    public List<SymbolCoverage> coverage() {
+    public List<SymbolCoverage> listCoverage() {
         return read(c -> {
             List<SymbolCoverage> rows = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(COVERAGE)) {
@@ -172,7 +164,7 @@ public class PriceRepository {
     }
 
     /** The bars of {@code symbols} (all symbols when empty) from {@code from} to {@code to}, by date then symbol. */
-    public List<PriceBar> bars(Collection<String> symbols, LocalDate from, LocalDate to) {
+    public List<PriceBar> listBars(Collection<String> symbols, LocalDate from, LocalDate to) {
         boolean all = symbols == null || symbols.isEmpty();
         String sql = SELECT_BARS + (all ? "" : " AND symbol IN (" + "?,".repeat(symbols.size() - 1) + "?)")
                 + " ORDER BY date, symbol";
@@ -245,7 +237,7 @@ public class PriceRepository {
     }
 
     /** The latest date that has a close for at least one symbol. */
-    public Optional<LocalDate> latestCompleteDate() {
+    public Optional<LocalDate> findLatestCompleteDate() {
         return read(c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(LATEST_COMPLETE_DATE)) {
                 return Optional.ofNullable(rs.next() ? date(rs.getString(1)) : null);
@@ -253,12 +245,8 @@ public class PriceRepository {
         });
     }
 
-    private <T> T read(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Price store failure: " + e.getMessage(), e);
-        }
+    private <T> T read(Jdbc.Work<T> work) {
+        return Jdbc.withConnection(dataSource, FAILURE, work);
     }
 
     /** The number of stored rows, on the caller's connection (inside its transaction). */

@@ -19,9 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
-import io.smallrye.common.annotation.Blocking;
+import io.aitrader.platform.concurrent.WorkerPools;
+import io.smallrye.mutiny.Uni;
 
-/** Price data endpoints (contract 2.7): import a price file, show what is stored. */
+/**
+ * Price data endpoints (contract 2.7): import a price file, show what is stored. Their JDBC work blocks, so each
+ * pipeline runs on the named worker pool ({@code runSubscriptionOn}), never on the event loop.
+ */
 @Path("/prices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Prices", description = "Daily price data: import files, inspect coverage")
@@ -32,16 +36,17 @@ public class PriceResource {
 
     private final PriceImportService importService;
     private final PriceRepository repository;
+    private final WorkerPools pools;
 
     @Inject
-    public PriceResource(PriceImportService importService, PriceRepository repository) {
+    public PriceResource(PriceImportService importService, PriceRepository repository, WorkerPools pools) {
         this.importService = importService;
         this.repository = repository;
+        this.pools = pools;
     }
 
     @POST
     @Path("/import")
-    @Blocking // JDBC: one SQLite transaction per file
     // Form type too: it is what `curl --data-binary @file` sends when no Content-Type is given.
     @Consumes({MediaType.APPLICATION_JSON, NDJSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_FORM_URLENCODED})
@@ -62,21 +67,23 @@ public class PriceResource {
     @APIResponse(responseCode = "400", description = "invalid_price_file: empty body, not JSON/JSONL, or a series "
             + "without Meta Data symbol or Time Series (Daily); details give the line. Nothing is imported.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "unsupported_media_type", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
-    public ImportReport importPrices(
+    public Uni<ImportReport> importPrices(
             @Parameter(description = "A name for the file in the report (default: upload)") @QueryParam("name") String name,
             byte[] body) {
         String fileName = name == null || name.isBlank() ? "upload" : name.strip();
-        return importService.importBytes(fileName.length() > 200 ? fileName.substring(0, 200) : fileName, body);
+        String shown = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
+        // one transaction per file
+        return Uni.createFrom().item(() -> importService.importBytes(shown, body)).runSubscriptionOn(pools.blocking());
     }
 
     @GET
     @Path("/coverage")
-    @Blocking // JDBC
     @Operation(operationId = "getPriceCoverage", summary = "Stored prices per symbol", description = "First and last date, row count and source "
             + "(file, alpha_vantage, synthetic, or mixed) of every symbol; `synthetic` is true when the data is "
             + "the offline synthetic set.")
     @APIResponse(responseCode = "200", description = "Coverage per symbol", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoverageReport.class)))
-    public CoverageReport coverage() {
-        return CoverageReport.from(repository.summary(), repository.coverage());
+    public Uni<CoverageReport> coverage() {
+        return Uni.createFrom().item(() -> CoverageReport.from(repository.summary(), repository.listCoverage()))
+                .runSubscriptionOn(pools.blocking());
     }
 }

@@ -97,7 +97,7 @@ public class PriceStartup {
         }
         long start = System.nanoTime();
         List<PriceBar> bars = synthetic.generate(universe);
-        boolean seeded = repository.seedIfEmpty(bars);
+        boolean seeded = repository.persistIfEmpty(bars);
         if (seeded) {
             Log.infof("No price data and no Alpha Vantage key: generated %d SYNTHETIC price rows for %d symbols "
                     + "(2025) in %d ms; import or download real prices to replace them", bars.size(),
@@ -107,6 +107,6 @@ public class PriceStartup {
     }
 
     private boolean syntheticAllowed() {
-        return settings.alphaVantage().apiKey().filter(key -> !key.isBlank()).isEmpty() && repository.countAll() == 0;
+        return settings.alphaVantage().apiKey().filter(key -> !key.isBlank()).isEmpty() && repository.count() == 0;
     }
 }

@@ -1,11 +1,6 @@
 package io.aitrader.results;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +10,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
 /** Reads the daily values behind GET /performance: one query for every model of a period, trades counted in SQL. */
@@ -43,43 +39,24 @@ public class PerformanceRepository {
     }
 
     /** The latest trading day with a stored result, of one model or of any. */
-    public Optional<LocalDate> latestDate(String model) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(model == null ? LATEST_DATE : LATEST_DATE_OF_MODEL)) {
-            if (model != null) {
-                ps.setString(1, model);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                String date = rs.next() ? rs.getString(1) : null;
-                return Optional.ofNullable(date).map(LocalDate::parse);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the latest trading day", e);
-        }
+    public Optional<LocalDate> findLatestDate(String model) {
+        Object[] params = model == null ? new Object[0] : new Object[]{model};
+        return Jdbc.find(dataSource, "Could not read the latest trading day",
+                model == null ? LATEST_DATE : LATEST_DATE_OF_MODEL, rs -> rs.getString(1), params)
+                .map(LocalDate::parse);
     }
 
     /** Every stored day from {@code from} to {@code to}, of one model or of all, ordered by model then date. */
-    public List<DayValue> values(LocalDate from, LocalDate to, String model) {
+    public List<DayValue> listValues(LocalDate from, LocalDate to, String model) {
         String sql = SELECT_VALUES + (model == null ? "" : " AND t.model = ?") + ORDER;
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, from.toString());
-            ps.setString(2, to.toString());
-            if (model != null) {
-                ps.setString(3, model);
-            }
-            List<DayValue> rows = new ArrayList<>();
-            // Every model repeats the same dates: parsing each text once saves most of the row-mapping time.
-            Map<String, LocalDate> dates = new HashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    LocalDate date = dates.computeIfAbsent(rs.getString(2), LocalDate::parse);
-                    rows.add(new DayValue(rs.getString(1), date, rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1,
-                            rs.getInt(6)));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read performance values", e);
-        }
+        Object[] params = model == null
+                ? new Object[]{from.toString(), to.toString()}
+                : new Object[]{from.toString(), to.toString(), model};
+        // Every model repeats the same dates: parsing each text once saves most of the row-mapping time.
+        Map<String, LocalDate> dates = new HashMap<>();
+        return Jdbc.list(dataSource, "Could not read performance values", sql,
+                rs -> new DayValue(rs.getString(1), dates.computeIfAbsent(rs.getString(2), LocalDate::parse),
+                        rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1, rs.getInt(6)),
+                params);
     }
 }

@@ -15,9 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
-import io.smallrye.common.annotation.Blocking;
+import io.aitrader.platform.concurrent.WorkerPools;
+import io.smallrye.mutiny.Uni;
 
-/** GET /performance (contract 2.5). */
+/**
+ * GET /performance (contract 2.5). Its JDBC work blocks, so the pipeline runs on the named worker pool
+ * ({@code runSubscriptionOn}), never on the event loop. Its no_data (404) names the resolved period, so the report
+ * fails with it where the period is resolved.
+ */
 @Path("/performance")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Results")
@@ -25,13 +30,14 @@ import io.smallrye.common.annotation.Blocking;
 public class PerformanceResource {
 
     private final PerformanceService performance;
+    private final WorkerPools pools;
 
-    PerformanceResource(PerformanceService performance) {
+    PerformanceResource(PerformanceService performance, WorkerPools pools) {
         this.performance = performance;
+        this.pools = pools;
     }
 
     @GET
-    @Blocking // reads SQLite
     @Operation(operationId = "getPerformance", summary = "Period performance per model, ranked by return, against a buy-and-hold benchmark", description = """
             **Period.** Default: the last DEFAULT_RESULTS_LOOKBACK_DAYS (30) calendar days ending at the latest \
             stored trading day (end_date − 29 days … end_date with the default 30); with only start_date the end is \
@@ -66,13 +72,15 @@ public class PerformanceResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PerformanceReport.class)))
     @APIResponse(responseCode = "400", description = "invalid_date, invalid_date_range, invalid_parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "no_data: no results in the period (for that model)", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public PerformanceReport get(
+    public Uni<PerformanceReport> get(
             @Parameter(description = "First day, YYYY-MM-DD (default: DEFAULT_RESULTS_LOOKBACK_DAYS − 1 days before end_date)") @QueryParam("start_date") String startDate,
             @Parameter(description = "Last day, YYYY-MM-DD (default: the latest stored trading day)") @QueryParam("end_date") String endDate,
             @Parameter(description = "Only this model signature") @QueryParam("model") String model,
             @Parameter(description = "Benchmark symbol (default: the default config's benchmark)") @QueryParam("benchmark") String benchmark,
             @Parameter(description = "Annual risk free rate in percent for the Sharpe ratio (default: RISK_FREE_RATE, 0)") @QueryParam("risk_free_rate") String riskFreeRate) {
-        return performance.report(PerformanceQuery.parse(startDate, endDate, model, benchmark, riskFreeRate));
+        // the parameters' 400s come before any work
+        PerformanceQuery query = PerformanceQuery.parse(startDate, endDate, model, benchmark, riskFreeRate);
+        return Uni.createFrom().item(() -> performance.report(query)).runSubscriptionOn(pools.blocking());
     }
 
 }

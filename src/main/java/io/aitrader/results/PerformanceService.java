@@ -46,12 +46,12 @@ public class PerformanceService {
 
         LocalDate end = query.endDate();
         if (end == null) {
-            end = repository.latestDate(query.model()).orElseThrow(() -> noData(query));
+            end = repository.findLatestDate(query.model()).orElseThrow(() -> noData(query));
         }
         LocalDate start = query.startDate() != null
                 ? query.startDate()
                 : end.minusDays(settings.defaultResultsLookbackDays() - 1L);
-        List<DayValue> rows = start.isAfter(end) ? List.of() : repository.values(start, end, query.model());
+        List<DayValue> rows = start.isAfter(end) ? List.of() : repository.listValues(start, end, query.model());
         if (rows.isEmpty()) {
             throw noData(new PerformanceQuery(start, end, query.model(), symbol, riskFree));
         }
@@ -59,7 +59,7 @@ public class PerformanceService {
         LocalDate last = rows.stream().map(DayValue::date).max(Comparator.naturalOrder()).orElseThrow();
 
         BigDecimal cash = defaults.initialCash();
-        Optional<BuyAndHold> hold = BuyAndHold.of(symbol, cash, prices.bars(List.of(symbol), first, last));
+        Optional<BuyAndHold> hold = BuyAndHold.of(symbol, cash, prices.listBars(List.of(symbol), first, last));
         Metrics held = hold.map(h -> Metrics.of(cash.doubleValue(), h.dates(), h.values(), riskFree)).orElse(null);
         if (held == null) {
             warnings.add("No prices for the benchmark " + symbol + " between " + first + " and " + last

@@ -1,7 +1,5 @@
 package io.aitrader.results;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
 /** Read-only queries over the stored conversations: trading_days, reasoning_logs and tool_usage. */
@@ -52,7 +51,7 @@ public class ReasoningRepository {
         this.dataSource = dataSource;
     }
 
-    public Map<Long, ReasoningSession> sessions(Filter filter) {
+    public Map<Long, ReasoningSession> listSessions(Filter filter) {
         Map<Long, ReasoningSession> sessions = new LinkedHashMap<>();
         query(SELECT_DAYS, filter, rs -> sessions.put(rs.getLong("id"), new ReasoningSession(rs.getString("job_id"),
                 rs.getString("model"), LocalDate.parse(rs.getString("date")), rs.getInt("total_steps"),
@@ -61,14 +60,14 @@ public class ReasoningRepository {
         return sessions;
     }
 
-    public Map<Long, Map<String, Integer>> toolUsage(Filter filter) {
+    public Map<Long, Map<String, Integer>> listToolUsage(Filter filter) {
         Map<Long, Map<String, Integer>> usage = new HashMap<>();
         query(SELECT_TOOL_USAGE, filter, rs -> usage.computeIfAbsent(rs.getLong(1), id -> new LinkedHashMap<>())
                 .put(rs.getString(2), rs.getInt(3)));
         return usage;
     }
 
-    public Map<Long, List<ReasoningSession.Message>> messages(Filter filter) {
+    public Map<Long, List<ReasoningSession.Message>> listMessages(Filter filter) {
         Map<Long, List<ReasoningSession.Message>> messages = new HashMap<>();
         query(SELECT_MESSAGES, filter, rs -> messages.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
                 .add(new ReasoningSession.Message(rs.getInt("seq"), rs.getString("role"), rs.getString("content"),
@@ -77,26 +76,10 @@ public class ReasoningRepository {
         return messages;
     }
 
-    private interface RowConsumer {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Filter filter, RowConsumer consumer) {
+    private void query(String sql, Filter filter, Jdbc.Each each) {
         String date = filter.date() == null ? null : filter.date().toString();
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
-            String[] values = {filter.jobId(), date, filter.model()};
-            for (int i = 0; i < values.length; i++) {
-                ps.setString(2 * i + 1, values[i]);
-                ps.setString(2 * i + 2, values[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read reasoning logs", e);
-        }
+        Jdbc.forEach(dataSource, "Could not read reasoning logs", sql, each, filter.jobId(), filter.jobId(), date, date,
+                filter.model(), filter.model());
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package io.aitrader.results;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,18 +22,24 @@ public class ReasoningService {
     public record Reasoning(int count, List<ReasoningSession> sessions) {
     }
 
-    public Reasoning find(ReasoningRepository.Filter filter, boolean full) {
-        Map<Long, ReasoningSession> sessions = repository.sessions(filter);
+    /** The sessions matching the filter; empty when there are none. */
+    public Optional<Reasoning> find(ReasoningRepository.Filter filter, boolean full) {
+        Map<Long, ReasoningSession> sessions = repository.listSessions(filter);
         if (sessions.isEmpty()) {
-            throw new ApiException(404, "no_data", "No reasoning logs" + describe(filter), null);
+            return Optional.empty();
         }
-        Map<Long, Map<String, Integer>> usage = repository.toolUsage(filter);
-        Map<Long, List<ReasoningSession.Message>> messages = full ? repository.messages(filter) : Map.of();
+        Map<Long, Map<String, Integer>> usage = repository.listToolUsage(filter);
+        Map<Long, List<ReasoningSession.Message>> messages = full ? repository.listMessages(filter) : Map.of();
         List<ReasoningSession> result = sessions.entrySet().stream()
                 .map(e -> e.getValue().withDetails(usage.getOrDefault(e.getKey(), Map.of()),
                         full ? messages.getOrDefault(e.getKey(), List.of()) : null))
                 .toList();
-        return new Reasoning(result.size(), result);
+        return Optional.of(new Reasoning(result.size(), result));
+    }
+
+    /** The 404 of a filter that matches no session. */
+    public static ApiException noData(ReasoningRepository.Filter filter) {
+        return new ApiException(404, "no_data", "No reasoning logs" + describe(filter), null);
     }
 
     private static String describe(ReasoningRepository.Filter filter) {

@@ -2,12 +2,9 @@ package io.aitrader.results;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
 /** Read-only queries over the committed ledger (trading_days and its children). */
@@ -37,69 +35,41 @@ public class ResultsRepository {
             SELECT tool_name, calls FROM tool_usage WHERE trading_day_id = ? ORDER BY tool_name
             """;
 
+    private static final String FAILURE = "Could not read results";
+
     private final DataSource dataSource;
 
     ResultsRepository(@Storage DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    public List<ResultRow> days(LocalDate date, String model, String jobId) {
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(SELECT_DAYS)) {
-            ps.setString(1, date.toString());
-            ps.setString(2, model);
-            ps.setString(3, model);
-            ps.setString(4, jobId);
-            ps.setString(5, jobId);
-            List<ResultRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new ResultRow(rs.getLong("id"), rs.getString("job_id"), rs.getString("model"),
-                            LocalDate.parse(rs.getString("date")), decimal(rs, "cash"), decimal(rs, "starting_value"),
-                            decimal(rs, "ending_value"), decimal(rs, "profit"), decimal(rs, "return_pct"),
-                            rs.getInt("total_steps"), rs.getInt("stop_signal") == 1, rs.getString("summary"),
-                            rs.getInt("stale") == 1));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read results", e);
-        }
+    /** The stored days of {@code date}, of one model and one job or of any (null), by model. */
+    public List<ResultRow> listByDate(LocalDate date, String model, String jobId) {
+        return Jdbc.list(dataSource, FAILURE, SELECT_DAYS,
+                rs -> new ResultRow(rs.getLong("id"), rs.getString("job_id"), rs.getString("model"),
+                        LocalDate.parse(rs.getString("date")), decimal(rs, "cash"), decimal(rs, "starting_value"),
+                        decimal(rs, "ending_value"), decimal(rs, "profit"), decimal(rs, "return_pct"),
+                        rs.getInt("total_steps"), rs.getInt("stop_signal") == 1, rs.getString("summary"),
+                        rs.getInt("stale") == 1),
+                date.toString(), model, model, jobId, jobId);
     }
 
-    public Map<String, Long> holdings(long dayId) {
+    public Map<String, Long> listHoldings(long dayId) {
         Map<String, Long> holdings = new LinkedHashMap<>();
-        query(SELECT_HOLDINGS, dayId, rs -> holdings.put(rs.getString(1), rs.getLong(2)));
+        Jdbc.forEach(dataSource, FAILURE, SELECT_HOLDINGS, rs -> holdings.put(rs.getString(1), rs.getLong(2)), dayId);
         return holdings;
     }
 
-    public List<TradeView> trades(long dayId) {
-        List<TradeView> trades = new ArrayList<>();
-        query(SELECT_ACTIONS, dayId, rs -> trades.add(new TradeView(rs.getLong("id"), rs.getString("action"),
-                rs.getString("symbol"), rs.getLong("amount"), decimal(rs, "price"), decimal(rs, "total"))));
-        return trades;
+    public List<TradeView> listTrades(long dayId) {
+        return Jdbc.list(dataSource, FAILURE, SELECT_ACTIONS, rs -> new TradeView(rs.getLong("id"),
+                rs.getString("action"), rs.getString("symbol"), rs.getLong("amount"), decimal(rs, "price"),
+                decimal(rs, "total")), dayId);
     }
 
-    public Map<String, Integer> toolUsage(long dayId) {
+    public Map<String, Integer> listToolUsage(long dayId) {
         Map<String, Integer> usage = new LinkedHashMap<>();
-        query(SELECT_TOOL_USAGE, dayId, rs -> usage.put(rs.getString(1), rs.getInt(2)));
+        Jdbc.forEach(dataSource, FAILURE, SELECT_TOOL_USAGE, rs -> usage.put(rs.getString(1), rs.getInt(2)), dayId);
         return usage;
-    }
-
-    private interface RowConsumer {
-        void accept(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, long dayId, RowConsumer consumer) {
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setLong(1, dayId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read results", e);
-        }
     }
 
     /** Stored values have at most 4 decimals (4-decimal prices times whole shares). */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,27 +25,29 @@ public class ResultsService {
     public record Results(LocalDate date, List<DayResult> results) {
     }
 
-    public Results forDate(LocalDate date, String model, String jobId, boolean full) {
-        List<DayResult> results = repository.days(date, model, jobId).stream().map(row -> toResult(row, full))
+    /** The day's results, of one model and one job or of any (null); empty when there are none. */
+    public Optional<Results> find(LocalDate date, String model, String jobId, boolean full) {
+        List<DayResult> results = repository.listByDate(date, model, jobId).stream().map(row -> toResult(row, full))
                 .toList();
-        if (results.isEmpty()) {
-            throw new ApiException(404, "no_data", "No results for " + date
-                    + (model == null ? "" : " and model " + model) + (jobId == null ? "" : " in job " + jobId),
-                    null);
-        }
-        return new Results(date, results);
+        return results.isEmpty() ? Optional.empty() : Optional.of(new Results(date, results));
+    }
+
+    /** The 404 of a day without results. */
+    public static ApiException noData(LocalDate date, String model, String jobId) {
+        return new ApiException(404, "no_data", "No results for " + date + (model == null ? "" : " and model " + model)
+                + (jobId == null ? "" : " in job " + jobId), null);
     }
 
     private DayResult toResult(ResultRow row, boolean full) {
-        Map<String, Object> positions = new LinkedHashMap<>(repository.holdings(row.id()));
+        Map<String, Object> positions = new LinkedHashMap<>(repository.listHoldings(row.id()));
         positions.put("CASH", cents(row.cash()));
         DayResult.DailyPnl pnl = new DayResult.DailyPnl(cents(row.profit()),
                 row.returnPct().setScale(4, RoundingMode.HALF_UP), cents(row.endingValue()));
         return new DayResult(row.model(), row.jobId(), positions, pnl, row.stale() ? Boolean.TRUE : null,
-                full ? repository.trades(row.id()) : null,
+                full ? repository.listTrades(row.id()) : null,
                 full
                         ? new DayResult.Reasoning(row.totalSteps(), row.stopSignal(), row.summary(),
-                                repository.toolUsage(row.id()))
+                                repository.listToolUsage(row.id()))
                         : null);
     }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import io.aitrader.config.ConfigService;
 import io.aitrader.jobs.events.JobAddresses;
-import io.aitrader.jobs.store.Sql;
 import io.aitrader.jobs.store.StoredConfigs;
 import io.aitrader.jobs.store.Timestamps;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -110,18 +110,18 @@ class AttemptLimitTest {
         String jobId = UUID.randomUUID().toString();
         String now = Timestamps.now();
         try (Connection conn = dataSource.getConnection()) {
-            Sql.update(conn, "DELETE FROM trading_days WHERE model = ?", MODEL);
-            Sql.update(conn, """
+            Jdbc.update(conn, "DELETE FROM trading_days WHERE model = ?", MODEL);
+            Jdbc.update(conn, """
                     INSERT INTO jobs (job_id, status, config_path, config_json, date_range, models, work_key,
                                       created_at, updated_at, started_at)
                     VALUES (?, 'running', ?, ?, '["2025-07-14","2025-07-15"]', '["attempts-mock"]', ?, ?, ?, ?)""",
                     jobId, CONFIG, storedConfigs.toJson(configs.load(CONFIG)), "attempts-" + jobId, now, now, now);
-            Sql.update(conn, """
+            Jdbc.update(conn, """
                     INSERT INTO job_details (job_id, model, date, status, started_at, lease_owner, lease_expires,
                                              attempts, attempt_log)
                     VALUES (?, ?, '2025-07-14', 'running', ?, ?, '2025-01-01T00:00:00.000Z', ?, ?)""",
                     jobId, MODEL, now, owner, attempts, log);
-            Sql.update(conn, "INSERT INTO job_details (job_id, model, date, status) VALUES (?, ?, '2025-07-15', "
+            Jdbc.update(conn, "INSERT INTO job_details (job_id, model, date, status) VALUES (?, ?, '2025-07-15', "
                     + "'pending')", jobId, MODEL);
         }
         return jobId;
@@ -137,7 +137,7 @@ class AttemptLimitTest {
 
     private int count(String sql, Object... params) throws SQLException {
         try (Connection conn = dataSource.getConnection(); var ps = conn.prepareStatement(sql)) {
-            Sql.bind(ps, params);
+            Jdbc.bind(ps, params);
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

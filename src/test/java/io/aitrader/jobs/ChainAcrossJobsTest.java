@@ -20,7 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.aitrader.jobs.store.Sql;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 import io.aitrader.testing.ChainCheck;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +49,7 @@ class ChainAcrossJobsTest {
         TestPrices.ensure();
         try (Connection conn = dataSource.getConnection()) {
             for (String model : MODELS) {
-                Sql.update(conn, "DELETE FROM trading_days WHERE model = ?", model);
+                Jdbc.update(conn, "DELETE FROM trading_days WHERE model = ?", model);
             }
         }
         String first = trigger(Map.of("config_path", CONFIG, "start_date", "2025-10-01", "end_date", "2025-10-10"))
@@ -77,7 +77,7 @@ class ChainAcrossJobsTest {
 
     private static String value(Connection conn, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            Sql.bind(ps, params);
+            Jdbc.bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next(), sql);
                 return rs.getString(1);

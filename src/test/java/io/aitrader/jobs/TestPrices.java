@@ -25,7 +25,7 @@ public final class TestPrices {
 
     public static void ensure() {
         PriceRepository prices = Arc.container().instance(PriceRepository.class).get();
-        boolean covered = prices.bars(List.of("AAPL", "QQQ"), LocalDate.of(2025, 1, 2), LocalDate.of(2025, 10, 29))
+        boolean covered = prices.listBars(List.of("AAPL", "QQQ"), LocalDate.of(2025, 1, 2), LocalDate.of(2025, 10, 29))
                 .size() >= 2 * 200;
         if (!covered) {
             importRealFiles();

@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The package graph of the compiled main classes, read by the JDK's {@code jdeps}: no package cycles, and the bottom
  * packages ({@code platform.database}: which database, its dialect differences, the one transaction rule, the start-up
- * order; {@code platform.retry}: the one retry policy and pause; {@code platform.http}: the one outgoing HTTP client)
- * use no other package of the service but each other, so every feature may use them.
+ * order; {@code platform.retry}: the one retry policy and pause; {@code platform.http}: the one outgoing HTTP client;
+ * {@code platform.concurrent}: every thread pool) use no other package of the service but each other, so every feature may use them.
  */
 class PackageLayoutTest {
 
     private static final Set<String> BOTTOM = Set.of("io.aitrader.platform.database", "io.aitrader.platform.retry",
-            "io.aitrader.platform.http");
+            "io.aitrader.platform.http", "io.aitrader.platform.concurrent");
 
     private static final Set<String> TOP = Set.of("io.aitrader.health", "io.aitrader.dashboard");
 

@@ -55,7 +55,7 @@ class PriceFolderImportTest {
         FolderImport second = importService.importFolder(folder);
         assertTrue(second.imported().isEmpty(), "nothing is imported twice");
         assertEquals(List.of("a.jsonl"), second.skipped());
-        assertEquals(2L, repository.countAll());
+        assertEquals(2L, repository.count());
 
         Files.writeString(folder.resolve("a.jsonl"), PriceTestData.line("FOLD", unique, "2025-10-27", "10",
                 "2025-10-28", "12"));

@@ -67,7 +67,7 @@ class PriceImportResourceTest {
     void sampleFilesImportWithTheNewerImportWinning() throws Exception {
         importShared(FIRST, "application/x-ndjson").body("symbols", equalTo(102))
                 .body("inserted", equalTo(102 * 121)).body("replaced", equalTo(0)).body("unchanged", equalTo(0));
-        assertEquals(102L * 121, repository.countAll());
+        assertEquals(102L * 121, repository.count());
         reimportChangesNothing(FIRST, 102 * 121);
 
         // 13 overlapping trading days (06-10..06-27 without Juneteenth) for 101 symbols.
@@ -93,7 +93,7 @@ class PriceImportResourceTest {
         reimportChangesNothing(QQQ, 100);
         assertEquals(new BigDecimal("531.1700"), bar("QQQ", JUNE_10).open());
         assertEquals(new BigDecimal("626.0500"), bar("QQQ", OCT_30).close());
-        assertEquals(102L * 208, repository.countAll());
+        assertEquals(102L * 208, repository.count());
 
         given().get("/prices/coverage").then().statusCode(200).body("symbols", equalTo(102))
                 .body("synthetic", equalTo(false)).body("coverage", hasSize(102))
@@ -107,14 +107,14 @@ class PriceImportResourceTest {
 
     /** Importing the file just imported again is a no-op: every row is unchanged. */
     private void reimportChangesNothing(String name, int rows) throws Exception {
-        long before = repository.countAll();
+        long before = repository.count();
         importShared(name, "application/octet-stream").body("inserted", equalTo(0)).body("replaced", equalTo(0))
                 .body("unchanged", equalTo(rows));
-        assertEquals(before, repository.countAll());
+        assertEquals(before, repository.count());
     }
 
     private PriceBar bar(String symbol, LocalDate date) {
-        List<PriceBar> bars = repository.bars(List.of(symbol), date, date);
+        List<PriceBar> bars = repository.listBars(List.of(symbol), date, date);
         assertEquals(1, bars.size(), symbol + " " + date);
         return bars.get(0);
     }

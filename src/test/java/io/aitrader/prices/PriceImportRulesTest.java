@@ -55,7 +55,7 @@ class PriceImportRulesTest {
         long start = System.nanoTime();
         assertTrue(startup.seedSyntheticIfEmpty(universe));
         LOG.infof("Seeded 102 x 250 synthetic rows in %d ms", (System.nanoTime() - start) / 1_000_000);
-        assertEquals(102L * 250, repository.countAll());
+        assertEquals(102L * 250, repository.count());
         assertEquals(false, startup.seedSyntheticIfEmpty(universe), "never seeds a store that has rows");
         given().get("/prices/coverage").then().statusCode(200).body("synthetic", equalTo(true))
                 .body("symbols", equalTo(102)).body("coverage[0].source", equalTo("synthetic"))
@@ -66,7 +66,7 @@ class PriceImportRulesTest {
         String file = PriceTestData.line("AAPL", "real", "2025-10-28", "268.99", "2025-10-29", "269.28");
         given().contentType("application/x-ndjson").body(bytes(file)).post("/prices/import").then().statusCode(200)
                 .body("inserted", equalTo(2)).body("synthetic_removed", equalTo(102 * 250));
-        assertEquals(2L, repository.countAll());
+        assertEquals(2L, repository.count());
         given().get("/prices/coverage").then().body("synthetic", equalTo(false)).body("symbols", equalTo(1));
         PriceSummary summary = repository.summary();
         assertEquals(new PriceSummary(1, LocalDate.of(2025, 10, 28), LocalDate.of(2025, 10, 29), 2, false,
@@ -80,7 +80,7 @@ class PriceImportRulesTest {
         // 102 symbols on 208 distinct real days (2025-01-02..10-30; QQQ, absent from the second file, comes from the
         // third), then 42 synthetic trading days 2025-10-31..12-31 (Oct 31; November's 20 weekdays less Thanksgiving;
         // December's 23 less Christmas) continuing each symbol.
-        assertEquals(102L * 208 + 102L * 42, repository.countAll());
+        assertEquals(102L * 208 + 102L * 42, repository.count());
         assertEquals(false, startup.seedSampleIfEmpty(), "never seeds a store that has rows");
         given().get("/health").then().statusCode(200).body("price_data.source", equalTo("sample"))
                 .body("price_data.first_date", equalTo("2025-01-02"))
@@ -101,14 +101,14 @@ class PriceImportRulesTest {
     }
 
     private PriceBar bar(String symbol, LocalDate date) {
-        return repository.bars(List.of(symbol), date, date).get(0);
+        return repository.listBars(List.of(symbol), date, date).get(0);
     }
 
     @Test
     void malformedFilesAre400AndImportNothing() {
         String good = PriceTestData.line("AAA", "ok", "2025-10-28", "10");
         given().contentType("application/x-ndjson").body(bytes(good)).post("/prices/import").then().statusCode(200);
-        long before = repository.countAll();
+        long before = repository.count();
         String valid = PriceTestData.line("BBB", "ok", "2025-10-28", "10");
         List<String> broken = List.of(
                 "this is not json",
@@ -127,8 +127,8 @@ class PriceImportRulesTest {
                 .body("error", equalTo("invalid_price_file"));
         given().contentType("application/json").post("/prices/import").then().statusCode(400)
                 .body("error", equalTo("invalid_price_file"));
-        assertEquals(before, repository.countAll());
-        assertEquals(List.of(), repository.bars(List.of("BBB", "CCC"), LocalDate.of(2025, 1, 1),
+        assertEquals(before, repository.count());
+        assertEquals(List.of(), repository.listBars(List.of("BBB", "CCC"), LocalDate.of(2025, 1, 1),
                 LocalDate.of(2025, 12, 31)));
     }
 

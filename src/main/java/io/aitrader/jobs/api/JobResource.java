@@ -26,29 +26,33 @@ import io.aitrader.errors.ApiError;
 import io.aitrader.errors.ApiException;
 import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.jobs.trigger.JobCreated;
-import io.aitrader.jobs.trigger.TriggerAnswer;
 import io.aitrader.jobs.trigger.TriggerPlanner;
 import io.aitrader.jobs.trigger.TriggerRequest;
 import io.aitrader.jobs.trigger.TriggerService;
 import io.aitrader.jobs.trigger.UpToDate;
 import io.aitrader.jobs.view.JobStatusView;
-import io.smallrye.common.annotation.Blocking;
+import io.aitrader.platform.concurrent.WorkerPools;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
-/** The jobs API of contract 2.1–2.3 (SSE lives in {@link JobEventResource}). */
+/**
+ * The jobs API of contract 2.1–2.3 (SSE lives in {@link JobEventResource}). Each method is one pipeline; its JDBC
+ * work blocks, so it runs on the named worker pool ({@code runSubscriptionOn}), never on the event loop.
+ */
 @Path("/simulate")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Simulation jobs", description = "Start, follow and cancel simulation jobs; their audit trail")
 @APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
-@Blocking // every method reads or writes SQLite through JDBC
 public class JobResource {
 
     private final TriggerService triggers;
     private final JobService jobs;
+    private final WorkerPools pools;
 
-    JobResource(TriggerService triggers, JobService jobs) {
+    JobResource(TriggerService triggers, JobService jobs, WorkerPools pools) {
         this.triggers = triggers;
         this.jobs = jobs;
+        this.pools = pools;
     }
 
     @POST
@@ -64,9 +68,11 @@ public class JobResource {
             UpToDate.class, JobStatusView.class})))
     @APIResponse(responseCode = "400", description = "invalid_json, invalid_type, unknown_field, invalid_date, invalid_date_range, range_too_large, unknown_model, invalid_config_path, config_not_found, invalid_config", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "conflict: another job is active and MAX_CONCURRENT_JOBS is reached; carries current_job_id and current_date_range", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Response trigger(TriggerRequest request, @Context RoutingContext http) {
-        TriggerAnswer answer = triggers.trigger(request, Caller.of(http));
-        return Response.status(answer.status()).entity(answer.body()).build();
+    public Uni<Response> trigger(TriggerRequest request, @Context RoutingContext http) {
+        String caller = Caller.of(http);
+        return Uni.createFrom().item(() -> triggers.trigger(request, caller))
+                .map(answer -> Response.status(answer.status()).entity(answer.body()).build())
+                .runSubscriptionOn(pools.blocking());
     }
 
     @GET
@@ -81,8 +87,10 @@ public class JobResource {
             continues the download.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
     @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public JobStatusView status(@PathParam("job_id") String jobId) {
-        return jobs.status(jobId);
+    public Uni<JobStatusView> status(@PathParam("job_id") String jobId) {
+        return Uni.createFrom().optional(() -> jobs.findStatus(jobId))
+                .onItem().ifNull().failWith(() -> JobService.noSuchJob(jobId))
+                .runSubscriptionOn(pools.blocking());
     }
 
     @GET
@@ -90,8 +98,10 @@ public class JobResource {
     @Operation(operationId = "getCurrentJob", summary = "The most recent job's status")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
     @APIResponse(responseCode = "404", description = "not_found: no job yet", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public JobStatusView current() {
-        return jobs.current();
+    public Uni<JobStatusView> current() {
+        return Uni.createFrom().optional(jobs::findCurrent)
+                .onItem().ifNull().failWith(JobService::noJobYet)
+                .runSubscriptionOn(pools.blocking());
     }
 
     @GET
@@ -99,22 +109,27 @@ public class JobResource {
     @Operation(operationId = "listJobs", summary = "Jobs, newest first, with progress counts (no details)")
     @APIResponse(responseCode = "200")
     @APIResponse(responseCode = "400", description = "invalid_parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public JobList list(
+    public Uni<JobList> list(
             @Parameter(description = "pending, downloading_data, running, completed, partial, failed or cancelled") @QueryParam("status") String status,
             @Parameter(description = "1..500, default 50") @QueryParam("limit") String limit,
             @Parameter(description = "≥ 0, default 0") @QueryParam("offset") String offset) {
-        JobStatus filter = null;
-        if (status != null && !status.isEmpty()) {
-            try {
-                filter = JobStatus.fromWire(status);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalidField("invalid_parameter", "status", TriggerPlanner.safe(status),
-                        "status must be one of pending, downloading_data, running, completed, partial, failed, cancelled");
-            }
-        }
+        JobStatus filter = statusFilter(status); // the parameters' 400s come before any work
         int size = QueryInts.parse("limit", limit, 50, 1, 500);
         int skip = QueryInts.parse("offset", offset, 0, 0, Integer.MAX_VALUE);
-        return new JobList(jobs.list(filter, size, skip), size, skip);
+        return Uni.createFrom().item(() -> new JobList(jobs.list(filter, size, skip), size, skip))
+                .runSubscriptionOn(pools.blocking());
+    }
+
+    private static JobStatus statusFilter(String status) {
+        if (status == null || status.isEmpty()) {
+            return null;
+        }
+        try {
+            return JobStatus.fromWire(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("invalid_parameter", "status", TriggerPlanner.safe(status),
+                    "status must be one of pending, downloading_data, running, completed, partial, failed, cancelled");
+        }
     }
 
     @POST
@@ -123,8 +138,11 @@ public class JobResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
     @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "job_not_active: the job has already ended", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public JobStatusView cancel(@PathParam("job_id") String jobId, @Context RoutingContext http) {
-        return jobs.cancel(jobId, Caller.of(http));
+    public Uni<JobStatusView> cancel(@PathParam("job_id") String jobId, @Context RoutingContext http) {
+        String caller = Caller.of(http);
+        return Uni.createFrom().optional(() -> jobs.cancel(jobId, caller))
+                .onItem().ifNull().failWith(() -> JobService.noSuchJob(jobId))
+                .runSubscriptionOn(pools.blocking());
     }
 
     /** A page of jobs. */

@@ -6,13 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
 /**
@@ -31,6 +31,8 @@ public class AuditRepository {
             SELECT * FROM audit_log WHERE job_id = ? ORDER BY id LIMIT ? OFFSET ?
             """;
     static final String SELECT_LATEST = "SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?";
+
+    private static final String READ_FAILURE = "Could not read the audit trail";
 
     private final DataSource dataSource;
 
@@ -73,39 +75,24 @@ public class AuditRepository {
 
     /** Appends in its own (autocommit) statement. */
     public void persist(AuditEvent event) {
-        try (Connection conn = dataSource.getConnection()) {
+        Jdbc.withConnection(dataSource, "Could not write the audit trail", conn -> {
             persist(conn, event);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the audit trail", e);
-        }
+            return null;
+        });
     }
 
     /** A job's entries in the order they happened. */
     public List<AuditEntry> listByJob(String jobId, int limit, int offset) {
-        return query(SELECT_JOB, jobId, limit, offset);
+        return Jdbc.list(dataSource, READ_FAILURE, SELECT_JOB, AuditRepository::entry, jobId, limit, offset);
     }
 
     /** Every job's entries, newest first. */
     public List<AuditEntry> listLatest(int limit, int offset) {
-        return query(SELECT_LATEST, limit, offset);
+        return Jdbc.list(dataSource, READ_FAILURE, SELECT_LATEST, AuditRepository::entry, limit, offset);
     }
 
-    private List<AuditEntry> query(String sql, Object... params) {
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                List<AuditEntry> entries = new ArrayList<>();
-                while (rs.next()) {
-                    entries.add(new AuditEntry(rs.getLong("id"), rs.getString("time"), rs.getString("job_id"),
-                            rs.getString("model"), rs.getString("date"), rs.getString("event"),
-                            rs.getString("detail"), rs.getString("actor")));
-                }
-                return entries;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the audit trail", e);
-        }
+    private static AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getString("time"), rs.getString("job_id"), rs.getString("model"),
+                rs.getString("date"), rs.getString("event"), rs.getString("detail"), rs.getString("actor"));
     }
 }

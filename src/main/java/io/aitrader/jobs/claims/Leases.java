@@ -1,9 +1,6 @@
 package io.aitrader.jobs.claims;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,10 +14,9 @@ import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.store.DatabaseClock;
 import io.aitrader.jobs.store.InstanceIdentity;
 import io.aitrader.jobs.store.JobStatus;
-import io.aitrader.jobs.store.Sql;
-import io.aitrader.jobs.store.StoreException;
 import io.aitrader.jobs.store.Timestamps;
 import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
 /**
@@ -79,13 +75,13 @@ public class Leases {
     }
 
     public void releasePreparation(String jobId) {
-        inTransaction("Could not release a job", conn -> Sql.update(conn, RELEASE_JOB, jobId, instance.id()));
+        inTransaction("Could not release a job", conn -> Jdbc.update(conn, RELEASE_JOB, jobId, instance.id()));
     }
 
     /** Lets this instance's lease on a running model-day lapse now; {@code reason} says why (the attempt log). */
     public void release(long dayId, String reason) {
         inTransaction("Could not give up a lease",
-                conn -> Sql.update(conn, RELEASE_DAY, PAST, reason, dayId, instance.id()));
+                conn -> Jdbc.update(conn, RELEASE_DAY, PAST, reason, dayId, instance.id()));
     }
 
     /** Extends this instance's leases on the model-days it is running and the jobs it is preparing. */
@@ -99,11 +95,11 @@ public class Leases {
             try (PreparedStatement days = conn.prepareStatement(RENEW_DAY);
                     PreparedStatement jobs = conn.prepareStatement(RENEW_JOB)) {
                 for (Long id : dayIds) {
-                    Sql.bind(days, until, id, instance.id(), now);
+                    Jdbc.bind(days, until, id, instance.id(), now);
                     days.addBatch();
                 }
                 for (String id : jobIds) {
-                    Sql.bind(jobs, until, id, instance.id(), now);
+                    Jdbc.bind(jobs, until, id, instance.id(), now);
                     jobs.addBatch();
                 }
                 days.executeBatch();
@@ -115,8 +111,8 @@ public class Leases {
 
     /** Lets every lease of this instance expire now (it is stopping): other instances take the work over at once. */
     public void expireAll() {
-        inTransaction("Could not give up leases", conn -> Sql.update(conn, EXPIRE_DAYS, PAST, instance.id())
-                + Sql.update(conn, EXPIRE_JOBS, PAST, instance.id()));
+        inTransaction("Could not give up leases", conn -> Jdbc.update(conn, EXPIRE_DAYS, PAST, instance.id())
+                + Jdbc.update(conn, EXPIRE_JOBS, PAST, instance.id()));
     }
 
     /**
@@ -125,7 +121,7 @@ public class Leases {
      */
     public int lapseAll() {
         return inTransaction("Could not recover interrupted work",
-                conn -> Sql.update(conn, LAPSE_DAYS, PAST) + Sql.update(conn, LAPSE_JOBS, PAST));
+                conn -> Jdbc.update(conn, LAPSE_DAYS, PAST) + Jdbc.update(conn, LAPSE_JOBS, PAST));
     }
 
     /** True on SQLite: one instance only, so every lease found at start is its previous life's. */
@@ -135,27 +131,20 @@ public class Leases {
 
     /** Those of {@code jobIds} that have ended (cancelled, or failed elsewhere). */
     public List<String> ended(Collection<String> jobIds) {
-        List<String> ended = new ArrayList<>();
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(SELECT_ENDED)) {
+        return Jdbc.withConnection(dataSource, "Could not read job states", conn -> {
+            List<String> ended = new ArrayList<>();
             for (String jobId : jobIds) {
-                ps.setString(1, jobId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        ended.add(jobId);
-                    }
-                }
+                Jdbc.find(conn, SELECT_ENDED, rs -> jobId, jobId).ifPresent(ended::add);
             }
             return ended;
-        } catch (SQLException e) {
-            throw new StoreException("Could not read job states", e);
-        }
+        });
     }
 
     private String leaseEnd(String now) {
         return Timestamps.plusSeconds(now, settings.workLeaseSeconds());
     }
 
-    private <T> T inTransaction(String failure, Sql.SqlWork<T> work) {
-        return Sql.inTransaction(dataSource, failure, work);
+    private <T> T inTransaction(String failure, Jdbc.Work<T> work) {
+        return Jdbc.inTransaction(dataSource, failure, work);
     }
 }

@@ -22,9 +22,9 @@ import io.aitrader.jobs.store.DatabaseClock;
 import io.aitrader.jobs.store.InstanceIdentity;
 import io.aitrader.jobs.store.ModelDay;
 import io.aitrader.jobs.store.ModelDayStatus;
-import io.aitrader.jobs.store.Sql;
 import io.aitrader.jobs.store.Timestamps;
 import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
 /**
@@ -155,7 +155,7 @@ public class WorkClaims {
                 exhausted.add(exhaust(conn, candidate, now));
                 continue;
             }
-            Sql.update(conn, CLAIM_DAY, now, instance.id(), leaseEnd(now), candidate.attempts() + 1,
+            Jdbc.update(conn, CLAIM_DAY, now, instance.id(), leaseEnd(now), candidate.attempts() + 1,
                     candidate.log(), candidate.day().id());
             if (candidate.interrupted()) {
                 takenOver++;
@@ -173,7 +173,7 @@ public class WorkClaims {
         ModelDay day = candidate.day();
         String error = EXHAUSTED + ": " + candidate.attempts() + " attempts (MAX_DAY_ATTEMPTS="
                 + settings.maxDayAttempts() + ") did not end the model-day: " + candidate.log();
-        Sql.update(conn, EXHAUST_DAY, error, now, candidate.log(), day.id());
+        Jdbc.update(conn, EXHAUST_DAY, error, now, candidate.log(), day.id());
         audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(), ModelDayStatus.FAILED.wire(),
                 error, null));
         return new ModelDay(day.id(), day.jobId(), day.model(), day.date(), ModelDayStatus.FAILED, null, now, error);
@@ -224,7 +224,7 @@ public class WorkClaims {
                 }
             }
             if (id != null) {
-                Sql.update(conn, CLAIM_JOB, instance.id(), leaseEnd(now), id);
+                Jdbc.update(conn, CLAIM_JOB, instance.id(), leaseEnd(now), id);
             }
             return Optional.ofNullable(id);
         });
@@ -234,7 +234,7 @@ public class WorkClaims {
         return Timestamps.plusSeconds(now, settings.workLeaseSeconds());
     }
 
-    private <T> T inTransaction(String failure, Sql.SqlWork<T> work) {
-        return Sql.inTransaction(dataSource, failure, work);
+    private <T> T inTransaction(String failure, Jdbc.Work<T> work) {
+        return Jdbc.inTransaction(dataSource, failure, work);
     }
 }

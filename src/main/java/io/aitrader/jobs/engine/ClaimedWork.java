@@ -17,8 +17,8 @@ import io.aitrader.jobs.claims.Leases;
 import io.aitrader.jobs.claims.WorkClaims;
 import io.aitrader.jobs.store.ModelDay;
 import io.aitrader.jobs.store.ModelDayStatus;
-import io.aitrader.jobs.store.StoreException;
 import io.aitrader.jobs.view.JobFaults;
+import io.aitrader.platform.database.StoreException;
 import io.quarkus.logging.Log;
 
 /**

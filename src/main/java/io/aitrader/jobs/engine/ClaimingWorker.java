@@ -1,11 +1,11 @@
 package io.aitrader.jobs.engine;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.claims.WorkClaims;
 import io.aitrader.jobs.events.ClusterSignals;
 import io.aitrader.jobs.store.ModelDay;
-import io.aitrader.jobs.store.StoreException;
+import io.aitrader.platform.concurrent.WorkerPools;
+import io.aitrader.platform.database.StoreException;
 import io.quarkus.logging.Log;
 
 /**
@@ -35,14 +35,12 @@ public class ClaimingWorker {
     private static final long POLL_MILLIS = 500;
     /** On SQLite nothing outside this process makes work runnable, and every local change wakes the loop. */
     private static final long SQLITE_POLL_MILLIS = 2_000;
-    /** MAX_PARALLEL_MODELS unset ("all"): how many model-days one instance runs at most at once. */
-    private static final int UNLIMITED_SLOTS = 64;
 
     private final WorkClaims claims;
     private final ClaimedWork work;
     private final LeaseKeeper leases;
     private final ClusterSignals signals;
-    private final JobsSettings settings;
+    private final WorkerPools pools;
     private final JobFinisher finisher;
 
     private final AtomicInteger busy = new AtomicInteger();
@@ -53,15 +51,16 @@ public class ClaimingWorker {
     private volatile boolean onlyOwnJobs;
     private ScheduledExecutorService loop;
     private ExecutorService slots;
+    private ExecutorService listener;
 
     ClaimingWorker(WorkClaims claims, ClaimedWork work, LeaseKeeper leases, ClusterSignals signals,
-            JobsSettings settings, JobFinisher finisher) {
+            WorkerPools pools, JobFinisher finisher) {
         this.finisher = finisher;
         this.claims = claims;
         this.work = work;
         this.leases = leases;
         this.signals = signals;
-        this.settings = settings;
+        this.pools = pools;
     }
 
     /** {@code onlyOwnJobs}: a batch run works only on the job it created, not on the other instances' jobs. */
@@ -70,12 +69,15 @@ public class ClaimingWorker {
         if (!onlyOwnJobs) {
             leases.recoverAtStart(); // a batch run leaves a server's work alone
         }
-        capacity = settings.maxParallelModels() > 0 ? settings.maxParallelModels() : UNLIMITED_SLOTS;
-        slots = Executors.newFixedThreadPool(capacity, runnable -> new Thread(runnable, "claimed-work"));
-        loop = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "work-claims"));
+        capacity = pools.engineSlots();
+        slots = pools.newEngineSlots();
+        loop = pools.newClaimLoop();
         loop.scheduleWithFixedDelay(this::wake, 0, signals.shared() ? POLL_MILLIS : SQLITE_POLL_MILLIS,
                 TimeUnit.MILLISECONDS);
-        signals.start();
+        if (signals.shared()) {
+            listener = pools.newClusterListener();
+            signals.start(listener);
+        }
     }
 
     /** Stops claiming and lets this instance's leases expire at once, so the others take its work over now. */
@@ -83,22 +85,18 @@ public class ClaimingWorker {
         if (loop == null) {
             return;
         }
-        signals.stop();
-        loop.shutdownNow();
-        awaitQuietly(loop); // a claim in flight finishes first, so the leases given up below include it
+        if (listener != null) {
+            signals.stop();
+            // the listener lets go of its connection within a second, before the connection pool closes
+            pools.stopAndWait(listener, Duration.ofSeconds(2));
+        }
+        // a claim in flight finishes first, so the leases given up below include it
+        pools.stopNow(loop, Duration.ofSeconds(10));
         // running model-days are not interrupted (that would end them failed): they claim nothing more, and their
         // leases lapse now so another instance runs them again; a commit that still comes is refused to the old owner
         work.stopClaiming();
-        slots.shutdown();
+        pools.stopAccepting(slots);
         leases.giveUpAll();
-    }
-
-    private static void awaitQuietly(ExecutorService executor) {
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A job was created by this instance: look for work now. */

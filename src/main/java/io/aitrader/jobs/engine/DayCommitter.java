@@ -17,13 +17,13 @@ import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
 import io.aitrader.jobs.claims.WorkClaims;
 import io.aitrader.jobs.store.DayRecord;
-import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.jobs.store.LedgerRepository;
+import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
-import io.aitrader.jobs.store.Sql;
-import io.aitrader.jobs.store.StoreException;
 import io.aitrader.jobs.store.Timestamps;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.platform.database.StoreException;
 
 /**
  * Commits finished model-days — ledger rows, conversation, the model-day's status and its audit row — each with the
@@ -39,15 +39,16 @@ public class DayCommitter {
 
     private final DataSource dataSource;
     private final LedgerRepository ledger;
-    private final JobRepository jobs;
+    private final ModelDayRepository modelDays;
     private final AuditRepository audit;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
 
-    DayCommitter(@Storage DataSource dataSource, LedgerRepository ledger, JobRepository jobs, AuditRepository audit) {
+    DayCommitter(@Storage DataSource dataSource, LedgerRepository ledger, ModelDayRepository modelDays,
+            AuditRepository audit) {
         this.dataSource = dataSource;
         this.ledger = ledger;
-        this.jobs = jobs;
+        this.modelDays = modelDays;
         this.audit = audit;
     }
 
@@ -102,7 +103,7 @@ public class DayCommitter {
             batch.add(p);
         }
         try {
-            List<Commit> results = Sql.inTransaction(dataSource, "Could not commit the model-day", conn -> {
+            List<Commit> results = Jdbc.inTransaction(dataSource, "Could not commit the model-day", conn -> {
                 List<Commit> stored = new ArrayList<>();
                 for (Pending pending : batch) {
                     stored.add(store(conn, pending));
@@ -123,7 +124,7 @@ public class DayCommitter {
 
     private void commitAlone(Pending pending) {
         try {
-            pending.result = Sql.inTransaction(dataSource, "Could not commit the model-day",
+            pending.result = Jdbc.inTransaction(dataSource, "Could not commit the model-day",
                     conn -> store(conn, pending));
         } catch (StoreException e) {
             pending.failure = e;
@@ -132,10 +133,10 @@ public class DayCommitter {
 
     private Commit store(Connection conn, Pending pending) throws SQLException {
         DayRecord day = pending.day;
-        if (!jobs.completeRunningDay(conn, day.detailId())) {
+        if (!modelDays.updateCompleted(conn, day.detailId())) {
             return new Commit(false, null);
         }
-        ledger.insertDay(conn, day, Timestamps.now());
+        ledger.persist(conn, day, Timestamps.now());
         audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(),
                 ModelDayStatus.COMPLETED.wire(), detail(day), null));
         return new Commit(true, pending.next.claim(conn));

@@ -11,9 +11,10 @@ import io.aitrader.jobs.events.JobEvents;
 import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.jobs.store.ModelDay;
+import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
-import io.aitrader.jobs.store.StoreException;
 import io.aitrader.jobs.view.JobFaults;
+import io.aitrader.platform.database.StoreException;
 import io.quarkus.logging.Log;
 
 /**
@@ -25,13 +26,16 @@ import io.quarkus.logging.Log;
 public class JobFinisher {
 
     private final JobRepository jobs;
+    private final ModelDayRepository modelDays;
     private final JobEvents events;
     private final CancelFlags cancelFlags;
     private final JobMetrics metrics;
     private final JobFaults faults;
 
-    JobFinisher(JobRepository jobs, JobEvents events, CancelFlags cancelFlags, JobMetrics metrics, JobFaults faults) {
+    JobFinisher(JobRepository jobs, ModelDayRepository modelDays, JobEvents events, CancelFlags cancelFlags,
+            JobMetrics metrics, JobFaults faults) {
         this.jobs = jobs;
+        this.modelDays = modelDays;
         this.events = events;
         this.cancelFlags = cancelFlags;
         this.metrics = metrics;
@@ -88,7 +92,7 @@ public class JobFinisher {
             return true;
         }
         try {
-            int cancelledDays = jobs.failJob(jobId, error.get());
+            int cancelledDays = jobs.updateFailed(jobId, error.get());
             faults.recorded(jobId);
             metrics.daysEnded(ModelDayStatus.CANCELLED, cancelledDays);
             metrics.jobFinished(JobStatus.FAILED);
@@ -116,14 +120,14 @@ public class JobFinisher {
 
     /** Ends a pending model-day that will not run (skipped, or failed before it started). */
     void endPendingDay(ModelDay day, ModelDayStatus status, String reason) {
-        if (jobs.endDay(day, ModelDayStatus.PENDING, status, reason)) {
+        if (modelDays.updateEnded(day, ModelDayStatus.PENDING, status, reason)) {
             metrics.daysEnded(status, 1);
         }
     }
 
     /** Ends a claimed model-day that could not start (its model cannot be set up). */
     void endRunningDay(ModelDay day, ModelDayStatus status, String reason) {
-        if (jobs.endDay(day, ModelDayStatus.RUNNING, status, reason)) {
+        if (modelDays.updateEnded(day, ModelDayStatus.RUNNING, status, reason)) {
             metrics.daysEnded(status, 1);
             events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), status, reason));
         }
@@ -131,7 +135,7 @@ public class JobFinisher {
 
     /** Fails model-days running since before {@code startedBefore}; returns how many. */
     public int failOverdueDays(String jobId, String startedBefore) {
-        int failed = jobs.failOverdueDays(jobId, startedBefore);
+        int failed = modelDays.updateFailedOverdue(jobId, startedBefore);
         metrics.daysEnded(ModelDayStatus.FAILED, failed);
         return failed;
     }
@@ -140,7 +144,7 @@ public class JobFinisher {
         if (cancelFlags.isCancelled(jobId)) {
             return; // the cancel already gave the job its final status
         }
-        int[] counts = jobs.progress(jobId).byStatus(); // counted in the database: every pipeline's end asks
+        int[] counts = modelDays.countByStatus(jobId).byStatus(); // counted in the database: every pipeline's end asks
         int completed = counts[ModelDayStatus.COMPLETED.ordinal()];
         int failed = counts[ModelDayStatus.FAILED.ordinal()];
         JobStatus status;
@@ -153,14 +157,15 @@ public class JobFinisher {
         } else {
             status = failed == 0 ? JobStatus.COMPLETED : JobStatus.PARTIAL;
         }
-        if (jobs.finishIdle(jobId, status, error)) {
+        if (jobs.updateFinishedIfIdle(jobId, status, error)) {
             metrics.jobFinished(status);
             events.publish(JobEvent.job(jobId, status, error));
         }
     }
 
     void fail(String jobId, String error) {
-        metrics.daysEnded(ModelDayStatus.CANCELLED, jobs.cancelPendingDays(jobId, "The job failed: " + error));
+        metrics.daysEnded(ModelDayStatus.CANCELLED,
+                modelDays.updateCancelledPending(jobId, "The job failed: " + error));
         jobs.updateStatus(jobId, JobStatus.FAILED, error);
         metrics.jobFinished(JobStatus.FAILED);
         events.publish(JobEvent.job(jobId, JobStatus.FAILED, error));
@@ -172,7 +177,7 @@ public class JobFinisher {
      */
     public boolean cancel(String jobId, String actor) {
         cancelFlags.cancel(jobId);
-        int cancelledDays = jobs.cancel(jobId, actor);
+        int cancelledDays = jobs.updateCancelled(jobId, actor);
         if (cancelledDays < 0) {
             cancelFlags.forget(jobId);
             return false;

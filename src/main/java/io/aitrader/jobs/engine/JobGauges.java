@@ -1,10 +1,5 @@
 package io.aitrader.jobs.engine;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import jakarta.annotation.Priority;
@@ -12,8 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.aitrader.jobs.store.JobStatus;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.StartupOrder;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.platform.database.StoreException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -61,12 +58,10 @@ public class JobGauges {
     }
 
     private void refresh() {
-        try (Connection conn = dataSource.getConnection();
-                PreparedStatement ps = conn.prepareStatement(COUNTS);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            counts = new double[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)};
-        } catch (SQLException e) {
+        try {
+            counts = Jdbc.find(dataSource, "Could not count jobs", COUNTS,
+                    rs -> new double[]{rs.getLong(1), rs.getLong(2), rs.getLong(3)}).orElseThrow();
+        } catch (StoreException e) {
             counts = new double[]{Double.NaN, Double.NaN, Double.NaN};
         }
     }

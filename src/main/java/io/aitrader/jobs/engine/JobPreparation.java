@@ -11,6 +11,7 @@ import io.aitrader.jobs.store.JobRecord;
 import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.jobs.store.ModelDay;
+import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 
 /**
@@ -21,12 +22,15 @@ import io.aitrader.jobs.store.ModelDayStatus;
 public class JobPreparation {
 
     private final JobRepository jobs;
+    private final ModelDayRepository modelDays;
     private final PricePreparation preparation;
     private final JobFinisher finisher;
     private final CancelFlags cancelFlags;
 
-    JobPreparation(JobRepository jobs, PricePreparation preparation, JobFinisher finisher, CancelFlags cancelFlags) {
+    JobPreparation(JobRepository jobs, ModelDayRepository modelDays, PricePreparation preparation, JobFinisher finisher,
+            CancelFlags cancelFlags) {
         this.jobs = jobs;
+        this.modelDays = modelDays;
         this.preparation = preparation;
         this.finisher = finisher;
         this.cancelFlags = cancelFlags;
@@ -41,7 +45,7 @@ public class JobPreparation {
         // download's warnings concern it
         boolean cancelled = cancelFlags.isCancelled(jobId);
         if (!cancelled) {
-            skipIncomplete(jobs.details(jobId), prices);
+            skipIncomplete(modelDays.listByJob(jobId), prices);
         }
         List<String> found = cancelled ? prices.downloadWarnings() : prices.warnings();
         if (!found.isEmpty()) {

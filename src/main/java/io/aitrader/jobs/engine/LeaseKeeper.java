@@ -10,7 +10,7 @@ import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.claims.Leases;
 import io.aitrader.jobs.events.CancelFlags;
 import io.aitrader.jobs.store.JobRepository;
-import io.aitrader.jobs.store.StoreException;
+import io.aitrader.platform.database.StoreException;
 import io.quarkus.logging.Log;
 
 /**
@@ -74,7 +74,7 @@ public class LeaseKeeper {
             return;
         }
         lastSweep = now;
-        jobs.runningJobsWithoutWork().stream().filter(mayFinish).forEach(finisher::finish);
+        jobs.listRunningWithoutWork().stream().filter(mayFinish).forEach(finisher::finish);
         Set<String> active = new HashSet<>();
         jobs.listActive().forEach(job -> active.add(job.jobId()));
         claimed.retainOnly(active);

@@ -22,12 +22,12 @@ import io.aitrader.jobs.claims.WorkClaims;
 import io.aitrader.jobs.events.JobEvent;
 import io.aitrader.jobs.events.JobEvents;
 import io.aitrader.jobs.store.DayRecord;
-import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.jobs.store.LedgerRepository;
 import io.aitrader.jobs.store.ModelDay;
+import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.StartState;
-import io.aitrader.jobs.store.StoreException;
+import io.aitrader.platform.database.StoreException;
 import io.aitrader.prices.TradingCalendar;
 import io.aitrader.trading.DayLedger;
 import io.aitrader.trading.DayValuation;
@@ -45,16 +45,16 @@ import io.quarkus.logging.Log;
 public class ModelDayRunner {
 
     private final LedgerRepository ledger;
-    private final JobRepository jobs;
+    private final ModelDayRepository modelDays;
     private final DayCommitter committer;
     private final JobEvents events;
     private final TradingCalendar calendar;
     private final JobMetrics metrics;
 
-    ModelDayRunner(LedgerRepository ledger, JobRepository jobs, DayCommitter committer, JobEvents events,
+    ModelDayRunner(LedgerRepository ledger, ModelDayRepository modelDays, DayCommitter committer, JobEvents events,
             TradingCalendar calendar, JobMetrics metrics) {
         this.ledger = ledger;
-        this.jobs = jobs;
+        this.modelDays = modelDays;
         this.committer = committer;
         this.events = events;
         this.calendar = calendar;
@@ -133,7 +133,7 @@ public class ModelDayRunner {
             throws TraderException {
         BigDecimal initialCash = config.agentConfig().initialCash();
         StartState start = chain.startFor(day.date(), storedBefore)
-                .or(() -> ledger.lastCompletedBefore(day.model(), day.date()))
+                .or(() -> ledger.findLastCompletedBefore(day.model(), day.date()))
                 .orElseGet(() -> new StartState(null, Portfolio.cashOnly(initialCash), initialCash));
         DayLedger dayLedger = new DayLedger(day.date(), start.portfolio(), prices, tradeable(config, model));
         LocalDate previousTradingDay = calendar.previousTradingDay(day.date());
@@ -180,7 +180,7 @@ public class ModelDayRunner {
 
     /** Ends the running day unless the watchdog ended it first (then its status and reason stand). */
     private ModelDayStatus finish(ModelDay day, ModelDayStatus status, String reason, long started) {
-        if (!jobs.endDay(day, ModelDayStatus.RUNNING, status, reason)) {
+        if (!modelDays.updateEnded(day, ModelDayStatus.RUNNING, status, reason)) {
             return status; // the status and reason stored first stand
         }
         metrics.dayRan(status, System.nanoTime() - started);

@@ -1,9 +1,9 @@
 package io.aitrader.jobs.events;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executor;
 
 import javax.sql.DataSource;
 
@@ -15,7 +15,9 @@ import org.postgresql.PGNotification;
 import io.aitrader.jobs.store.InstanceIdentity;
 import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.platform.database.StoreException;
 import io.quarkus.logging.Log;
 import io.vertx.core.eventbus.EventBus;
 
@@ -40,7 +42,6 @@ public class ClusterSignals {
     private final CancelFlags cancelFlags;
     private final boolean shared;
     private volatile boolean listening;
-    private Thread listener;
 
     ClusterSignals(@Storage DataSource dataSource, InstanceIdentity instance, EventBus bus, JobEvents events,
             CancelFlags cancelFlags, Database database) {
@@ -79,61 +80,61 @@ public class ClusterSignals {
         if (!shared) {
             return;
         }
-        try (Connection conn = dataSource.getConnection();
-                PreparedStatement ps = conn.prepareStatement("SELECT pg_notify(?, ?)")) {
-            ps.setString(1, channel);
-            ps.setString(2, instance.id() + "|" + message);
-            ps.execute();
-        } catch (SQLException e) {
-            Log.debugf("Notification on %s not sent: %s", channel, e.getMessage());
+        try {
+            // pg_notify answers one row with nothing in it
+            Jdbc.find(dataSource, "Notification not sent", "SELECT pg_notify(?, ?)", rs -> null, channel,
+                    instance.id() + "|" + message);
+        } catch (StoreException e) {
+            Log.debugf("Notification on %s not sent: %s", channel, e.getCause().getMessage());
         }
     }
 
-    public void start() {
+    /** Listens for the other instances on {@code thread} (one of its own, given by the engine) until stopped. */
+    public void start(Executor thread) {
         if (!shared) {
             return;
         }
         listening = true;
-        listener = new Thread(this::listen, "cluster-signals");
-        listener.setDaemon(true);
-        listener.start();
+        thread.execute(this::listen);
     }
 
-    /** Waits for the listener to let go of its connection (it checks every second) before the pool closes. */
+    /** Stops listening: the listener lets go of its connection within a second (it checks every second). */
     public void stop() {
         listening = false;
-        if (listener != null) {
-            try {
-                listener.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     private void listen() {
         while (listening) {
-            try (Connection conn = dataSource.getConnection()) {
-                try (Statement st = conn.createStatement()) {
-                    st.execute("LISTEN " + EVENTS);
-                    st.execute("LISTEN " + WORK);
-                }
-                PGConnection pg = conn.unwrap(PGConnection.class);
-                while (listening) {
-                    PGNotification[] received = pg.getNotifications(1000);
-                    if (received != null) {
-                        for (PGNotification notification : received) {
-                            receive(notification.getName(), notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
+            try {
+                Jdbc.withConnection(dataSource, "Listening for other instances failed", this::listenOn);
+            } catch (RuntimeException e) {
                 if (listening) {
-                    Log.warnf("Listening for other instances failed (%s); retrying in a second", e.getMessage());
+                    Log.warnf("Listening for other instances failed (%s); retrying in a second",
+                            e instanceof StoreException && e.getCause() != null
+                                    ? e.getCause().getMessage()
+                                    : e.getMessage());
                     pause();
                 }
             }
         }
+    }
+
+    /** Holds one connection for as long as this instance listens. */
+    private Void listenOn(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("LISTEN " + EVENTS);
+            st.execute("LISTEN " + WORK);
+        }
+        PGConnection pg = conn.unwrap(PGConnection.class);
+        while (listening) {
+            PGNotification[] received = pg.getNotifications(1000);
+            if (received != null) {
+                for (PGNotification notification : received) {
+                    receive(notification.getName(), notification.getParameter());
+                }
+            }
+        }
+        return null;
     }
 
     private void receive(String channel, String payload) {

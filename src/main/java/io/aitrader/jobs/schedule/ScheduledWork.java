@@ -11,13 +11,13 @@ import io.aitrader.jobs.events.JobAddresses;
 import io.aitrader.jobs.store.DatabaseClock;
 import io.aitrader.jobs.store.JobRecord;
 import io.aitrader.jobs.store.JobRepository;
-import io.aitrader.jobs.store.StoreException;
 import io.aitrader.jobs.store.StoredConfigs;
 import io.aitrader.jobs.store.Timestamps;
 import io.aitrader.jobs.trigger.TriggerAnswer;
 import io.aitrader.jobs.trigger.TriggerRequest;
 import io.aitrader.jobs.trigger.TriggerService;
 import io.aitrader.jobs.view.JobFaults;
+import io.aitrader.platform.database.StoreException;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.ConsumeEvent;
 
@@ -76,7 +76,7 @@ public class ScheduledWork {
         }
         if (failed > 0) {
             Log.warnf("Watchdog failed %d model-days running past their timeout", failed);
-            jobs.runningJobsWithoutWork().forEach(finisher::finish);
+            jobs.listRunningWithoutWork().forEach(finisher::finish);
         }
     }
 }

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
 /**
@@ -29,11 +30,7 @@ public class DatabaseClock {
     }
 
     public Instant now() {
-        try (Connection conn = dataSource.getConnection()) {
-            return now(conn);
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the database's time", e);
-        }
+        return Jdbc.withConnection(dataSource, "Could not read the database's time", this::now);
     }
 
     /** The time on the caller's connection (inside its transaction). */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.agent.ConversationMessage;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 import io.aitrader.trading.Portfolio;
 import io.aitrader.trading.Trade;
@@ -63,76 +64,36 @@ public class LedgerRepository {
     }
 
     /** The end state of the model's latest completed day before {@code date}, in any job. */
-    public Optional<StartState> lastCompletedBefore(String model, LocalDate date) {
-        try (Connection conn = dataSource.getConnection();
-                PreparedStatement ps = conn.prepareStatement(SELECT_LAST_BEFORE)) {
-            ps.setString(1, model);
-            ps.setString(2, date.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long dayId = rs.getLong("id");
-                Portfolio portfolio = new Portfolio(money(rs.getDouble("cash")), holdings(conn, dayId));
-                return Optional.of(new StartState(LocalDate.parse(rs.getString("date")), portfolio,
-                        money(rs.getDouble("ending_value"))));
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the previous trading day", e);
-        }
+    public Optional<StartState> findLastCompletedBefore(String model, LocalDate date) {
+        return Jdbc.withConnection(dataSource, "Could not read the previous trading day",
+                conn -> Jdbc.find(conn, SELECT_LAST_BEFORE, rs -> new StartState(LocalDate.parse(rs.getString("date")),
+                        new Portfolio(money(rs.getDouble("cash")), holdings(conn, rs.getLong("id"))),
+                        money(rs.getDouble("ending_value"))), model, date.toString()));
     }
 
-    public Optional<LocalDate> lastCompletedDate(String model) {
-        try (Connection conn = dataSource.getConnection();
-                PreparedStatement ps = conn.prepareStatement(SELECT_LAST_DATE)) {
-            ps.setString(1, model);
-            try (ResultSet rs = ps.executeQuery()) {
-                String date = rs.next() ? rs.getString(1) : null;
-                return Optional.ofNullable(date).map(LocalDate::parse);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("Could not read the last trading day", e);
-        }
+    public Optional<LocalDate> findLastCompletedDate(String model) {
+        return Jdbc.find(dataSource, "Could not read the last trading day", SELECT_LAST_DATE, rs -> rs.getString(1),
+                model).map(LocalDate::parse);
     }
 
-    public Set<LocalDate> completedDates(String model, LocalDate from, LocalDate to) {
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement(SELECT_DATES)) {
-            ps.setString(1, model);
-            ps.setString(2, from.toString());
-            ps.setString(3, to.toString());
-            Set<LocalDate> dates = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    dates.add(LocalDate.parse(rs.getString(1)));
-                }
-            }
-            return dates;
-        } catch (SQLException e) {
-            throw new StoreException("Could not read completed trading days", e);
-        }
+    public Set<LocalDate> listCompletedDates(String model, LocalDate from, LocalDate to) {
+        Set<LocalDate> dates = new HashSet<>();
+        Jdbc.forEach(dataSource, "Could not read completed trading days", SELECT_DATES,
+                rs -> dates.add(LocalDate.parse(rs.getString(1))), model, from.toString(), to.toString());
+        return dates;
     }
 
     /**
      * Writes the day on the caller's connection. A day already stored for this model and date is replaced (cascade
      * removes its rows) and the model's later days become stale, since they chained from the old result.
      */
-    public void insertDay(Connection conn, DayRecord day, String now) throws SQLException {
-        int replaced;
-        try (PreparedStatement ps = conn.prepareStatement(DELETE_DAY)) {
-            ps.setString(1, day.model());
-            ps.setString(2, day.date().toString());
-            replaced = ps.executeUpdate();
-        }
-        if (replaced > 0) {
-            try (PreparedStatement ps = conn.prepareStatement(MARK_LATER_STALE)) {
-                ps.setString(1, day.model());
-                ps.setString(2, day.date().toString());
-                ps.executeUpdate();
-            }
+    public void persist(Connection conn, DayRecord day, String now) throws SQLException {
+        if (Jdbc.update(conn, DELETE_DAY, day.model(), day.date().toString()) > 0) {
+            Jdbc.update(conn, MARK_LATER_STALE, day.model(), day.date().toString());
         }
         long dayId;
         try (PreparedStatement ps = conn.prepareStatement(INSERT_DAY, Statement.RETURN_GENERATED_KEYS)) {
-            Sql.bind(ps, day.jobId(), day.model(), day.date().toString(), day.end().cash(),
+            Jdbc.bind(ps, day.jobId(), day.model(), day.date().toString(), day.end().cash(),
                     day.startingValue(), day.endingValue(), day.previousValue(), day.profit(), day.returnPct(),
                     day.transcript().totalSteps(), day.transcript().stopSignalReceived(), day.transcript().summary(),
                     toJson(day.warnings()), now);
@@ -148,21 +109,21 @@ public class LedgerRepository {
     private void insertChildren(Connection conn, long dayId, DayRecord day) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(INSERT_HOLDING)) {
             for (Map.Entry<String, Long> h : day.end().holdings().entrySet()) {
-                Sql.bind(ps, dayId, h.getKey(), h.getValue());
+                Jdbc.bind(ps, dayId, h.getKey(), h.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         try (PreparedStatement ps = conn.prepareStatement(INSERT_ACTION)) {
             for (Trade t : day.trades()) {
-                Sql.bind(ps, dayId, t.seq(), t.action(), t.symbol(), t.amount(), t.price(), t.total());
+                Jdbc.bind(ps, dayId, t.seq(), t.action(), t.symbol(), t.amount(), t.price(), t.total());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
         try (PreparedStatement ps = conn.prepareStatement(INSERT_MESSAGE)) {
             for (ConversationMessage m : day.transcript().messages()) {
-                Sql.bind(ps, dayId, m.seq(), m.role(), m.content(), m.toolName(), m.toolArguments(),
+                Jdbc.bind(ps, dayId, m.seq(), m.role(), m.content(), m.toolName(), m.toolArguments(),
                         m.toolResult(), m.timestamp().toString(), m.inputTokens(), m.outputTokens());
                 ps.addBatch();
             }
@@ -170,7 +131,7 @@ public class LedgerRepository {
         }
         try (PreparedStatement ps = conn.prepareStatement(INSERT_TOOL_USAGE)) {
             for (Map.Entry<String, Integer> u : day.transcript().toolUsage().entrySet()) {
-                Sql.bind(ps, dayId, u.getKey(), u.getValue());
+                Jdbc.bind(ps, dayId, u.getKey(), u.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -179,14 +140,7 @@ public class LedgerRepository {
 
     private static Map<String, Long> holdings(Connection conn, long dayId) throws SQLException {
         Map<String, Long> holdings = new HashMap<>();
-        try (PreparedStatement ps = conn.prepareStatement(SELECT_HOLDINGS)) {
-            ps.setLong(1, dayId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    holdings.put(rs.getString(1), rs.getLong(2));
-                }
-            }
-        }
+        Jdbc.forEach(conn, SELECT_HOLDINGS, rs -> holdings.put(rs.getString(1), rs.getLong(2)), dayId);
         return holdings;
     }
 

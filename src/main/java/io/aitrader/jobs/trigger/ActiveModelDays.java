@@ -15,7 +15,7 @@ import java.util.Map;
 
 import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.jobs.store.ModelDayStatus;
-import io.aitrader.jobs.store.Sql;
+import io.aitrader.platform.database.Jdbc;
 
 /** The model-days still pending or running in an active job, which a trigger must not plan a second time. */
 final class ActiveModelDays {
@@ -53,7 +53,7 @@ final class ActiveModelDays {
         params.addAll(models);
         Map<Day, Holder> held = new LinkedHashMap<>();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            Sql.bind(ps, params.toArray());
+            Jdbc.bind(ps, params.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     held.putIfAbsent(new Day(rs.getString(1), LocalDate.parse(rs.getString(2))),

@@ -22,12 +22,11 @@ import io.aitrader.jobs.store.JobRecord;
 import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.jobs.store.PlannedDay;
-import io.aitrader.jobs.store.StoreException;
 import io.aitrader.jobs.store.StoredConfigs;
 import io.aitrader.jobs.store.Timestamps;
 import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
-import io.aitrader.platform.database.Transactions;
 
 /**
  * Admits a trigger's plan as a new job in one transaction: unless the same work is active, every day is held by
@@ -60,11 +59,7 @@ class JobAdmission {
      * day is held (that job is returned), or the limit is reached (409).
      */
     Decision insertUnlessBlocked(TriggerPlan plan, String triggeredBy) {
-        try {
-            return Transactions.run(dataSource, conn -> decide(conn, plan, triggeredBy));
-        } catch (SQLException e) {
-            throw new StoreException("Could not store the job", e);
-        }
+        return Jdbc.inTransaction(dataSource, "Could not store the job", conn -> decide(conn, plan, triggeredBy));
     }
 
     /** The trigger's decision on the caller's transaction: nothing is written unless a job is created. */

@@ -80,7 +80,7 @@ public class TriggerPlanner {
             List<LocalDate> days = from.isAfter(end) ? List.of() : calendar.tradingDays(from, end);
             Set<LocalDate> done = request.replace() || days.isEmpty()
                     ? Set.of()
-                    : ledger.completedDates(model, days.get(0), days.get(days.size() - 1));
+                    : ledger.listCompletedDates(model, days.get(0), days.get(days.size() - 1));
             List<LocalDate> missing = new ArrayList<>();
             for (LocalDate day : days) {
                 if (done.contains(day)) {
@@ -101,7 +101,7 @@ public class TriggerPlanner {
 
     /** The 200 "current" answer: the latest completed day among the plan's models and the trading day after it. */
     public UpToDate upToDate(TriggerPlan plan) {
-        Optional<LocalDate> last = plan.models().stream().map(ledger::lastCompletedDate).flatMap(Optional::stream)
+        Optional<LocalDate> last = plan.models().stream().map(ledger::findLastCompletedDate).flatMap(Optional::stream)
                 .max(LocalDate::compareTo);
         LocalDate next = calendar.nextTradingDay(last.orElse(LocalDate.now(java.time.ZoneOffset.UTC)));
         return new UpToDate("current", "Simulation already up-to-date", last.orElse(null), next);
@@ -109,13 +109,13 @@ public class TriggerPlanner {
 
     /** The trading day after the model's last completed day; else the config's init_date; else only the end. */
     private LocalDate resumeFrom(String model, SimulationConfig config, LocalDate end) {
-        return ledger.lastCompletedDate(model).map(calendar::nextTradingDay)
+        return ledger.findLastCompletedDate(model).map(calendar::nextTradingDay)
                 .or(() -> Optional.ofNullable(config.dateRange() == null ? null : config.dateRange().initDate()))
                 .orElse(end);
     }
 
     private LocalDate latestPricedDay(LocalDate today) {
-        return prices.latestCompleteDate().filter(d -> !d.isAfter(today))
+        return prices.findLatestCompleteDate().filter(d -> !d.isAfter(today))
                 .orElseGet(() -> calendar.previousTradingDay(today));
     }
 

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.jobs.events.JobAddresses;
 import io.aitrader.jobs.store.JobRecord;
-import io.aitrader.jobs.store.JobRepository;
+import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.view.JobStatusView;
 import io.vertx.core.eventbus.EventBus;
 
@@ -18,13 +18,13 @@ public class TriggerService {
 
     private final TriggerPlanner planner;
     private final JobAdmission admission;
-    private final JobRepository jobs;
+    private final ModelDayRepository modelDays;
     private final EventBus bus;
 
-    TriggerService(TriggerPlanner planner, JobAdmission admission, JobRepository jobs, EventBus bus) {
+    TriggerService(TriggerPlanner planner, JobAdmission admission, ModelDayRepository modelDays, EventBus bus) {
         this.planner = planner;
         this.admission = admission;
-        this.jobs = jobs;
+        this.modelDays = modelDays;
         this.bus = bus;
     }
 
@@ -42,7 +42,7 @@ public class TriggerService {
         }
         if (!decision.created()) {
             JobRecord existing = decision.job();
-            JobStatusView view = JobStatusView.from(existing, jobs.details(existing.jobId()), true);
+            JobStatusView view = JobStatusView.from(existing, modelDays.listByJob(existing.jobId()), true);
             return new TriggerAnswer(200, view.withMessage("Simulation already in progress"));
         }
         bus.send(JobAddresses.RUN, decision.job().jobId());

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.aitrader.jobs.store.CurrentDay;
 import io.aitrader.jobs.store.JobRecord;
-import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.jobs.store.ModelDay;
+import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.Timestamps;
 import io.aitrader.prices.DownloadProgress;
@@ -54,8 +54,8 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
         }
     }
 
-    /** The job with its progress counts only (job lists), from {@link JobRepository#progress}. */
-    public static JobStatusView from(JobRecord job, JobRepository.Counts counts) {
+    /** The job with its progress counts only (job lists), from {@link ModelDayRepository#countByStatus}. */
+    public static JobStatusView from(JobRecord job, ModelDayRepository.Counts counts) {
         int[] n = counts.byStatus();
         Progress progress = new Progress(counts.total(), n[ModelDayStatus.COMPLETED.ordinal()],
                 n[ModelDayStatus.FAILED.ordinal()], n[ModelDayStatus.SKIPPED.ordinal()],

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 
 import io.aitrader.jobs.store.DatabaseClock;
 import io.aitrader.jobs.store.InstanceIdentity;
-import io.aitrader.jobs.store.JobRepository;
 import io.aitrader.jobs.store.ModelDay;
-import io.aitrader.jobs.store.Sql;
+import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.Timestamps;
+import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -50,7 +50,7 @@ class WorkClaimsTest {
     WorkClaims claims;
 
     @Inject
-    JobRepository jobs;
+    ModelDayRepository jobs;
 
     @Inject
     InstanceIdentity instance;
@@ -92,7 +92,7 @@ class WorkClaimsTest {
                 "while 06-02 runs, neither its job's 06-03 nor the other job's 06-04 may start");
 
         complete(first, "2025-06-02");
-        Sql.update(conn,
+        Jdbc.update(conn,
                 """
                         INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
                                                   return_pct, total_steps, stop_signal, created_at)
@@ -101,7 +101,7 @@ class WorkClaimsTest {
         WorkClaims.ClaimedDay third = claims.claimDays(conn, 10, null, d -> !d.model().equals(model)).days().get(0);
         assertEquals("2025-06-03", third.day().date().toString());
         assertEquals("2025-06-02", String.valueOf(third.storedBefore()), "the ledger's last day before it");
-        Sql.update(conn, "UPDATE job_details SET status = 'pending' WHERE id = ?", third.day().id());
+        Jdbc.update(conn, "UPDATE job_details SET status = 'pending' WHERE id = ?", third.day().id());
         assertEquals(List.of("2025-06-03"), dates(claims.claimDays(conn, 10, null, d -> !d.model().equals(model))
                 .days()), "the other job's later day still waits for 06-03");
         complete(first, "2025-06-03");
@@ -157,9 +157,9 @@ class WorkClaimsTest {
         String jobId = job("running", PAST);
         long mine = day(jobId, "2025-06-02", "running", instance.id(), FUTURE, 1);
         long theirs = day(jobId, "2025-06-03", "running", "other-instance", FUTURE, 1);
-        assertTrue(jobs.completeRunningDay(conn, mine));
-        assertFalse(jobs.completeRunningDay(conn, theirs), "a take-over moved the lease: the old run's commit fails");
-        assertFalse(jobs.completeRunningDay(conn, mine), "a day completes once");
+        assertTrue(jobs.updateCompleted(conn, mine));
+        assertFalse(jobs.updateCompleted(conn, theirs), "a take-over moved the lease: the old run's commit fails");
+        assertFalse(jobs.updateCompleted(conn, mine), "a day completes once");
         assertEquals("completed", column(jobId, "2025-06-02", "status"));
         assertEquals("running", column(jobId, "2025-06-03", "status"));
     }
@@ -191,7 +191,7 @@ class WorkClaimsTest {
 
     private String job(String status, String createdAt) throws SQLException {
         String jobId = UUID.randomUUID().toString();
-        Sql.update(conn, """
+        Jdbc.update(conn, """
                 INSERT INTO jobs (job_id, status, config_path, config_json, date_range, models, work_key, created_at,
                                   updated_at)
                 VALUES (?, ?, 'claims', '{}', '[]', '[]', ?, ?, ?)""", jobId, status, jobId, createdAt, createdAt);
@@ -200,21 +200,21 @@ class WorkClaimsTest {
 
     private long day(String jobId, String date, String status, String owner, String expires, int attempts)
             throws SQLException {
-        Sql.update(conn, """
+        Jdbc.update(conn, """
                 INSERT INTO job_details (job_id, model, date, status, started_at, lease_owner, lease_expires, attempts)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", jobId, model, date, status, PAST, owner, expires, attempts);
         return Long.parseLong(column(jobId, date, "id"));
     }
 
     private void complete(String jobId, String date) throws SQLException {
-        assertTrue(jobs.completeRunningDay(conn, Long.parseLong(column(jobId, date, "id"))));
+        assertTrue(jobs.updateCompleted(conn, Long.parseLong(column(jobId, date, "id"))));
     }
 
     private void set(String jobId, String date, String column, String value) throws SQLException {
         if (date == null) {
-            Sql.update(conn, "UPDATE jobs SET " + column + " = ? WHERE job_id = ?", value, jobId);
+            Jdbc.update(conn, "UPDATE jobs SET " + column + " = ? WHERE job_id = ?", value, jobId);
         } else {
-            Sql.update(conn, "UPDATE job_details SET " + column + " = ? WHERE job_id = ? AND date = ?", value, jobId,
+            Jdbc.update(conn, "UPDATE job_details SET " + column + " = ? WHERE job_id = ? AND date = ?", value, jobId,
                     date);
         }
     }
@@ -222,7 +222,7 @@ class WorkClaimsTest {
     private String column(String jobId, String date, String column) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
                 "SELECT " + column + " FROM job_details WHERE job_id = ? AND date = ?")) {
-            Sql.bind(ps, jobId, date);
+            Jdbc.bind(ps, jobId, date);
             try (ResultSet rs = ps.executeQuery()) {
                 assertTrue(rs.next(), "no model-day " + date);
                 return rs.getString(1);

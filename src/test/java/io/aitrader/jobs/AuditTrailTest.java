@@ -137,7 +137,7 @@ class AuditTrailTest {
     private static JsonPath awaitAllDaysEnded(String jobId) {
         return Await.until(Duration.ofMinutes(1), Duration.ofMillis(20), () -> Jobs.status(jobId),
                 status -> status.getList("progress.details.status", String.class).stream()
-                        .noneMatch(List.of("running", "pending")::contains),
+                        .noneMatch(Jobs.DAY_OPEN::contains),
                 "every model-day of job " + jobId + " to end after the cancel");
     }
 }

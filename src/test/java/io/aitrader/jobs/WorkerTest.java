@@ -2,6 +2,7 @@ package io.aitrader.jobs;
 
 import static io.aitrader.testing.Jobs.awaitEnd;
 import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.countDays;
 import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -127,10 +128,5 @@ class WorkerTest {
         String replay = given().when().get("/simulate/events/" + jobId).then().statusCode(200).extract().asString();
         assertTrue(replay.contains("\"finished\":true"));
         given().when().get("/simulate/events/nope").then().statusCode(404);
-    }
-
-    private static long countDays(JsonPath status, String model, String state) {
-        List<Map<String, Object>> details = status.getList("progress.details");
-        return details.stream().filter(d -> model.equals(d.get("model")) && state.equals(d.get("status"))).count();
     }
 }

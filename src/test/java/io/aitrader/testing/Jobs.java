@@ -23,6 +23,8 @@ public final class Jobs {
     public static final List<String> ACTIVE = List.of("pending", "downloading_data", "running");
     /** The final statuses of a job (contract 2.2). */
     public static final List<String> ENDED = List.of("completed", "partial", "failed", "cancelled");
+    /** The statuses of a model-day that may still change: it is still to run in its job. */
+    public static final List<String> DAY_OPEN = List.of("pending", "running");
     /** How long a test job may take to end unless the test says otherwise (generous: CI machines are shared). */
     public static final Duration RUN = Duration.ofMinutes(2);
 
@@ -31,6 +33,13 @@ public final class Jobs {
 
     public static boolean ended(String status) {
         return ENDED.contains(status);
+    }
+
+    /** How many of the job's model-days of {@code model} have the status {@code dayStatus}. */
+    public static long countDays(JsonPath status, String model, String dayStatus) {
+        List<Map<String, Object>> details = status.getList("progress.details");
+        return details.stream().filter(d -> model.equals(d.get("model")) && dayStatus.equals(d.get("status")))
+                .count();
     }
 
     public static Response trigger(Map<String, ?> body) {

@@ -27,8 +27,8 @@ import io.aitrader.testing.Await;
 /**
  * A class-data archive (AppCDS) of the packaged jar for the app JVMs the ITs start, dozens per build: with it each maps
  * the classes it would otherwise load and verify, a quarter less CPU per start. The first test JVM that launches the
- * jar makes it (it starts the server once, asks /health and stops it: about one start's cost); a JVM started while
- * it is being made, by the other fork say, runs without it. An archive older than the jar is made again.
+ * jar makes it on the side (it starts the server once, asks /health and stops it: about one start's cost), so no
+ * test waits for it; the JVMs started meanwhile run without it. An archive older than the jar is made again.
  */
 final class ClassDataArchive {
 
@@ -39,23 +39,25 @@ final class ClassDataArchive {
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
 
-    private static boolean tried;
+    private static boolean started;
 
     private ClassDataArchive() {
     }
 
-    /** The flags that make {@code java} use the archive of {@code jar}, making it first if no JVM did; else none. */
+    /** The flags that make {@code java} use the archive of {@code jar}; none while there is no such archive yet. */
     static synchronized List<String> flags(String java, Path jar) {
-        if (!fresh(jar) && !tried) {
-            tried = true;
-            make(java, jar);
+        if (fresh(jar)) {
+            List<String> flags = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + FILE));
+            flags.addAll(QUIET);
+            return flags;
         }
-        if (!fresh(jar)) {
-            return List.of();
+        if (!started) {
+            started = true;
+            Thread maker = new Thread(() -> make(java, jar), "class-data-archive");
+            maker.setDaemon(true);
+            maker.start();
         }
-        List<String> flags = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + FILE));
-        flags.addAll(QUIET);
-        return flags;
+        return List.of();
     }
 
     private static boolean fresh(Path jar) {
@@ -90,6 +92,8 @@ final class ClassDataArchive {
                     "DEFAULT_CONFIG_PATH", "src/test/resources/configs/default_config.json", "AUTO_DOWNLOAD_PRICE_DATA",
                     "false", "ALPHAADVANTAGE_API_KEY", ""));
             Process app = builder.start();
+            Thread stopApp = new Thread(app::destroyForcibly);
+            Runtime.getRuntime().addShutdownHook(stopApp); // the test JVM may end first
             boolean exited;
             try {
                 String url = Await.until(Duration.ofSeconds(90), Duration.ofMillis(100), () -> listening(app, log),
@@ -103,6 +107,7 @@ final class ClassDataArchive {
                     app.destroyForcibly();
                 }
             }
+            Runtime.getRuntime().removeShutdownHook(stopApp);
             if (exited && Files.isRegularFile(partial)) {
                 Files.move(partial, FILE, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 LOG.info(() -> "Class-data archive " + FILE + " made for the app JVMs");

@@ -55,7 +55,7 @@ class LlmJobTest {
                     .path("job_id");
             JsonPath status = awaitEnd(jobId);
 
-            assertEquals("partial", status.getString("status"), status.prettify());
+            assertEquals("partial", status.getString("status"), status::prettify);
             List<Map<String, Object>> details = status.getList("progress.details");
             assertEquals(3, countDays(status, GPT, "completed"));
             assertEquals(3, countDays(status, "llm-e2e-mock", "completed"), "other models are unaffected");

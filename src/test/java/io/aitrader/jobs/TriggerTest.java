@@ -134,8 +134,8 @@ class TriggerTest {
             assertTrue(dates.get(dates.size() - 1).compareTo("2025-10-10") <= 0, dates.toString());
             assertEquals("completed", awaitEnd(answer.getString("job_id")).getString("status"));
         } else {
-            assertEquals("current", answer.getString("status"), answer.prettify());
-            assertEquals(last.toString(), answer.getString("last_simulation_date"), answer.prettify());
+            assertEquals("current", answer.getString("status"), answer::prettify);
+            assertEquals(last.toString(), answer.getString("last_simulation_date"), answer::prettify);
         }
     }
 

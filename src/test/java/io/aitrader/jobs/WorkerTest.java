@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.aitrader.testing.Await;
 import io.aitrader.testing.Jobs;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -51,15 +53,16 @@ class WorkerTest {
                 "end_date", "2025-09-12", "replace_existing", true)).then().statusCode(202).extract().path("job_id");
 
         AtomicBoolean sawFastAhead = new AtomicBoolean();
-        JsonPath status = Await.until(Jobs.RUN, Duration.ofMillis(20), () -> {
-            JsonPath now = Jobs.status(jobId);
+        Await.until(Jobs.RUN, Duration.ofMillis(20), () -> {
+            JsonNode now = Jobs.statusNode(jobId);
             long fastDone = countDays(now, "worker-fast", "completed");
             long slowDone = countDays(now, "worker-slow", "completed");
             if (fastDone == 5 && slowDone < 2) {
                 sawFastAhead.set(true); // no barrier: the fast model finished all days while the slow one is on day 1-2
             }
             return now;
-        }, now -> Jobs.ended(now.getString("status")), "job " + jobId + " to end");
+        }, now -> Jobs.ended(now.path("status").asText()), "job " + jobId + " to end");
+        JsonPath status = Jobs.status(jobId);
 
         assertTrue(sawFastAhead.get(),
                 "the fast model should finish its five days while the slow model is still early");

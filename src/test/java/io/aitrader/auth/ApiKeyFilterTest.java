@@ -131,7 +131,7 @@ class ApiKeyFilterTest {
 
     @Test
     void theAuditNamesTheKeyThatTriggered() {
-        awaitIdle();
+        idleWithPrices();
         String jobId = given().header("X-API-Key", KeysProfile.WINDMILL).contentType("application/json")
                 .body(Map.of("config_path", "configs/ops_keys.json", "start_date", "2025-09-02", "end_date",
                         "2025-09-02", "replace_existing", true))
@@ -141,10 +141,11 @@ class ApiKeyFilterTest {
         assertEquals("created", audit.getString("entries[0].event"));
         assertEquals("windmill", audit.getString("entries[0].actor"));
         given().header("X-API-Key", KeysProfile.BARE).get("/simulate/status/" + jobId).then().statusCode(200);
-        awaitIdle();
+        idleWithPrices();
     }
 
-    private static void awaitIdle() {
+    /** No job active (asked with a key) and the sample prices in place. */
+    private static void idleWithPrices() {
         Jobs.awaitIdle(() -> given().header("X-API-Key", KeysProfile.FILE));
         TestPrices.ensure();
     }

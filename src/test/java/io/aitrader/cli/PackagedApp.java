@@ -80,9 +80,10 @@ public final class PackagedApp {
         if ("native".equals(properties.getProperty("type"))) {
             return List.of(path.toString());
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(TEST_JVM_FLAGS);
+        command.addAll(ClassDataArchive.flags(java, path));
         command.addAll(List.of("-jar", path.toString()));
         return List.copyOf(command);
     }

@@ -62,7 +62,7 @@ class AttemptLimitTest {
         bus.send(JobAddresses.RUN, jobId);
 
         JsonPath end = awaitEnd(jobId);
-        assertEquals("partial", end.getString("status"), end.prettify());
+        assertEquals("partial", end.getString("status"), end::prettify);
         Map<String, Object> first = day(end, "2025-07-14");
         assertEquals("failed", first.get("status"));
         String error = (String) first.get("error");
@@ -87,7 +87,7 @@ class AttemptLimitTest {
         bus.send(JobAddresses.RUN, jobId);
 
         JsonPath end = awaitEnd(jobId);
-        assertEquals("completed", end.getString("status"), end.prettify());
+        assertEquals("completed", end.getString("status"), end::prettify);
         assertEquals(2, attempts(jobId, "2025-07-14"), "the take-over is the day's second attempt");
         assertEquals(1, attempts(jobId, "2025-07-15"));
         List<Map<String, Object>> audit = given().queryParam("job_id", jobId).when().get("/simulate/audit").then()

@@ -135,9 +135,10 @@ class AuditTrailTest {
 
     /** The day running at the cancel ends shortly after the job; wait for its row. */
     private static JsonPath awaitAllDaysEnded(String jobId) {
-        return Await.until(Duration.ofMinutes(1), Duration.ofMillis(20), () -> Jobs.status(jobId),
-                status -> status.getList("progress.details.status", String.class).stream()
-                        .noneMatch(List.of("running", "pending")::contains),
+        Await.until(Duration.ofMinutes(1), Duration.ofMillis(20), () -> Jobs.statusNode(jobId),
+                status -> status.path("progress").path("details").findValuesAsText("status").stream()
+                        .noneMatch(Jobs.DAY_OPEN::contains),
                 "every model-day of job " + jobId + " to end after the cancel");
+        return Jobs.status(jobId);
     }
 }

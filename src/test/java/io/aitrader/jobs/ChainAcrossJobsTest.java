@@ -56,7 +56,7 @@ class ChainAcrossJobsTest {
                 .then().statusCode(202).extract().path("job_id");
         JsonPath second = trigger(Map.of("config_path", CONFIG, "start_date", "2025-10-06", "end_date",
                 "2025-10-14")).then().statusCode(202).extract().jsonPath();
-        assertEquals(List.of("2025-10-13", "2025-10-14"), second.getList("date_range"), second.prettify());
+        assertEquals(List.of("2025-10-13", "2025-10-14"), second.getList("date_range"), second::prettify);
 
         assertEquals("completed", awaitEnd(first).getString("status"));
         assertEquals("completed", awaitEnd(second.getString("job_id")).getString("status"));

@@ -24,12 +24,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.StreamSupport;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -49,6 +51,8 @@ class DownloadProgressTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> PREPARING = List.of("pending", "downloading_data");
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {
+    };
 
     FakeAlphaVantage alphaVantage;
 
@@ -76,9 +80,9 @@ class DownloadProgressTest {
         List<Map<String, Integer>> seen = new ArrayList<>();
         AtomicReference<String> shown = new AtomicReference<>();
         Await.until(Duration.ofSeconds(30), Duration.ofMillis(40), () -> {
-            JsonPath status = Jobs.status(jobId);
-            Map<String, Integer> download = PREPARING.contains(status.getString("status"))
-                    ? status.getMap("progress.download")
+            JsonNode status = Jobs.statusNode(jobId);
+            Map<String, Integer> download = PREPARING.contains(status.path("status").asText())
+                    ? JSON.convertValue(status.path("progress").path("download"), COUNTS)
                     : null;
             if (download != null) {
                 seen.add(download);
@@ -87,7 +91,7 @@ class DownloadProgressTest {
                 }
             }
             return status;
-        }, status -> !PREPARING.contains(status.getString("status")), "the download of job " + jobId + " to end");
+        }, status -> !PREPARING.contains(status.path("status").asText()), "the download of job " + jobId + " to end");
         String dashboard = shown.get();
 
         assertTrue(seen.stream().map(d -> d.get("symbols_left")).distinct().count() >= 3, seen.toString());
@@ -126,16 +130,16 @@ class DownloadProgressTest {
         long cancelledAt = System.nanoTime();
         given().post("/simulate/cancel/" + jobId).then().statusCode(200).body("status", equalTo("cancelled"));
         Duration left = Duration.ofSeconds(2).minusNanos(System.nanoTime() - cancelledAt);
-        Await.until(left, Duration.ofMillis(20), () -> Jobs.status(jobId),
-                status -> status.getList("warnings", String.class).stream()
-                        .anyMatch(w -> w.contains("stopped: cancelled")),
+        Await.until(left, Duration.ofMillis(20), () -> Jobs.statusNode(jobId),
+                status -> StreamSupport.stream(status.path("warnings").spliterator(), false)
+                        .anyMatch(w -> w.asText().contains("stopped: cancelled")),
                 "the preparation to end within 2 s of the cancel");
         Await.pause(1_000);
 
         assertEquals(1, alphaVantage.requestCount(), "no request after the cancel: " + alphaVantage.symbolsAsked());
         JsonPath status = Jobs.status(jobId);
         assertEquals("cancelled", status.getString("status"));
-        assertEquals(5, status.getInt("progress.cancelled"), status.prettify());
+        assertEquals(5, status.getInt("progress.cancelled"), status::prettify);
         assertFalse(status.getList("warnings", String.class).stream().anyMatch(w -> w.contains("skipped")),
                 "cancelled days are not also skipped");
     }

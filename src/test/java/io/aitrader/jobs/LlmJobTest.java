@@ -2,6 +2,7 @@ package io.aitrader.jobs;
 
 import static io.aitrader.testing.Jobs.awaitEnd;
 import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.countDays;
 import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,11 +55,11 @@ class LlmJobTest {
                     .path("job_id");
             JsonPath status = awaitEnd(jobId);
 
-            assertEquals("partial", status.getString("status"), status.prettify());
+            assertEquals("partial", status.getString("status"), status::prettify);
             List<Map<String, Object>> details = status.getList("progress.details");
-            assertEquals(3, count(details, GPT, "completed"));
-            assertEquals(3, count(details, "llm-e2e-mock", "completed"), "other models are unaffected");
-            assertEquals(3, count(details, "llm-e2e-broken", "failed"));
+            assertEquals(3, countDays(status, GPT, "completed"));
+            assertEquals(3, countDays(status, "llm-e2e-mock", "completed"), "other models are unaffected");
+            assertEquals(3, countDays(status, "llm-e2e-broken", "failed"));
             details.stream().filter(d -> d.get("model").equals("llm-e2e-broken")).forEach(d -> assertTrue(
                     String.valueOf(d.get("error")).startsWith(
                             "model call failed after 3 attempts: HTTP 500: upstream exploded"),
@@ -155,9 +156,5 @@ class LlmJobTest {
                 assertEquals(0, rs.getInt(1), "the key is stored nowhere");
             }
         }
-    }
-
-    private static long count(List<Map<String, Object>> details, String model, String state) {
-        return details.stream().filter(d -> model.equals(d.get("model")) && state.equals(d.get("status"))).count();
     }
 }

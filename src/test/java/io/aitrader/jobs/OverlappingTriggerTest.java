@@ -80,8 +80,9 @@ class OverlappingTriggerTest {
             assertTrue(code == 200 || code == 409, "cancel " + jobId + ": " + code); // 409: it had ended
             awaitEnd(jobId);
             // a cancelled job's running day stops at its next step: let it, before the next test or the app's stop
-            Await.until(Jobs.RUN, () -> status(jobId).getList("progress.details.status").contains("running"),
-                    running -> !running, "job " + jobId + " to stop its running day");
+            Await.until(Jobs.RUN, () -> Jobs.statusNode(jobId).path("progress").path("details")
+                    .findValuesAsText("status").contains("running"), running -> !running,
+                    "job " + jobId + " to stop its running day");
         }
     }
 
@@ -93,10 +94,10 @@ class OverlappingTriggerTest {
                 .jsonPath();
         String secondId = second.getString("job_id");
         started.add(secondId);
-        assertEquals(List.of("2025-10-13", "2025-10-14"), second.getList("date_range"), second.prettify());
+        assertEquals(List.of("2025-10-13", "2025-10-14"), second.getList("date_range"), second::prettify);
         assertEquals(2, second.getInt("total_model_days"));
         List<Map<String, Object>> skipped = second.getList("skipped");
-        assertEquals(OVERLAP, skipped.stream().map(s -> s.get("date")).toList(), second.prettify());
+        assertEquals(OVERLAP, skipped.stream().map(s -> s.get("date")).toList(), second::prettify);
         for (Map<String, Object> day : skipped) {
             assertEquals(MODEL, day.get("model"));
             assertHeldBy(first, (String) day.get("reason"));
@@ -121,7 +122,7 @@ class OverlappingTriggerTest {
         }
 
         JsonPath done = awaitEnd(secondId);
-        assertEquals("completed", done.getString("status"), done.prettify());
+        assertEquals("completed", done.getString("status"), done::prettify);
         assertEquals(2, done.getInt("progress.completed"));
         assertEquals(5, done.getInt("progress.skipped"));
         assertEquals(7, done.getInt("progress.total_model_days"));
@@ -176,7 +177,7 @@ class OverlappingTriggerTest {
         assertEquals(all, partition);
         assertTrue(planned.stream().noneMatch(skippedDates::contains), planned + " / " + skippedDates);
         detailsByDate(status(first)).forEach((date, day) -> {
-            if (List.of("pending", "running").contains(day.get("status"))) {
+            if (Jobs.DAY_OPEN.contains(day.get("status"))) {
                 assertTrue(skippedDates.contains(date), date + " is still to run in the first job");
             }
         });

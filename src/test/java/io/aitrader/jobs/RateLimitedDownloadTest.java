@@ -66,7 +66,7 @@ class RateLimitedDownloadTest {
 
         assertEquals(REMAINING, alphaVantage.symbolsAsked().subList(before, alphaVantage.requestCount()),
                 "the symbols already stored are not asked again");
-        assertEquals("completed", second.getString("status"), second.prettify());
+        assertEquals("completed", second.getString("status"), second::prettify);
         assertEquals(5, second.getInt("progress.completed"));
         assertTrue(second.getList("warnings").isEmpty(), second.getList("warnings").toString());
     }

@@ -64,9 +64,7 @@ class TriggerTest {
         String jobId = created.getString("job_id");
         // The mock answers each call after 250 ms (a day takes at least three calls), so none of its days can have
         // completed yet.
-        List<Map<String, Object>> details = Jobs.status(jobId).getList("progress.details");
-        assertEquals(0, details.stream()
-                .filter(d -> "api-mock".equals(d.get("model")) && "completed".equals(d.get("status"))).count());
+        assertEquals(0, Jobs.countDays(Jobs.status(jobId), "api-mock", "completed"));
 
         JsonPath done = awaitEnd(jobId);
         assertEquals("completed", done.getString("status"));
@@ -136,8 +134,8 @@ class TriggerTest {
             assertTrue(dates.get(dates.size() - 1).compareTo("2025-10-10") <= 0, dates.toString());
             assertEquals("completed", awaitEnd(answer.getString("job_id")).getString("status"));
         } else {
-            assertEquals("current", answer.getString("status"), answer.prettify());
-            assertEquals(last.toString(), answer.getString("last_simulation_date"), answer.prettify());
+            assertEquals("current", answer.getString("status"), answer::prettify);
+            assertEquals(last.toString(), answer.getString("last_simulation_date"), answer::prettify);
         }
     }
 

@@ -2,6 +2,7 @@ package io.aitrader.jobs;
 
 import static io.aitrader.testing.Jobs.awaitEnd;
 import static io.aitrader.testing.Jobs.awaitIdle;
+import static io.aitrader.testing.Jobs.countDays;
 import static io.aitrader.testing.Jobs.trigger;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,6 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.aitrader.testing.Await;
 import io.aitrader.testing.Jobs;
@@ -50,15 +53,16 @@ class WorkerTest {
                 "end_date", "2025-09-12", "replace_existing", true)).then().statusCode(202).extract().path("job_id");
 
         AtomicBoolean sawFastAhead = new AtomicBoolean();
-        JsonPath status = Await.until(Jobs.RUN, Duration.ofMillis(20), () -> {
-            JsonPath now = Jobs.status(jobId);
+        Await.until(Jobs.RUN, Duration.ofMillis(20), () -> {
+            JsonNode now = Jobs.statusNode(jobId);
             long fastDone = countDays(now, "worker-fast", "completed");
             long slowDone = countDays(now, "worker-slow", "completed");
             if (fastDone == 5 && slowDone < 2) {
                 sawFastAhead.set(true); // no barrier: the fast model finished all days while the slow one is on day 1-2
             }
             return now;
-        }, now -> Jobs.ended(now.getString("status")), "job " + jobId + " to end");
+        }, now -> Jobs.ended(now.path("status").asText()), "job " + jobId + " to end");
+        JsonPath status = Jobs.status(jobId);
 
         assertTrue(sawFastAhead.get(),
                 "the fast model should finish its five days while the slow model is still early");
@@ -127,10 +131,5 @@ class WorkerTest {
         String replay = given().when().get("/simulate/events/" + jobId).then().statusCode(200).extract().asString();
         assertTrue(replay.contains("\"finished\":true"));
         given().when().get("/simulate/events/nope").then().statusCode(404);
-    }
-
-    private static long countDays(JsonPath status, String model, String state) {
-        List<Map<String, Object>> details = status.getList("progress.details");
-        return details.stream().filter(d -> model.equals(d.get("model")) && state.equals(d.get("status"))).count();
     }
 }

@@ -13,10 +13,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Gives the packaged-app tests a fresh data directory of their own and the test configs; under
  * {@code @QuarkusIntegrationTest} these settings reach the launched jar or native executable as system properties.
+ * One directory per test JVM: failsafe runs two at a time, and each removes its directory as it starts.
  */
 public class PackagedAppData implements QuarkusTestResourceLifecycleManager {
 
-    static final Path DATA_DIR = Path.of("target", "packaged-app-data");
+    static final Path DATA_DIR = Path.of("target", "packaged-app-data", "jvm-" + ProcessHandle.current().pid());
 
     @Override
     public Map<String, String> start() {
@@ -41,6 +42,6 @@ public class PackagedAppData implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        // the files stay for a look after a failure; the next start removes them
+        // the files stay under target/ for a look after a failure
     }
 }

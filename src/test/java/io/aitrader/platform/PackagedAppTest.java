@@ -57,8 +57,8 @@ public class PackagedAppTest {
                 .when().post("/simulate/trigger").then().statusCode(202).body("total_model_days", equalTo(6))
                 .extract().path("job_id");
         JsonPath status = awaitEnd(jobId);
-        assertEquals("completed", status.getString("status"), status.prettify());
-        assertEquals(6, status.getInt("progress.completed"), status.prettify());
+        assertEquals("completed", status.getString("status"), status::prettify);
+        assertEquals(6, status.getInt("progress.completed"), status::prettify);
 
         given().queryParam("date", "2025-10-03").queryParam("job_id", jobId).queryParam("detail", "full").when()
                 .get("/results").then().statusCode(200).body("results.model", hasItems("packaged-mock", "packaged-qqq"))

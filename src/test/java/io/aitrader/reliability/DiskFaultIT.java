@@ -55,7 +55,7 @@ class DiskFaultIT {
 
                 JsonNode health = awaitHealth(app, 503);
                 assertFalse(health.path("storage").path("writable").asBoolean());
-                JsonNode failed = awaitStatus(app, jobId, "failed");
+                JsonNode failed = app.awaitStatus(jobId, "failed", Duration.ofMinutes(1));
                 assertTrue(failed.path("error").asText().startsWith("Storage failure"), failed.toString());
                 assertEquals(0, failed.path("progress").path("running").asInt() + failed.path("progress").path(
                         "pending").asInt(), "no model-day is left running or pending: " + failed);
@@ -113,10 +113,5 @@ class DiskFaultIT {
         HttpResponse<String> health = Await.until(Duration.ofSeconds(20), Duration.ofMillis(100),
                 () -> app.get("/health"), answer -> answer.statusCode() == wanted, "/health to answer " + wanted);
         return RunningApp.json(health.body());
-    }
-
-    private static JsonNode awaitStatus(RunningApp app, String jobId, String wanted) {
-        return Await.until(Duration.ofMinutes(1), Duration.ofMillis(100), () -> app.status(jobId),
-                status -> status.path("status").asText().equals(wanted), "job " + jobId + " to be " + wanted);
     }
 }

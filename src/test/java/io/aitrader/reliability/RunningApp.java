@@ -163,6 +163,12 @@ public final class RunningApp implements AutoCloseable {
                 status -> Jobs.ended(status.path("status").asText()), "job " + jobId + " to end");
     }
 
+    /** Polls until the job's status is {@code wanted} and returns its status object. */
+    public JsonNode awaitStatus(String jobId, String wanted, Duration within) {
+        return Await.until(within, Duration.ofMillis(100), () -> status(jobId),
+                status -> status.path("status").asText().equals(wanted), "job " + jobId + " to be " + wanted);
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed or checkpointed. */
     public void kill() {
         process.destroyForcibly();

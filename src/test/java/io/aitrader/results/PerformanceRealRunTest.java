@@ -60,7 +60,7 @@ class PerformanceRealRunTest {
         String jobId = Jobs.start(Map.of("config_path", "configs/perf_real.json", "start_date",
                 START, "end_date", END, "replace_existing", true));
         JsonPath status = Jobs.awaitEnd(jobId);
-        assertEquals("completed", status.getString("status"), status.prettify());
+        assertEquals("completed", status.getString("status"), status::prettify);
         assertEquals(120, status.getInt("progress.completed"), "4 models × 30 trading days");
         ran = true;
     }

@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.UUID;
 
 import io.aitrader.config.DatabaseUrlSource;
+import io.aitrader.testing.Await;
 
 /**
  * The PostgreSQL server the scale-out tests use: TEST_DATABASE_URL ({@code postgres://user:password@host/db}, set by
@@ -62,26 +64,18 @@ final class TestPostgres implements AutoCloseable {
      * moment later.
      */
     @Override
-    public void close() throws SQLException {
-        for (int attempt = 1;; attempt++) {
-            try (Connection conn = connect(admin, admin.getPath().substring(1));
-                    Statement st = conn.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                return;
-            } catch (SQLException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-                pause();
-            }
-        }
+    public void close() {
+        Await.until(Duration.ofSeconds(10), Duration.ofSeconds(1), this::drop, refusal -> refusal == null,
+                "database " + name + " to be dropped");
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Drops the database; what PostgreSQL refused, or null when it is gone. */
+    private SQLException drop() {
+        try (Connection conn = connect(admin, admin.getPath().substring(1)); Statement st = conn.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            return null;
+        } catch (SQLException e) {
+            return e;
         }
     }
 }

@@ -22,8 +22,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * Jobs driven over HTTP with rest-assured, so the same calls reach the packaged app when a {@code *IT} extends a
  * {@code *Test}: trigger, status, and the waits for a job's end and for no job to be active. The waits read each
- * answer with Jackson: rest-assured's Groovy JSON parser, every 50 ms, took a fifth of the test JVM's CPU from the
- * app it waits for.
+ * answer with Jackson and without rest-assured's failure log: its Groovy JSON parser and pretty-printer, every 20-50
+ * ms, took a fifth of the test JVM's CPU from the app the test waits for.
  */
 public final class Jobs {
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
 import io.aitrader.platform.database.Database;
+import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Storage;
 
 /** Jobs and their model-days (tables jobs, job_details). */
@@ -314,7 +315,7 @@ public class JobRepository {
      * watchdog or a cancel decided first), in which case the caller must roll back.
      */
     boolean completeRunningDay(Connection conn, long detailId) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(COMPLETE_RUNNING_DAY)) {
+        try (PreparedStatement ps = Statements.prepare(conn, COMPLETE_RUNNING_DAY)) {
             Sql.bind(ps, Timestamps.now(), detailId, instance.id());
             return ps.executeUpdate() == 1;
         }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.agent.ConversationMessage;
+import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Storage;
 import io.aitrader.trading.Portfolio;
 import io.aitrader.trading.Trade;
@@ -118,20 +119,20 @@ public class LedgerRepository {
      */
     void insertDay(Connection conn, DayRecord day, String now) throws SQLException {
         int replaced;
-        try (PreparedStatement ps = conn.prepareStatement(DELETE_DAY)) {
+        try (PreparedStatement ps = Statements.prepare(conn, DELETE_DAY)) {
             ps.setString(1, day.model());
             ps.setString(2, day.date().toString());
             replaced = ps.executeUpdate();
         }
         if (replaced > 0) {
-            try (PreparedStatement ps = conn.prepareStatement(MARK_LATER_STALE)) {
+            try (PreparedStatement ps = Statements.prepare(conn, MARK_LATER_STALE)) {
                 ps.setString(1, day.model());
                 ps.setString(2, day.date().toString());
                 ps.executeUpdate();
             }
         }
         long dayId;
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_DAY, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_DAY, Statement.RETURN_GENERATED_KEYS)) {
             Sql.bind(ps, day.jobId(), day.model(), day.date().toString(), day.end().cash(),
                     day.startingValue(), day.endingValue(), day.previousValue(), day.profit(), day.returnPct(),
                     day.transcript().totalSteps(), day.transcript().stopSignalReceived(), day.transcript().summary(),
@@ -146,21 +147,21 @@ public class LedgerRepository {
     }
 
     private void insertChildren(Connection conn, long dayId, DayRecord day) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_HOLDING)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_HOLDING)) {
             for (Map.Entry<String, Long> h : day.end().holdings().entrySet()) {
                 Sql.bind(ps, dayId, h.getKey(), h.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_ACTION)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_ACTION)) {
             for (Trade t : day.trades()) {
                 Sql.bind(ps, dayId, t.seq(), t.action(), t.symbol(), t.amount(), t.price(), t.total());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_MESSAGE)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_MESSAGE)) {
             for (ConversationMessage m : day.transcript().messages()) {
                 Sql.bind(ps, dayId, m.seq(), m.role(), m.content(), m.toolName(), m.toolArguments(),
                         m.toolResult(), m.timestamp().toString(), m.inputTokens(), m.outputTokens());
@@ -168,7 +169,7 @@ public class LedgerRepository {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_TOOL_USAGE)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_TOOL_USAGE)) {
             for (Map.Entry<String, Integer> u : day.transcript().toolUsage().entrySet()) {
                 Sql.bind(ps, dayId, u.getKey(), u.getValue());
                 ps.addBatch();

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Transactions;
 
 /** The job store's JDBC plumbing: transactions (BEGIN IMMEDIATE on SQLite), parameter binding, updates. */
@@ -48,7 +49,7 @@ final class Sql {
 
     /** Runs an INSERT, UPDATE or DELETE on the caller's connection; returns the rows it changed. */
     static int update(Connection conn, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        try (PreparedStatement ps = Statements.prepare(conn, sql)) {
             bind(ps, params);
             return ps.executeUpdate();
         }

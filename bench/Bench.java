@@ -41,7 +41,7 @@ import java.util.stream.IntStream;
  */
 public class Bench {
 
-    /** The current build, as the README runs it: {@code java -jar target/quarkus-app/quarkus-run.jar}. */
+    /** The current build, run as its README's run line says ({@link RunLine}). */
     static final Path THIS_BUILD = Path.of("target/quarkus-app/quarkus-run.jar");
     static final String THIS_BUILD_NAME = "this build";
     /** 30 trading days (July 4th is closed). */
@@ -127,10 +127,10 @@ public class Bench {
     String heading() {
         String title = "AI-Trader Server benchmark" + options.flags();
         if (!sideBySide()) {
-            return title + " of " + THIS_BUILD;
+            return title + " of " + THIS_BUILD + " (" + builds.get(0).runLine + ")";
         }
-        return title + ", side by side: " + builds.stream().map(b -> b.name + " = " + b.executable)
-                .collect(Collectors.joining(", ")) + "; the builds take turns run by run, one app running at a time";
+        return title + ", side by side: " + builds.stream().map(b -> b.name + " = " + b.executable + " (" + b.runLine
+                + ")").collect(Collectors.joining(", ")) + "; the builds take turns run by run, one app running at a time";
     }
 
     void deleteOrKeepFolder() throws IOException {
@@ -204,6 +204,7 @@ public class Bench {
     static final class Subject {
         final String name;
         final Path executable;
+        final RunLine runLine;
         final Path dir;
         final Map<String, Growth> growth = new LinkedHashMap<>();
         /** The long-lived app of the current phase, or null between phases. */
@@ -214,6 +215,7 @@ public class Bench {
         Subject(String name, Path executable, Path root) throws IOException {
             this.name = name;
             this.executable = executable;
+            this.runLine = RunLine.of(executable);
             this.dir = Files.createDirectories(root.resolve(name.replace(' ', '-')));
         }
 
@@ -230,7 +232,7 @@ public class Bench {
 
         /** Starts another app on the current phase's data directory, e.g. to time a restart. */
         App start(Path configs, String logName) throws Exception {
-            return App.start(executable, data, configs, dir.resolve(logName + ".log"));
+            return App.start(runLine, data, configs, dir.resolve(logName + ".log"));
         }
 
         void close() throws InterruptedException, IOException {
@@ -238,6 +240,51 @@ public class Bench {
                 app.stop();
                 app = null;
             }
+        }
+    }
+
+    /**
+     * How a user starts a build: a native executable directly; a jar as its README's run line says, {@code java
+     * [flags] -jar target/quarkus-app/quarkus-run.jar} from the project folder (the first such line of the README
+     * two folders above {@code target/quarkus-app}), so the JVM flags a build ships with (a class-data sharing
+     * archive, a compiler or collector choice) are measured and no others. A jar outside such a project runs as
+     * {@code java -jar PATH}.
+     */
+    record RunLine(Path folder, List<String> jvmFlags, String executable, boolean jar) {
+
+        static final java.util.regex.Pattern JAVA_RUN = java.util.regex.Pattern
+                .compile("java((?:[ \\t]+-[^\\s`]+)*?)[ \\t]+-jar target/quarkus-app/quarkus-run\\.jar");
+
+        static RunLine of(Path executable) throws IOException {
+            Path path = executable.toAbsolutePath().normalize();
+            if (!path.toString().endsWith(".jar")) {
+                return new RunLine(null, List.of(), path.toString(), false);
+            }
+            Path project = path.endsWith(Path.of("target", "quarkus-app", "quarkus-run.jar"))
+                    ? path.getParent().getParent().getParent()
+                    : null;
+            Path readme = project == null ? null : project.resolve("README.md");
+            if (readme != null && Files.isRegularFile(readme)) {
+                var m = JAVA_RUN.matcher(Files.readString(readme));
+                if (m.find()) {
+                    List<String> flags = m.group(1).isBlank() ? List.of() : List.of(m.group(1).trim().split("\\s+"));
+                    return new RunLine(project, flags, "target/quarkus-app/quarkus-run.jar", true);
+                }
+            }
+            return new RunLine(null, List.of(), path.toString(), true);
+        }
+
+        @Override
+        public String toString() {
+            String java = String.join(" ", jar ? concat(List.of("java"), jvmFlags, List.of("-jar")) : List.of());
+            return (java.isEmpty() ? "" : java + " ") + executable + (folder == null ? "" : " in " + folder);
+        }
+
+        private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            all.addAll(c);
+            return all;
         }
     }
 
@@ -320,7 +367,7 @@ public class Bench {
         table.add(build, "Start-up, empty data dir (migrations + synthetic prices)", ms(build.app.startupMillis),
                 "launch to first 200 on /health; Quarkus says " + build.app.quarkusStarted());
         table.add(build, "RSS idle, after first start", mb(build.app.rssKb()),
-                "VmRSS of the app process, default memory settings");
+                "VmRSS of the app process, memory settings of its run line");
     }
 
     void warmUp() throws Exception {
@@ -645,26 +692,33 @@ public class Bench {
         }
 
         /**
-         * Starts a build as a user runs it, {@code java -jar quarkus-run.jar} (the JDK that runs this program, no JVM
-         * options) or the native executable, with only settings: port, data and config directories, limits.
+         * Starts a build as a user runs it ({@link RunLine}: the JDK that runs this program with the flags of the
+         * build's README, from its project folder; or the native executable), with only settings: port, data and
+         * config directories, limits.
          */
-        static App start(Path executable, Path data, Path configs, Path log) throws Exception {
+        static App start(RunLine run, Path data, Path configs, Path log) throws Exception {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            boolean jar = executable.toString().endsWith(".jar");
             List<String> command = new ArrayList<>();
-            command.add(jar ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                    : executable.toAbsolutePath().toString());
+            if (run.jar()) {
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(run.jvmFlags());
+            } else {
+                command.add(run.executable());
+            }
             command.addAll(List.of("-Dquarkus.http.port=" + port,
                     "-Dquarkus.http.host=127.0.0.1", "-Dapp.data-dir=" + data, "-Dapp.configs-dir=" + configs,
                     "-Dapp.default-config=" + configs.resolve("default_config.json"),
                     "-Dapp.max-simulation-days=260", "-Dapp.auto-download-price-data=false"));
-            if (jar) {
-                command.addAll(List.of("-jar", executable.toAbsolutePath().toString()));
+            if (run.jar()) {
+                command.addAll(List.of("-jar", run.executable()));
             }
             ProcessBuilder builder = new ProcessBuilder(command);
+            if (run.folder() != null) {
+                builder.directory(run.folder().toFile());
+            }
             builder.environment().remove("ALPHAADVANTAGE_API_KEY");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             long launched = System.nanoTime();

@@ -9,11 +9,12 @@
 #   bench/run.sh --only engine   # only the engine's targets: start-up, idle RSS, throughput (1, 10, 50 models)
 #   BENCH_KEEP=1 bench/run.sh    # keep the temporary folder (app logs, databases) for inspection
 #
-# Packages the app only when target/quarkus-app/quarkus-run.jar is missing; this build is always measured.
+# Packages the app only when target/quarkus-app/quarkus-run.jar or its class-data sharing archive (app-cds.jsa, which
+# the README's run line maps) is missing; this build is always measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then
+if [[ ! -f target/quarkus-app/quarkus-run.jar || ! -f target/quarkus-app/app-cds.jsa ]]; then
     echo "Packaging the app (./mvnw -B -q package -DskipTests)..." >&2
     ./mvnw -B -q package -DskipTests
 fi

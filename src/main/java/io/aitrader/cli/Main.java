@@ -35,6 +35,9 @@ public class Main {
             ApplicationLifecycleManager.setDefaultExitCodeHandler(
                     (code, failure) -> exit.accept(refusedSettings(failure) ? ExitCodes.USAGE : code, failure));
             Quarkus.run(BatchApplication.class, args);
+        } else if (Boolean.parseBoolean(System.clearProperty(CdsTraining.PROPERTY))) {
+            CdsTraining.configure();
+            Quarkus.run(CdsTraining.class, args);
         } else {
             Quarkus.run(args);
         }

@@ -43,7 +43,9 @@ public class DatabaseSetup {
                 ? flyways.select(FlywayDataSource.FlywayDataSourceLiteral.of(DatabaseUrlSource.POSTGRESQL)).get()
                 : flyways.select(Default.Literal.INSTANCE).get();
         var result = flyway.migrate();
+        // The result names the version (flyway.info() would resolve every migration a second time).
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         Log.infof("%s database %s ready at schema version %s (%d migrations applied)", database.kind(),
-                database.location(), flyway.info().current().getVersion(), result.migrationsExecuted);
+                database.location(), version, result.migrationsExecuted);
     }
 }

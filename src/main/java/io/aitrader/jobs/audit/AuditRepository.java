@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.platform.database.Jdbc;
+import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Storage;
 
 /**
@@ -51,7 +52,7 @@ public class AuditRepository {
             return;
         }
         String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT)) {
             for (AuditEvent event : events) {
                 ps.setString(1, now);
                 ps.setString(2, event.jobId());

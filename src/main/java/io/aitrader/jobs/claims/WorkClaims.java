@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -25,6 +27,7 @@ import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.Timestamps;
 import io.aitrader.platform.database.Database;
 import io.aitrader.platform.database.Jdbc;
+import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Storage;
 
 /**
@@ -85,6 +88,8 @@ public class WorkClaims {
     private final JobsSettings settings;
     private final DatabaseClock clock;
     private final Database database;
+    /** The claiming SELECT of each filter, built once. */
+    private final Map<String, String> claimSql = new ConcurrentHashMap<>();
 
     WorkClaims(@Storage DataSource dataSource, AuditRepository audit, InstanceIdentity instance,
             JobsSettings settings, DatabaseClock clock, Database database) {
@@ -125,8 +130,8 @@ public class WorkClaims {
             throws SQLException {
         String now = Timestamps.format(clock.now(conn));
         List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(
-                SELECT_RUNNABLE.formatted(RUNNABLE, filter, database.claimLock("d")))) {
+        try (PreparedStatement ps = Statements.prepare(conn, claimSql.computeIfAbsent(filter,
+                f -> SELECT_RUNNABLE.formatted(RUNNABLE, f, database.claimLock("d"))))) {
             int i = 1;
             ps.setString(i++, now);
             for (String param : params) {

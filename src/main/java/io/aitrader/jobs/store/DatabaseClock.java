@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.platform.database.Database;
 import io.aitrader.platform.database.Jdbc;
+import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Storage;
 
 /**
@@ -35,7 +36,7 @@ public class DatabaseClock {
 
     /** The time on the caller's connection (inside its transaction). */
     public Instant now(Connection conn) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Statements.prepare(conn, query); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return Instant.ofEpochMilli(Timestamps.millis(rs.getString(1)));
         }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.agent.ConversationMessage;
 import io.aitrader.platform.database.Jdbc;
+import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Storage;
 import io.aitrader.trading.Portfolio;
 import io.aitrader.trading.Trade;
@@ -92,7 +93,7 @@ public class LedgerRepository {
             Jdbc.update(conn, MARK_LATER_STALE, day.model(), day.date().toString());
         }
         long dayId;
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_DAY, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_DAY, Statement.RETURN_GENERATED_KEYS)) {
             Jdbc.bind(ps, day.jobId(), day.model(), day.date().toString(), day.end().cash(),
                     day.startingValue(), day.endingValue(), day.previousValue(), day.profit(), day.returnPct(),
                     day.transcript().totalSteps(), day.transcript().stopSignalReceived(), day.transcript().summary(),
@@ -107,21 +108,21 @@ public class LedgerRepository {
     }
 
     private void insertChildren(Connection conn, long dayId, DayRecord day) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_HOLDING)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_HOLDING)) {
             for (Map.Entry<String, Long> h : day.end().holdings().entrySet()) {
                 Jdbc.bind(ps, dayId, h.getKey(), h.getValue());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_ACTION)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_ACTION)) {
             for (Trade t : day.trades()) {
                 Jdbc.bind(ps, dayId, t.seq(), t.action(), t.symbol(), t.amount(), t.price(), t.total());
                 ps.addBatch();
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_MESSAGE)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_MESSAGE)) {
             for (ConversationMessage m : day.transcript().messages()) {
                 Jdbc.bind(ps, dayId, m.seq(), m.role(), m.content(), m.toolName(), m.toolArguments(),
                         m.toolResult(), m.timestamp().toString(), m.inputTokens(), m.outputTokens());
@@ -129,7 +130,7 @@ public class LedgerRepository {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = conn.prepareStatement(INSERT_TOOL_USAGE)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_TOOL_USAGE)) {
             for (Map.Entry<String, Integer> u : day.transcript().toolUsage().entrySet()) {
                 Jdbc.bind(ps, dayId, u.getKey(), u.getValue());
                 ps.addBatch();

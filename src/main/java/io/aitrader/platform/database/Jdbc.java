@@ -143,7 +143,7 @@ public final class Jdbc {
 
     /** Runs an INSERT, UPDATE or DELETE on the caller's connection; returns the rows it changed. */
     public static int update(Connection conn, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        try (PreparedStatement ps = Statements.prepare(conn, sql)) {
             bind(ps, params);
             return ps.executeUpdate();
         }

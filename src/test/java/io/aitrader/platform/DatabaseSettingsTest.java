@@ -42,6 +42,7 @@ class DatabaseSettingsTest {
                 assertEquals("5000", one(conn, "PRAGMA busy_timeout"));
                 assertEquals("1", one(conn, "PRAGMA foreign_keys"));
                 assertEquals("67108864", one(conn, "PRAGMA journal_size_limit"));
+                assertEquals("10000", one(conn, "PRAGMA wal_autocheckpoint"));
                 assertEquals("SQLite", database.kind());
             }
         }

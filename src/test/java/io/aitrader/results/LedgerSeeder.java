@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,7 +26,7 @@ final class LedgerSeeder {
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
                                       return_pct, total_steps, stop_signal, summary, stale, created_at)
-            VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, 1, 1, 'seeded', ?, ?)
+            VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, 1, 1, 'seeded', ?, ?) RETURNING id
             """;
     static final String INSERT_ACTION = """
             INSERT INTO actions (trading_day_id, seq, action, symbol, amount, price, total)
@@ -46,7 +45,7 @@ final class LedgerSeeder {
             c.setAutoCommit(false);
             try (PreparedStatement job = c.prepareStatement(INSERT_JOB);
                     PreparedStatement delete = c.prepareStatement("DELETE FROM trading_days WHERE model = ?");
-                    PreparedStatement day = c.prepareStatement(INSERT_DAY, Statement.RETURN_GENERATED_KEYS);
+                    PreparedStatement day = c.prepareStatement(INSERT_DAY);
                     PreparedStatement action = c.prepareStatement(INSERT_ACTION)) {
                 job.setString(1, jobId);
                 job.setString(2, jobId);
@@ -69,9 +68,8 @@ final class LedgerSeeder {
                         day.setDouble(8, (value - previous) / previous * 100);
                         day.setInt(9, staleFrom >= 0 && d >= staleFrom ? 1 : 0);
                         day.setString(10, now);
-                        day.executeUpdate();
                         long id;
-                        try (ResultSet keys = day.getGeneratedKeys()) {
+                        try (ResultSet keys = day.executeQuery()) {
                             keys.next();
                             id = keys.getLong(1);
                         }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,7 +42,7 @@ public class LedgerRepository {
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
                                       return_pct, total_steps, stop_signal, summary, warnings, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """;
     static final String INSERT_HOLDING = "INSERT INTO holdings (trading_day_id, symbol, shares) VALUES (?, ?, ?)";
     static final String INSERT_ACTION = """
@@ -93,15 +92,14 @@ public class LedgerRepository {
             Jdbc.update(conn, MARK_LATER_STALE, day.model(), day.date().toString());
         }
         long dayId;
-        try (PreparedStatement ps = Statements.prepare(conn, INSERT_DAY, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = Statements.prepare(conn, INSERT_DAY)) {
             Jdbc.bind(ps, day.jobId(), day.model(), day.date().toString(), day.end().cash(),
                     day.startingValue(), day.endingValue(), day.previousValue(), day.profit(), day.returnPct(),
                     day.transcript().totalSteps(), day.transcript().stopSignalReceived(), day.transcript().summary(),
                     toJson(day.warnings()), now);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                dayId = keys.getLong(1);
+            try (ResultSet id = ps.executeQuery()) {
+                id.next();
+                dayId = id.getLong(1);
             }
         }
         insertChildren(conn, dayId, day);

@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,9 @@ class StatementsTest {
     Path dir;
 
     private Connection open() throws SQLException {
-        Connection conn = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("t.db"));
+        // the driver itself: DriverManager hands out only drivers registered from a class loader this class sees, and
+        // after a @QuarkusTest in this JVM the SQLite driver may be registered from Quarkus' class loader instead
+        Connection conn = new org.sqlite.JDBC().connect("jdbc:sqlite:" + dir.resolve("t.db"), new Properties());
         try (Statement st = conn.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, v TEXT)");
         }

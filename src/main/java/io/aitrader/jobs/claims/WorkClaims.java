@@ -109,14 +109,21 @@ public class WorkClaims {
         return inTransaction("Could not claim model-days", conn -> claimDays(conn, limit, jobId, passOver));
     }
 
-    /** Claims the next day of {@code model} in {@code jobId}, so a model's days tend to stay on one instance. */
-    public Claimed claimNext(String jobId, String model) {
-        return inTransaction("Could not claim model-days", conn -> claimNext(conn, jobId, model));
+    /**
+     * Claims the next day of {@code model} in {@code jobId} after {@code date}, so a model's days tend to stay on one
+     * instance.
+     */
+    public Claimed claimNext(String jobId, String model, LocalDate date) {
+        return inTransaction("Could not claim model-days", conn -> claimNext(conn, jobId, model, date));
     }
 
-    /** As above, on the caller's connection: a day's commit claims the model's next day with it. */
-    public Claimed claimNext(Connection conn, String jobId, String model) throws SQLException {
-        return claim(conn, 1, "AND d.job_id = ? AND d.model = ?", d -> false, jobId, model);
+    /**
+     * As above, on the caller's connection: a day's commit claims the model's next day with it. Only days after the
+     * one just ended are read: none before it can be runnable, since it was claimed when none was pending or running.
+     */
+    public Claimed claimNext(Connection conn, String jobId, String model, LocalDate date) throws SQLException {
+        return claim(conn, 1, "AND d.job_id = ? AND d.model = ? AND d.date > ?", d -> false, jobId, model,
+                date.toString());
     }
 
     public Claimed claimDays(Connection conn, int limit, String jobId, Predicate<ModelDay> passOver)

@@ -162,7 +162,7 @@ public class ClaimedWork {
     private WorkClaims.Claimed claimNext(ModelDay day) {
         claimGate.readLock().lock();
         try {
-            return stopping ? null : claims.claimNext(day.jobId(), day.model());
+            return stopping ? null : claims.claimNext(day.jobId(), day.model(), day.date());
         } finally {
             claimGate.readLock().unlock();
         }
@@ -172,7 +172,7 @@ public class ClaimedWork {
     private WorkClaims.Claimed claimNext(Connection conn, ModelDay day) throws SQLException {
         claimGate.readLock().lock();
         try {
-            return stopping ? null : claims.claimNext(conn, day.jobId(), day.model());
+            return stopping ? null : claims.claimNext(conn, day.jobId(), day.model(), day.date());
         } finally {
             claimGate.readLock().unlock();
         }

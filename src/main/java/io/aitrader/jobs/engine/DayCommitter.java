@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -21,35 +22,43 @@ import io.aitrader.jobs.store.LedgerRepository;
 import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.Timestamps;
+import io.aitrader.platform.concurrent.WorkerPools;
 import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 import io.aitrader.platform.database.StoreException;
 
 /**
  * Commits finished model-days — ledger rows, conversation, the model-day's status and its audit row — each with the
- * claim of its model's next day, so a completed model-day costs one write transaction. Days that finish while another
- * commit is under way share the next transaction (group commit): the first waiting pipeline commits everything
- * queued, the others find theirs done. A batch the database refuses is retried day by day, so one bad day fails
- * only itself.
+ * claim of its model's next day, so a completed model-day costs one write transaction. One committer thread commits
+ * what the pipelines queue, everything queued in one transaction (group commit), and wakes each pipeline whose day it
+ * stored: pipelines never pass the database's write lock among themselves, and the committer's caches stay warm on
+ * the commit's statements and index pages. Until the committer runs (and after it stopped) a pipeline commits the
+ * queue itself. A batch the database refuses is retried day by day, so one bad day fails only itself.
  */
 @ApplicationScoped
 public class DayCommitter {
 
     private static final int MAX_BATCH = 64;
+    /** How long a waiting pipeline parks before it checks that the committer still runs. */
+    private static final long RECHECK_NANOS = 20_000_000L;
 
     private final DataSource dataSource;
     private final LedgerRepository ledger;
     private final ModelDayRepository modelDays;
     private final AuditRepository audit;
+    private final WorkerPools pools;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
+    private volatile Thread committer;
+    private volatile boolean committerStarted;
 
     DayCommitter(@Storage DataSource dataSource, LedgerRepository ledger, ModelDayRepository modelDays,
-            AuditRepository audit) {
+            AuditRepository audit, WorkerPools pools) {
         this.dataSource = dataSource;
         this.ledger = ledger;
         this.modelDays = modelDays;
         this.audit = audit;
+        this.pools = pools;
     }
 
     /** Claims the model's next day on the commit's connection; null when it must not (the instance stops). */
@@ -62,12 +71,13 @@ public class DayCommitter {
     record Commit(boolean stored, WorkClaims.Claimed next) {
     }
 
-    /** A day waiting for its commit, and how it ended. */
+    /** A day waiting for its commit, the pipeline waiting for it, and how it ended. */
     private static final class Pending {
         final DayRecord day;
         final NextDay next;
+        final Thread waiter = Thread.currentThread();
         volatile Commit result;
-        volatile StoreException failure;
+        volatile RuntimeException failure;
 
         Pending(DayRecord day, NextDay next) {
             this.day = day;
@@ -77,19 +87,34 @@ public class DayCommitter {
         boolean done() {
             return result != null || failure != null;
         }
+
+        void ended(Commit commit, RuntimeException error) {
+            result = commit;
+            failure = error;
+            LockSupport.unpark(waiter);
+        }
     }
 
     /** Stores nothing when the day stopped running meanwhile: timed out, cancelled or taken over. */
     public Commit commit(DayRecord day, NextDay next) {
         Pending mine = new Pending(day, next);
         queue.add(mine);
-        committing.lock();
-        try {
-            while (!mine.done()) {
-                commitQueued();
+        Thread current = committer();
+        if (current != null) {
+            LockSupport.unpark(current);
+        }
+        boolean interrupted = false;
+        while (!mine.done()) {
+            if (committer == null) {
+                commitQueued(mine);
+            } else {
+                LockSupport.parkNanos(this, RECHECK_NANOS);
+                // a stopping pipeline still waits for its commit: the interrupt is kept for after it
+                interrupted |= Thread.interrupted();
             }
-        } finally {
-            committing.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -97,49 +122,114 @@ public class DayCommitter {
         return mine.result;
     }
 
-    private void commitQueued() {
+    /** The committer thread, started on the first commit; null until it runs and once the pools stopped it. */
+    private Thread committer() {
+        if (!committerStarted) {
+            startCommitter();
+        }
+        return committer;
+    }
+
+    private synchronized void startCommitter() {
+        if (!committerStarted) {
+            committerStarted = true;
+            try {
+                pools.newDayCommitter().execute(this::runCommitter);
+            } catch (RuntimeException e) {
+                // the pools are stopping: pipelines commit their own days
+            }
+        }
+    }
+
+    private void runCommitter() {
+        committer = Thread.currentThread();
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (queue.isEmpty()) {
+                    LockSupport.park(this);
+                } else {
+                    commitQueued(null);
+                }
+            }
+        } finally {
+            committer = null;
+        }
+    }
+
+    /** Commits what is queued, batch by batch, until {@code mine} is done (or, for the committer, the queue is). */
+    private void commitQueued(Pending mine) {
+        committing.lock();
+        try {
+            while (mine == null ? !queue.isEmpty() : !mine.done()) {
+                commitBatch();
+            }
+        } finally {
+            committing.unlock();
+        }
+    }
+
+    private void commitBatch() {
         List<Pending> batch = new ArrayList<>();
         for (Pending p = queue.poll(); p != null; p = batch.size() < MAX_BATCH ? queue.poll() : null) {
             batch.add(p);
         }
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            List<Commit> results = Jdbc.inTransaction(dataSource, "Could not commit the model-day", conn -> {
-                List<Commit> stored = new ArrayList<>();
-                for (Pending pending : batch) {
-                    stored.add(store(conn, pending));
-                }
-                return stored;
-            });
+            List<Commit> results = Jdbc.inTransaction(dataSource, "Could not commit the model-day",
+                    conn -> store(conn, batch));
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result = results.get(i);
+                batch.get(i).ended(results.get(i), null);
             }
         } catch (StoreException e) {
             if (batch.size() == 1) {
-                batch.get(0).failure = e;
+                batch.get(0).ended(null, e);
             } else {
                 batch.forEach(this::commitAlone);
             }
+        } catch (RuntimeException e) {
+            batch.forEach(pending -> pending.ended(null, e));
         }
     }
 
     private void commitAlone(Pending pending) {
         try {
-            pending.result = Jdbc.inTransaction(dataSource, "Could not commit the model-day",
-                    conn -> store(conn, pending));
-        } catch (StoreException e) {
-            pending.failure = e;
+            pending.ended(Jdbc.inTransaction(dataSource, "Could not commit the model-day",
+                    conn -> store(conn, List.of(pending)).get(0)), null);
+        } catch (RuntimeException e) {
+            pending.ended(null, e);
         }
     }
 
-    private Commit store(Connection conn, Pending pending) throws SQLException {
-        DayRecord day = pending.day;
-        if (!modelDays.updateCompleted(conn, day.detailId())) {
-            return new Commit(false, null);
+    /**
+     * Stores the batch step by step rather than day by day — every day's status, then every ledger, every audit row,
+     * every claim — so each step's statements and index pages are still in the CPU's caches for the next day. Each
+     * claim comes after the status and ledger of every day in the batch.
+     */
+    private List<Commit> store(Connection conn, List<Pending> batch) throws SQLException {
+        boolean[] running = new boolean[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            running[i] = modelDays.updateCompleted(conn, batch.get(i).day.detailId());
         }
-        ledger.persist(conn, day, Timestamps.now());
-        audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(),
-                ModelDayStatus.COMPLETED.wire(), detail(day), null));
-        return new Commit(true, pending.next.claim(conn));
+        String now = Timestamps.now();
+        for (int i = 0; i < batch.size(); i++) {
+            if (running[i]) {
+                ledger.persist(conn, batch.get(i).day, now);
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (running[i]) {
+                DayRecord day = batch.get(i).day;
+                audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(),
+                        ModelDayStatus.COMPLETED.wire(), detail(day), null));
+            }
+        }
+        List<Commit> commits = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            commits.add(running[i] ? new Commit(true, batch.get(i).next.claim(conn)) : new Commit(false, null));
+        }
+        return commits;
     }
 
     private static String detail(DayRecord day) {

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 /**
  * The one JDBC helper of every repository, and its one transaction rule: one connection, BEGIN (IMMEDIATE on SQLite),
  * the work, COMMIT — or ROLLBACK on any failure — and the connection back to autocommit before it returns to the pool.
- * Reads take one connection in autocommit. A refusal of the database comes back as a {@link StoreException} saying
+ * On SQLite every transaction runs on the one writer connection ({@link SqliteWriter}). Reads take one connection in
+ * autocommit. A refusal of the database comes back as a {@link StoreException} saying
  * what could not be done. SQLite has one writer at a time and its busy handler makes waiting writers sleep in growing
  * steps, so under contention the lock would sit free while they sleep: this process's writers queue on one fair lock
  * instead, which hands it over at once.
@@ -47,27 +48,41 @@ public final class Jdbc {
 
     /** Runs {@code work} in one transaction; {@code failure} says what could not be done if the database refuses. */
     public static <T> T inTransaction(DataSource dataSource, String failure, Work<T> work) {
-        try (Connection conn = dataSource.getConnection()) {
-            boolean sqlite = conn.getMetaData().getURL().startsWith("jdbc:sqlite:");
-            if (sqlite) {
-                SQLITE_WRITES.lock();
+        try {
+            if (!SqliteWriter.isSqlite(dataSource)) {
+                try (Connection conn = dataSource.getConnection()) {
+                    return inTransaction(conn, work);
+                }
             }
+            if (SQLITE_WRITES.isHeldByCurrentThread()) {
+                // the writer is in this thread's transaction: a nested one would commit it half-done
+                throw new IllegalStateException("a transaction inside a transaction");
+            }
+            SQLITE_WRITES.lock();
             try {
-                conn.setAutoCommit(false); // BEGIN IMMEDIATE under transaction_mode=IMMEDIATE
-                T result = work.run(conn);
-                conn.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollBack(conn);
+                return inTransaction(SqliteWriter.of(dataSource), work);
+            } catch (SQLException e) {
+                SqliteWriter.discard(dataSource);
                 throw e;
             } finally {
-                autoCommit(conn); // inside the lock: sqlite-jdbc begins the next transaction at each commit
-                if (sqlite) {
-                    SQLITE_WRITES.unlock();
-                }
+                SQLITE_WRITES.unlock();
             }
         } catch (SQLException e) {
             throw new StoreException(failure, e);
+        }
+    }
+
+    private static <T> T inTransaction(Connection conn, Work<T> work) throws SQLException {
+        try {
+            conn.setAutoCommit(false); // BEGIN IMMEDIATE under transaction_mode=IMMEDIATE
+            T result = work.run(conn);
+            conn.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollBack(conn);
+            throw e;
+        } finally {
+            autoCommit(conn); // inside the lock: sqlite-jdbc begins the next transaction at each commit
         }
     }
 
@@ -99,9 +114,9 @@ public final class Jdbc {
         });
     }
 
-    /** Runs one INSERT, UPDATE or DELETE in autocommit; returns the rows it changed. */
+    /** Runs one INSERT, UPDATE or DELETE in a transaction of its own; returns the rows it changed. */
     public static int update(DataSource dataSource, String failure, String sql, Object... params) {
-        return withConnection(dataSource, failure, conn -> update(conn, sql, params));
+        return inTransaction(dataSource, failure, conn -> update(conn, sql, params));
     }
 
     /** The rows of a query on the caller's connection (inside its transaction). */

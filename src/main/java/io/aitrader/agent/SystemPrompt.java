@@ -25,20 +25,22 @@ public final class SystemPrompt {
         text.append(POSITIONS_LINE).append(ToolJson.write(ToolJson.positions(session.ledger().current())))
                 .append("\n\n");
         text.append(PriceBlocks.of(session.prices(), session.universe(), previous, today));
-        text.append("""
-
-                Rules:
-                - Trade with buy(symbol, amount) and sell(symbol, amount): a whole number of shares greater than 0, \
-                filled at today's open.
-                - A buy needs enough cash, a sell needs that many shares. No shorting, no margin, no fees. \
-                Proceeds of a sale can be used at once.
-                - Only the symbols listed above can be traded.
-                - A refused order changes nothing, and the tool result says why.
-                - get_price_local shows earlier days in full and only the open of today; later dates are refused.
-                - When you are done for today, answer without tool calls and include %s.
-                """.formatted(FINISH_SIGNAL));
+        text.append(RULES);
         return text.toString();
     }
+
+    private static final String RULES = """
+
+            Rules:
+            - Trade with buy(symbol, amount) and sell(symbol, amount): a whole number of shares greater than 0, \
+            filled at today's open.
+            - A buy needs enough cash, a sell needs that many shares. No shorting, no margin, no fees. \
+            Proceeds of a sale can be used at once.
+            - Only the symbols listed above can be traded.
+            - A refused order changes nothing, and the tool result says why.
+            - get_price_local shows earlier days in full and only the open of today; later dates are refused.
+            - When you are done for today, answer without tool calls and include %s.
+            """.formatted(FINISH_SIGNAL);
 
     public static String firstUserMessage(TradingSession session) {
         return "Please analyse the market and update today's positions (" + session.date() + ").";

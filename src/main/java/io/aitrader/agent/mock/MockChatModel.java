@@ -28,6 +28,7 @@ public final class MockChatModel implements ChatModel {
     private final MockScript script;
     private final long latencyMs;
     private final java.util.Set<String> failDates;
+    private final MockTurn.Parsed parsed = new MockTurn.Parsed();
 
     public MockChatModel(long seed, List<String> universe, long latencyMs) {
         this(seed, universe, latencyMs, java.util.Set.of());
@@ -56,7 +57,7 @@ public final class MockChatModel implements ChatModel {
     @Override
     public ChatResponse doChat(ChatRequest request) {
         pause();
-        MockTurn turn = MockTurn.from(request.messages());
+        MockTurn turn = MockTurn.from(request.messages(), parsed);
         if (turn.step() >= 2 && failDates.contains(String.valueOf(turn.date()))) {
             throw new IllegalStateException("simulated provider outage on " + turn.date());
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +31,25 @@ record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    static MockTurn from(List<ChatMessage> messages) {
+    /**
+     * The messages of one conversation, parsed once: each call of a day passes the whole conversation again, so every
+     * tool result would otherwise be parsed again at each later call. Forgotten when a new conversation (a new day)
+     * starts. Used by one model-day at a time.
+     */
+    static final class Parsed {
+        private ChatMessage first;
+        private final Map<ChatMessage, JsonNode> nodes = new IdentityHashMap<>();
+
+        synchronized JsonNode of(List<ChatMessage> conversation, ChatMessage message, String text) {
+            if (conversation.get(0) != first) {
+                nodes.clear();
+                first = conversation.get(0);
+            }
+            return nodes.computeIfAbsent(message, m -> parse(text));
+        }
+    }
+
+    static MockTurn from(List<ChatMessage> messages, Parsed parsed) {
         LocalDate date = null;
         BigDecimal cash = BigDecimal.ZERO;
         Map<String, Long> holdings = new TreeMap<>();
@@ -46,7 +65,7 @@ record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int
                 }
                 String positionsLine = line(text, SystemPrompt.POSITIONS_LINE);
                 if (positionsLine != null) {
-                    JsonNode positions = parse(positionsLine);
+                    JsonNode positions = parsed.of(messages, message, positionsLine);
                     cash = positions.path("CASH").decimalValue();
                     positions.properties().forEach(field -> {
                         if (!field.getKey().equals("CASH")) {
@@ -58,7 +77,7 @@ record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int
                 step++;
                 lastResults.clear();
             } else if (message instanceof ToolExecutionResultMessage result) {
-                JsonNode node = parse(result.text());
+                JsonNode node = parsed.of(messages, message, result.text());
                 lastResults.add(node);
                 if (TradingTools.GET_PRICE_LOCAL.equals(result.toolName()) && node.has("open")) {
                     opens.put(node.path("symbol").asText(), node.path("open").decimalValue());

@@ -22,43 +22,37 @@ import io.aitrader.jobs.store.LedgerRepository;
 import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.Timestamps;
-import io.aitrader.platform.concurrent.WorkerPools;
 import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 import io.aitrader.platform.database.StoreException;
 
 /**
  * Commits finished model-days — ledger rows, conversation, the model-day's status and its audit row — each with the
- * claim of its model's next day, so a completed model-day costs one write transaction. One committer thread commits
- * what the pipelines queue, everything queued in one transaction (group commit), and wakes each pipeline whose day it
- * stored: pipelines never pass the database's write lock among themselves, and the committer's caches stay warm on
- * the commit's statements and index pages. Until the committer runs (and after it stopped) a pipeline commits the
- * queue itself. A batch the database refuses is retried day by day, so one bad day fails only itself.
+ * claim of its model's next day, so a completed model-day costs one write transaction. Days that finish while another
+ * commit is under way share the next transaction (group commit): the pipeline that finds the lock free commits what is
+ * queued and wakes each pipeline whose day it stored, so a waiting pipeline never takes the lock only to find its day
+ * done. A batch the database refuses is retried day by day, so one bad day fails only itself.
  */
 @ApplicationScoped
 public class DayCommitter {
 
     private static final int MAX_BATCH = 64;
-    /** How long a waiting pipeline parks before it checks that the committer still runs. */
+    /** How long a waiting pipeline parks before it looks at the write lock again. */
     private static final long RECHECK_NANOS = 20_000_000L;
 
     private final DataSource dataSource;
     private final LedgerRepository ledger;
     private final ModelDayRepository modelDays;
     private final AuditRepository audit;
-    private final WorkerPools pools;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
-    private volatile Thread committer;
-    private volatile boolean committerStarted;
 
     DayCommitter(@Storage DataSource dataSource, LedgerRepository ledger, ModelDayRepository modelDays,
-            AuditRepository audit, WorkerPools pools) {
+            AuditRepository audit) {
         this.dataSource = dataSource;
         this.ledger = ledger;
         this.modelDays = modelDays;
         this.audit = audit;
-        this.pools = pools;
     }
 
     /** Claims the model's next day on the commit's connection; null when it must not (the instance stops). */
@@ -95,19 +89,30 @@ public class DayCommitter {
         }
     }
 
-    /** Stores nothing when the day stopped running meanwhile: timed out, cancelled or taken over. */
+    /**
+     * Stores nothing when the day stopped running meanwhile: timed out, cancelled or taken over. The pipeline that
+     * finds the write lock free commits everything queued until its own day is stored, waking each pipeline whose day
+     * it stored; when it leaves with days still queued it wakes the first of their pipelines, which takes over.
+     */
     public Commit commit(DayRecord day, NextDay next) {
         Pending mine = new Pending(day, next);
         queue.add(mine);
-        Thread current = committer();
-        if (current != null) {
-            LockSupport.unpark(current);
-        }
         boolean interrupted = false;
         while (!mine.done()) {
-            if (committer == null) {
-                commitQueued(mine);
+            if (committing.tryLock()) {
+                try {
+                    while (!mine.done()) {
+                        commitBatch();
+                    }
+                } finally {
+                    committing.unlock();
+                }
+                Pending waiting = queue.peek();
+                if (waiting != null) {
+                    LockSupport.unpark(waiting.waiter);
+                }
             } else {
+                // woken when its day is stored or when the committing pipeline leaves; the timeout is a safety net
                 LockSupport.parkNanos(this, RECHECK_NANOS);
                 // a stopping pipeline still waits for its commit: the interrupt is kept for after it
                 interrupted |= Thread.interrupted();
@@ -120,52 +125,6 @@ public class DayCommitter {
             throw mine.failure;
         }
         return mine.result;
-    }
-
-    /** The committer thread, started on the first commit; null until it runs and once the pools stopped it. */
-    private Thread committer() {
-        if (!committerStarted) {
-            startCommitter();
-        }
-        return committer;
-    }
-
-    private synchronized void startCommitter() {
-        if (!committerStarted) {
-            committerStarted = true;
-            try {
-                pools.newDayCommitter().execute(this::runCommitter);
-            } catch (RuntimeException e) {
-                // the pools are stopping: pipelines commit their own days
-            }
-        }
-    }
-
-    private void runCommitter() {
-        committer = Thread.currentThread();
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                if (queue.isEmpty()) {
-                    LockSupport.park(this);
-                } else {
-                    commitQueued(null);
-                }
-            }
-        } finally {
-            committer = null;
-        }
-    }
-
-    /** Commits what is queued, batch by batch, until {@code mine} is done (or, for the committer, the queue is). */
-    private void commitQueued(Pending mine) {
-        committing.lock();
-        try {
-            while (mine == null ? !queue.isEmpty() : !mine.done()) {
-                commitBatch();
-            }
-        } finally {
-            committing.unlock();
-        }
     }
 
     private void commitBatch() {

@@ -23,8 +23,8 @@ import io.vertx.core.WorkerExecutor;
 
 /**
  * Every thread the service starts, created, sized, named and shut down here: the named Vert.x worker pool the REST
- * resources run their blocking work on, the worker pool of the engine's event-bus verticle, the engine's claim loop,
- * model-day slots and day committer, and the thread that listens for other instances. Whatever is still running when the
+ * resources run their blocking work on, the worker pool of the engine's event-bus verticle, the engine's claim loop
+ * and model-day slots, and the thread that listens for other instances. Whatever is still running when the
  * application stops is stopped here.
  */
 @Singleton
@@ -76,11 +76,6 @@ public class WorkerPools {
     /** The engine's slots: {@link #engineSlots()} threads, each running one model after another. */
     public ExecutorService newEngineSlots() {
         return track(Executors.newFixedThreadPool(engineSlots, threads("claimed-work", false)));
-    }
-
-    /** The engine's day committer: one thread, the one that commits finished model-days (a daemon). */
-    public ExecutorService newDayCommitter() {
-        return track(Executors.newSingleThreadExecutor(threads("day-committer", true)));
     }
 
     /** The engine's claim loop: one thread, so claims on this instance never race each other. */

@@ -34,7 +34,7 @@ final class ClassDataArchive {
 
     private static final Logger LOG = Logger.getLogger(ClassDataArchive.class.getName());
     private static final Path TARGET = Path.of("target").toAbsolutePath();
-    static final Path FILE = TARGET.resolve("app-cds.jsa");
+    private static final Path FILE = TARGET.resolve("app-cds.jsa");
     /** The JVM says on stdout when it cannot use an archive (another JDK, say): the tests read stdout. */
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");

@@ -137,11 +137,15 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public JsonNode status(String jobId) throws IOException {
+        return json(statusText(jobId));
+    }
+
+    private String statusText(String jobId) throws IOException {
         HttpResponse<String> response = get("/simulate/status/" + jobId);
         if (response.statusCode() != 200) {
             throw new AssertionError("status answered " + response.statusCode() + ": " + response.body());
         }
-        return json(response.body());
+        return response.body();
     }
 
     /** Polls until the job has at least {@code completed} completed model-days. */
@@ -159,8 +163,7 @@ public final class RunningApp implements AutoCloseable {
 
     /** Polls until the job ends and returns its status object. */
     public JsonNode awaitEnd(String jobId, Duration within) {
-        return Await.until(within, Duration.ofMillis(100), () -> status(jobId),
-                status -> Jobs.ended(status.path("status").asText()), "job " + jobId + " to end");
+        return json(Jobs.awaitEnd(jobId, within, () -> statusText(jobId)));
     }
 
     /** Polls until the job's status is {@code wanted} and returns its status object. */

@@ -99,9 +99,16 @@ public final class Jobs {
     }
 
     public static JsonPath awaitEnd(String jobId, Duration within) {
-        String ended = Await.until(within, () -> statusText(jobId), text -> ended(read(text).path("status").asText()),
+        return new JsonPath(awaitEnd(jobId, within, () -> statusText(jobId)));
+    }
+
+    /**
+     * Polls {@code status}, the job's status answer as text however it is asked for (a packaged app's own client,
+     * say), until the job has ended; returns that answer. Fails after {@code within}.
+     */
+    public static String awaitEnd(String jobId, Duration within, Await.Probe<String> status) {
+        return Await.until(within, status, text -> ended(read(text).path("status").asText()),
                 "job " + jobId + " to end");
-        return new JsonPath(ended);
     }
 
     /** Waits until no job is active, so a test's trigger is not refused by another test's job. */

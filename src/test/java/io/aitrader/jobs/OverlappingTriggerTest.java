@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.aitrader.platform.database.Storage;
-import io.aitrader.testing.Await;
 import io.aitrader.testing.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -75,15 +74,7 @@ class OverlappingTriggerTest {
 
     @AfterEach
     void endJobs() {
-        for (String jobId : started) {
-            int code = given().post("/simulate/cancel/" + jobId).then().extract().statusCode();
-            assertTrue(code == 200 || code == 409, "cancel " + jobId + ": " + code); // 409: it had ended
-            awaitEnd(jobId);
-            // a cancelled job's running day stops at its next step: let it, before the next test or the app's stop
-            Await.until(Jobs.RUN, () -> Jobs.statusNode(jobId).path("progress").path("details")
-                    .findValuesAsText("status").contains("running"), running -> !running,
-                    "job " + jobId + " to stop its running day");
-        }
+        started.forEach(Jobs::cancel);
     }
 
     @Test

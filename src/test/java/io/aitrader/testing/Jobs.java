@@ -111,6 +111,20 @@ public final class Jobs {
                 "job " + jobId + " to end");
     }
 
+    /**
+     * Cancels the job unless it has ended, and waits until it has and its running model-day has stopped too (at its
+     * next step), so that nothing of it runs into the next test.
+     */
+    public static void cancel(String jobId) {
+        int code = given().post("/simulate/cancel/" + jobId).then().extract().statusCode();
+        if (code != 200 && code != 409) { // 409: it had ended
+            throw new AssertionError("cancel " + jobId + " answered " + code);
+        }
+        awaitEnd(jobId);
+        Await.until(RUN, () -> statusNode(jobId).path("progress").path("details").findValuesAsText("status"),
+                days -> !days.contains("running"), "job " + jobId + " to stop its running day");
+    }
+
     /** Waits until no job is active, so a test's trigger is not refused by another test's job. */
     public static void awaitIdle() {
         awaitIdle(RestAssured::given);

@@ -58,6 +58,9 @@ final class SettingsRules {
         problems.atLeast("ALPHAADVANTAGE_REQUESTS_PER_MINUTE", "app.alpha-vantage.requests-per-minute",
                 prices.alphaVantage().requestsPerMinute(), 1);
         httpUrl(problems, "ALPHAADVANTAGE_BASE_URL", "app.alpha-vantage.base-url", prices.alphaVantage().baseUrl());
+        problems.atLeast("MASSIVE_REQUESTS_PER_MINUTE", "app.massive.requests-per-minute",
+                prices.massive().requestsPerMinute(), 1);
+        httpUrl(problems, "MASSIVE_BASE_URL", "app.massive.base-url", prices.massive().baseUrl());
         openAi.openaiApiBase().filter(url -> !url.isBlank())
                 .ifPresent(url -> httpUrl(problems, "OPENAI_API_BASE", "app.openai-api-base", url));
         problems.atLeast("DEFAULT_RESULTS_LOOKBACK_DAYS", "app.default-results-lookback-days",

@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.quarkus.logging.Log;
@@ -25,33 +24,21 @@ import io.quarkus.logging.Log;
 @Singleton
 public class AlphaVantageDownloader {
 
-    static final String DOWNLOADS = "aitrader.price.downloads";
     /** The stop reason of a run stopped through its {@link StopSignal}. */
     static final String STOPPED = "cancelled";
 
     private final AlphaVantageClient client;
-    private final Counter ok;
-    private final Counter rateLimited;
-    private final Counter failed;
-    private final Counter notAttempted;
+    private final DownloadCounters counters;
 
     public AlphaVantageDownloader(AlphaVantageClient client) {
         this(client, new CompositeMeterRegistry());
     }
 
-    /** Counts each symbol's download by outcome (ok, rate_limited, failed, not_attempted) in {@code registry}. */
+    /** Counts each symbol's download by outcome in {@code registry} ({@code aitrader.price.downloads}). */
     @Inject
     public AlphaVantageDownloader(AlphaVantageClient client, MeterRegistry registry) {
         this.client = client;
-        ok = counter(registry, "ok");
-        rateLimited = counter(registry, "rate_limited");
-        failed = counter(registry, "failed");
-        notAttempted = counter(registry, "not_attempted");
-    }
-
-    private static Counter counter(MeterRegistry registry, String outcome) {
-        return Counter.builder(DOWNLOADS).description("Alpha Vantage price downloads, one per symbol, by outcome")
-                .tag("outcome", outcome).register(registry);
+        this.counters = new DownloadCounters(registry, "alpha_vantage");
     }
 
     public boolean enabled() {
@@ -140,14 +127,8 @@ public class AlphaVantageDownloader {
     }
 
     private void count(DownloadResult result) {
-        for (SymbolDownload download : result.downloads()) {
-            switch (download.status()) {
-                case OK -> ok.increment();
-                case RATE_LIMITED -> rateLimited.increment();
-                case SYMBOL_FAILED -> failed.increment();
-            }
-        }
-        notAttempted.increment(result.notAttempted().size());
+        result.downloads().forEach(download -> counters.count(download.status().name()));
+        counters.notAttempted(result.notAttempted().size());
     }
 
     private static void log(DownloadResult result) {

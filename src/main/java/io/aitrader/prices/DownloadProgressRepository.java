@@ -60,6 +60,11 @@ public class DownloadProgressRepository {
             public void finished(SymbolDownload outcome) {
                 write(outcome.ok() ? DONE : FAILED, now(), runId);
             }
+
+            @Override
+            public void finished(DateDownload outcome) {
+                write(outcome.ok() ? DONE : FAILED, now(), runId);
+            }
         };
     }
 

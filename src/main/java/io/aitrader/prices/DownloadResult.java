@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one download run did: an outcome per requested symbol, the symbols that needed nothing, and, when Alpha
@@ -12,7 +13,7 @@ import java.util.Map;
  * {@code series} holds, per symbol downloaded, the dates its answer covered before the bars were cut to the range.
  */
 public record DownloadResult(List<SymbolDownload> downloads, List<String> upToDate, List<String> notAttempted,
-        String stopReason, Map<String, Series> series) {
+        String stopReason, Map<String, Series> series) implements DownloadEvidence {
 
     /** The first and last date of a successful answer's daily series. */
     public record Series(LocalDate first, LocalDate last) {
@@ -49,7 +50,24 @@ public record DownloadResult(List<SymbolDownload> downloads, List<String> upToDa
         return List.copyOf(remaining);
     }
 
-    /** One readable line per problem, suitable as job warnings. */
+    @Override
+    public Optional<String> dateNotDownloaded(LocalDate date) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean symbolNotDownloaded(String symbol) {
+        return remaining().contains(symbol);
+    }
+
+    /** A successful answer whose series starts after the date (not listed yet) or spans it without that day. */
+    @Override
+    public boolean excused(String symbol, LocalDate date) {
+        Series answered = series.get(symbol);
+        return answered != null && !date.isAfter(answered.last());
+    }
+
+    @Override
     public List<String> warnings() {
         List<String> lines = new ArrayList<>();
         if (stopped()) {

@@ -6,27 +6,25 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
  * Decides whether a date's prices are complete (docs/architecture.md, "Complete dates"): each of the job's symbols
- * has an open that day, unless what is known shows it did not trade then. After a download, a successful answer
- * whose series starts after the date (not listed yet) or spans it without that day (no trading) excuses the symbol;
- * a refused, failed or never attempted download never does. Without a download, only the store can tell: a symbol
- * whose first stored bar is after the date was not listed yet.
+ * has an open that day, unless what is known shows it did not trade then. After a download its evidence decides
+ * ({@link DownloadEvidence}): on Alpha Vantage a successful answer whose series starts after the date (not listed
+ * yet) or spans it without that day excuses the symbol; on Massive a date's answer excuses every symbol it lacks; a
+ * refused, failed or never attempted request never does. Without a download, only the store can tell: a symbol whose
+ * first stored bar is after the date was not listed yet.
  */
 public final class MissingPrices {
 
     private static final int NAMED = 5;
 
-    private final DownloadResult download;
-    private final Set<String> notDownloaded;
+    private final DownloadEvidence download;
     private final Map<String, LocalDate> firstStored;
 
-    private MissingPrices(DownloadResult download, Map<String, LocalDate> firstStored) {
+    private MissingPrices(DownloadEvidence download, Map<String, LocalDate> firstStored) {
         this.download = download;
-        this.notDownloaded = download == null ? Set.of() : Set.copyOf(download.remaining());
         this.firstStored = Map.copyOf(firstStored);
     }
 
@@ -35,20 +33,22 @@ public final class MissingPrices {
         return new MissingPrices(null, firstStored);
     }
 
-    /** A download ran for the job's symbols and gave {@code result}. */
-    public static MissingPrices afterDownload(DownloadResult result, Map<String, LocalDate> firstStored) {
+    /** A download ran for the job's symbols and showed {@code result}. */
+    public static MissingPrices afterDownload(DownloadEvidence result, Map<String, LocalDate> firstStored) {
         return new MissingPrices(result, firstStored);
     }
 
     /** Why {@code date} cannot run with these {@code symbols}, or empty when its prices are complete. */
     public Optional<String> check(LocalDate date, Collection<String> symbols, BiPredicate<String, LocalDate> hasOpen) {
         boolean any = false;
+        Optional<String> dateNotDownloaded = download == null ? Optional.empty() : download.dateNotDownloaded(date);
         List<String> notDownloaded = new ArrayList<>();
         List<String> noOpen = new ArrayList<>();
         for (String symbol : symbols) {
             if (hasOpen.test(symbol, date)) {
                 any = true;
-            } else if (this.notDownloaded.contains(symbol)) {
+            } else if (dateNotDownloaded.isPresent()
+                    || download != null && download.symbolNotDownloaded(symbol)) {
                 notDownloaded.add(symbol);
             } else if (!excused(symbol, date)) {
                 noOpen.add(symbol);
@@ -56,7 +56,8 @@ public final class MissingPrices {
         }
         List<String> reasons = new ArrayList<>();
         if (!notDownloaded.isEmpty()) {
-            reasons.add(count(notDownloaded) + " not downloaded (" + names(notDownloaded) + ")");
+            reasons.add(count(notDownloaded) + " not downloaded (" + names(notDownloaded) + ")"
+                    + dateNotDownloaded.map(why -> ": " + why).orElse(""));
         }
         if (!any && notDownloaded.isEmpty()) {
             reasons.add("no prices for that date");
@@ -71,9 +72,8 @@ public final class MissingPrices {
 
     /** Whether what is known shows that {@code symbol} did not trade on {@code date}. */
     private boolean excused(String symbol, LocalDate date) {
-        DownloadResult.Series series = download == null ? null : download.series().get(symbol);
-        if (series != null) {
-            return !date.isAfter(series.last()); // before its first bar: not listed; within: a day without trading
+        if (download != null && download.excused(symbol, date)) {
+            return true;
         }
         LocalDate first = firstStored.get(symbol);
         return first != null && first.isAfter(date);

@@ -12,6 +12,7 @@ public record PriceBar(String symbol, LocalDate date, BigDecimal open, BigDecima
 
     public static final String SOURCE_SYNTHETIC = "synthetic";
     public static final String SOURCE_ALPHA_VANTAGE = "alpha_vantage";
+    public static final String SOURCE_MASSIVE = "massive";
     public static final String SOURCE_FILE = "file";
     /** The real sample prices shipped with the service (see {@link SamplePrices}). */
     public static final String SOURCE_SAMPLE = "sample";

@@ -5,28 +5,33 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.prices.PriceSettings.PriceProvider;
 import io.quarkus.logging.Log;
 
 /**
- * Fetches missing prices from Alpha Vantage before a job runs, when AUTO_DOWNLOAD_PRICE_DATA and a key allow it. Each
- * symbol's bars are stored as soon as they arrive, so a download stopped by the rate limit, a cancel or a crash keeps
- * what it got, and the next one asks only for the symbols still missing.
+ * Fetches missing prices before a job runs, when AUTO_DOWNLOAD_PRICE_DATA allows it, from the provider PRICE_PROVIDER
+ * names: Massive, one request per missing trading day for every stock at once, or Alpha Vantage, one request per
+ * symbol. What arrives is stored as it arrives, so a download stopped by a rate limit, a cancel or a crash keeps
+ * what it got, and the next one asks only for what is still missing.
  */
 @ApplicationScoped
 public class PriceDownloads {
 
-    private final AlphaVantageDownloader downloader;
+    private final AlphaVantageDownloader alphaVantage;
+    private final MassiveDownloader massive;
     private final PriceImportService imports;
     private final PriceRepository prices;
     private final TradingCalendar calendar;
     private final PriceSettings settings;
 
-    PriceDownloads(AlphaVantageDownloader downloader, PriceImportService imports, PriceRepository prices,
-            TradingCalendar calendar, PriceSettings settings) {
-        this.downloader = downloader;
+    PriceDownloads(AlphaVantageDownloader alphaVantage, MassiveDownloader massive, PriceImportService imports,
+            PriceRepository prices, TradingCalendar calendar, PriceSettings settings) {
+        this.alphaVantage = alphaVantage;
+        this.massive = massive;
         this.imports = imports;
         this.prices = prices;
         this.calendar = calendar;
@@ -35,23 +40,52 @@ public class PriceDownloads {
 
     /**
      * Downloads what {@code symbols} lack from {@code from} to {@code to}, watched and stoppable through {@code run};
-     * empty when downloads are off or no key is set, so nothing was asked.
+     * empty when downloads are off or no provider has a key, so nothing was asked.
      */
-    public Optional<DownloadResult> fetchMissing(List<String> symbols, LocalDate from, LocalDate to,
+    public Optional<DownloadEvidence> fetchMissing(List<String> symbols, LocalDate from, LocalDate to,
             DownloadRun run) {
-        if (!settings.autoDownloadPriceData() || !downloader.enabled()) {
+        if (!settings.autoDownloadPriceData()) {
+            return Optional.empty();
+        }
+        PriceProvider provider = settings.activeProvider();
+        if (provider == PriceProvider.NONE) {
             return Optional.empty();
         }
         Set<String> known = new HashSet<>();
         prices.listBars(symbols, from, to).forEach(bar -> known.add(bar.symbol() + "@" + bar.date()));
-        return Optional.of(downloader.downloadMissing(symbols, from, to, calendar::isTradingDay,
-                (symbol, date) -> known.contains(symbol + "@" + date), run.heardFirstBy(this::store)));
+        BiPredicate<String, LocalDate> hasPrice = (symbol, date) -> known.contains(symbol + "@" + date);
+        if (provider == PriceProvider.MASSIVE) {
+            Set<LocalDate> answered = prices.listDatesFromSource(PriceBar.SOURCE_MASSIVE, from, to);
+            Set<String> kept = settings.massive().storeAllSymbols() ? null : Set.copyOf(symbols);
+            return Optional.of(massive.downloadMissing(symbols, from, to, calendar::isTradingDay, hasPrice, answered,
+                    run.heardFirstBy(storing(kept))));
+        }
+        return Optional.of(alphaVantage.downloadMissing(symbols, from, to, calendar::isTradingDay, hasPrice,
+                run.heardFirstBy(storing(null))));
     }
 
-    private void store(SymbolDownload outcome) {
-        if (!outcome.bars().isEmpty()) {
-            ImportReport report = imports.storeBars("alpha_vantage", outcome.bars());
-            Log.debugf("Downloaded prices of %s: %d inserted, %d replaced", outcome.symbol(), report.inserted(),
+    /** Stores each answer's bars, of {@code kept} symbols only unless null. */
+    private DownloadListener storing(Set<String> kept) {
+        return new DownloadListener() {
+            @Override
+            public void finished(SymbolDownload outcome) {
+                store(PriceBar.SOURCE_ALPHA_VANTAGE, outcome.symbol(), outcome.bars());
+            }
+
+            @Override
+            public void finished(DateDownload outcome) {
+                List<PriceBar> bars = kept == null
+                        ? outcome.bars()
+                        : outcome.bars().stream().filter(bar -> kept.contains(bar.symbol())).toList();
+                store(PriceBar.SOURCE_MASSIVE, String.valueOf(outcome.date()), bars);
+            }
+        };
+    }
+
+    private void store(String source, String what, List<PriceBar> bars) {
+        if (!bars.isEmpty()) {
+            ImportReport report = imports.storeBars(source, bars);
+            Log.debugf("Downloaded prices of %s: %d inserted, %d replaced", what, report.inserted(),
                     report.replaced());
         }
     }

@@ -117,7 +117,7 @@ public class PriceImportService {
             return true;
         });
         if (imported) {
-            Log.infof("Empty price store and no Alpha Vantage key: imported the shipped SAMPLE prices (real 2025 "
+            Log.infof("Empty price store and no price provider key: imported the shipped SAMPLE prices (real 2025 "
                     + "NASDAQ-100 daily bars, %s to %s, %d rows) and %d synthetic rows after them in %d ms",
                     SamplePrices.FIRST_DAY, SamplePrices.LAST_DAY, sampleBars.size(), extra.size(),
                     (System.nanoTime() - start) / 1_000_000);

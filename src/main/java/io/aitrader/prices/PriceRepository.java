@@ -13,9 +13,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -59,6 +61,9 @@ public class PriceRepository {
             FROM price_data
             """;
     static final String LATEST_COMPLETE_DATE = "SELECT MAX(date) FROM price_data WHERE close IS NOT NULL";
+    static final String DATES_FROM_SOURCE = """
+            SELECT DISTINCT date FROM price_data WHERE source = ? AND date BETWEEN ? AND ?
+            """;
     static final String FIRST_DATES = "SELECT symbol, MIN(date) FROM price_data WHERE symbol IN (%s) GROUP BY symbol";
 
     /** Receives one stored day's open and close (null while the day is in progress). */
@@ -214,6 +219,14 @@ public class PriceRepository {
     }
 
     /** The first stored date of each of {@code symbols} that has any row (one index seek per symbol). */
+    /** The dates of {@code from}..{@code to} with at least one stored bar from {@code source}. */
+    public Set<LocalDate> listDatesFromSource(String source, LocalDate from, LocalDate to) {
+        Set<LocalDate> dates = new HashSet<>();
+        Jdbc.forEach(dataSource, FAILURE, DATES_FROM_SOURCE, rs -> dates.add(LocalDate.parse(rs.getString(1))), source,
+                from.toString(), to.toString());
+        return dates;
+    }
+
     public Map<String, LocalDate> firstDates(Collection<String> symbols) {
         Map<String, LocalDate> first = new HashMap<>();
         if (symbols.isEmpty()) {

@@ -18,7 +18,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * At startup: imports every new file of DATA_DIR/prices, then, when the store is still empty and no Alpha Vantage key
+ * At startup: imports every new file of DATA_DIR/prices, then, when the store is still empty and no price provider key
  * is set, fills it as OFFLINE_PRICES says so the service works offline: the shipped real sample (default), or
  * synthetic prices for the default universe and benchmark. In batch mode only {@code simulate} seeds them.
  */
@@ -57,7 +57,7 @@ public class PriceStartup {
         }
     }
 
-    /** Fills an empty store as OFFLINE_PRICES says when no Alpha Vantage key is set; true when it did. */
+    /** Fills an empty store as OFFLINE_PRICES says when no price provider key is set; true when it did. */
     public boolean seedOfflineIfEmpty() {
         return switch (settings.offlinePrices()) {
             case SAMPLE -> seedSampleIfEmpty();
@@ -71,7 +71,7 @@ public class PriceStartup {
         return syntheticAllowed() && importService.importSampleIfEmpty(synthetic::continuing);
     }
 
-    /** Generates synthetic prices when the store is empty and no Alpha Vantage key is set; true when it did. */
+    /** Generates synthetic prices when the store is empty and no price provider key is set; true when it did. */
     public boolean seedSyntheticIfEmpty() {
         if (!syntheticAllowed()) {
             return false;
@@ -99,7 +99,7 @@ public class PriceStartup {
         List<PriceBar> bars = synthetic.generate(universe);
         boolean seeded = repository.persistIfEmpty(bars);
         if (seeded) {
-            Log.infof("No price data and no Alpha Vantage key: generated %d SYNTHETIC price rows for %d symbols "
+            Log.infof("No price data and no price provider key: generated %d SYNTHETIC price rows for %d symbols "
                     + "(2025) in %d ms; import or download real prices to replace them", bars.size(),
                     universe.size(), (System.nanoTime() - start) / 1_000_000);
         }
@@ -107,6 +107,6 @@ public class PriceStartup {
     }
 
     private boolean syntheticAllowed() {
-        return settings.alphaVantage().apiKey().filter(key -> !key.isBlank()).isEmpty() && repository.count() == 0;
+        return settings.activeProvider() == PriceSettings.PriceProvider.NONE && repository.count() == 0;
     }
 }

@@ -112,6 +112,8 @@ class SettingsCheckTest {
                 "MAX_SIMULATION_DAYS=0 (app.max-simulation-days): must be at least 1");
         assertRefused("app.alpha-vantage.requests-per-minute", "0",
                 "ALPHAADVANTAGE_REQUESTS_PER_MINUTE=0 (app.alpha-vantage.requests-per-minute): must be at least 1");
+        assertRefused("app.massive.requests-per-minute", "0",
+                "MASSIVE_REQUESTS_PER_MINUTE=0 (app.massive.requests-per-minute): must be at least 1");
         assertRefused("app.default-results-lookback-days", "0",
                 "DEFAULT_RESULTS_LOOKBACK_DAYS=0 (app.default-results-lookback-days): must be at least 1");
         assertRefused("app.work-lease-seconds", "4",
@@ -174,6 +176,9 @@ class SettingsCheckTest {
                 "localhost:11434"}) {
             assertEquals(1, problems(Map.of("app.alpha-vantage.base-url", url)).size(), url);
         }
+        assertAccepted("app.massive.base-url", "https://api.massive.com", "https://api.polygon.io");
+        assertRefused("app.massive.base-url", "api.massive.com", "MASSIVE_BASE_URL=\"api.massive.com\" "
+                + "(app.massive.base-url): must be an http:// or https:// URL with a host name");
         assertAccepted("app.openai-api-base", "", "https://openrouter.ai/api/v1", "http://localhost:11434/v1");
         assertRefused("app.openai-api-base", "openrouter.ai/api/v1", "OPENAI_API_BASE=\"openrouter.ai/api/v1\" "
                 + "(app.openai-api-base): must be an http:// or https:// URL with a host name");

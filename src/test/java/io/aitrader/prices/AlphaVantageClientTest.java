@@ -159,10 +159,10 @@ class AlphaVantageClientTest {
 
     private AlphaVantageClient client(String baseUrl, Duration timeout) {
         var settings = new AlphaVantageBodies.Settings(Optional.of(KEY), 5, baseUrl);
-        var http = new AlphaVantageHttp(new SharedHttpClient().client(), new RequestBudget(100, clock, clock.pause()),
-                timeout);
         var retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4));
-        return new AlphaVantageClient(settings, http, retry, clock.pause(), clock);
+        var http = new PriceHttp(new SharedHttpClient().client(), new RequestBudget(100, clock, clock.pause()),
+                timeout, retry, clock.pause());
+        return new AlphaVantageClient(settings, http, clock);
     }
 
     private static String closedPortUrl() throws IOException {

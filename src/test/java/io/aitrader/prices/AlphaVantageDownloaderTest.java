@@ -206,10 +206,9 @@ class AlphaVantageDownloaderTest {
         List.of("AAPL", "MSFT", "NVDA").forEach(s -> server.ok(s, AlphaVantageBodies.daily(s, FRI)));
         StopSignal stop = new StopSignal();
         var settings = new AlphaVantageBodies.Settings(Optional.of("KEY"), 1, server.baseUrl());
-        var http = new AlphaVantageHttp(new SharedHttpClient().client(), new RequestBudget(1, Clock.systemUTC(),
-                Pause.system()), AlphaVantageClient.REQUEST_TIMEOUT);
-        var realTime = new AlphaVantageDownloader(new AlphaVantageClient(settings, http, AlphaVantageClient.RETRY,
-                Pause.system(), clock));
+        var http = new PriceHttp(new SharedHttpClient().client(), new RequestBudget(1, Clock.systemUTC(),
+                Pause.system()), PriceHttp.REQUEST_TIMEOUT, PriceHttp.RETRY, Pause.system());
+        var realTime = new AlphaVantageDownloader(new AlphaVantageClient(settings, http, clock));
 
         DownloadResult result = stopAfter(stop, 300, () -> realTime.downloadMissing(List.of("AAPL", "MSFT", "NVDA"),
                 FRI, FRI, WEEKDAYS, hasPrice, new DownloadRun(DownloadListener.NONE, stop)));
@@ -268,10 +267,9 @@ class AlphaVantageDownloaderTest {
 
     private AlphaVantageDownloader downloader(int perMinute, String key) {
         var settings = new AlphaVantageBodies.Settings(Optional.of(key), perMinute, server.baseUrl());
-        var http = new AlphaVantageHttp(new SharedHttpClient().client(),
-                new RequestBudget(perMinute, clock, clock.pause()),
-                Duration.ofSeconds(5));
         var retry = new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(4));
-        return new AlphaVantageDownloader(new AlphaVantageClient(settings, http, retry, clock.pause(), clock));
+        var http = new PriceHttp(new SharedHttpClient().client(),
+                new RequestBudget(perMinute, clock, clock.pause()), Duration.ofSeconds(5), retry, clock.pause());
+        return new AlphaVantageDownloader(new AlphaVantageClient(settings, http, clock));
     }
 }

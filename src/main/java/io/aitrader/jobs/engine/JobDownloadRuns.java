@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aitrader.jobs.events.CancelFlags;
 import io.aitrader.jobs.events.JobEvent;
 import io.aitrader.jobs.events.JobEvents;
+import io.aitrader.prices.DateDownload;
 import io.aitrader.prices.DownloadListener;
 import io.aitrader.prices.DownloadProgressRepository;
 import io.aitrader.prices.DownloadRun;
@@ -38,6 +39,11 @@ class JobDownloadRuns {
 
             @Override
             public void finished(SymbolDownload outcome) {
+                events.publish(JobEvent.download(jobId, outcome));
+            }
+
+            @Override
+            public void finished(DateDownload outcome) {
                 events.publish(JobEvent.download(jobId, outcome));
             }
         };

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.SimulationConfig;
-import io.aitrader.prices.DownloadResult;
+import io.aitrader.prices.DownloadEvidence;
 import io.aitrader.prices.MissingPrices;
 import io.aitrader.prices.PriceDownloads;
 import io.aitrader.prices.PriceRepository;
@@ -53,7 +53,7 @@ public class PricePreparation {
         Set<String> symbols = symbols(config);
         LocalDate first = dates.get(0).minusDays(LOOKBACK_DAYS);
         LocalDate last = dates.get(dates.size() - 1);
-        Optional<DownloadResult> download;
+        Optional<DownloadEvidence> download;
         try {
             download = downloads.fetchMissing(List.copyOf(symbols), first, last, runs.open(jobId));
         } finally {
@@ -68,7 +68,7 @@ public class PricePreparation {
             rule.check(date, symbols, (symbol, day) -> table.open(symbol, day).isPresent())
                     .ifPresent(reason -> incomplete.put(date, reason));
         }
-        return new Prepared(table, incomplete, download.map(DownloadResult::warnings).orElse(List.of()));
+        return new Prepared(table, incomplete, download.map(DownloadEvidence::warnings).orElse(List.of()));
     }
 
     /** The stored prices a job over {@code dates} needs, without downloading (another instance prepared the job). */

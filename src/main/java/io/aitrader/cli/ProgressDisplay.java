@@ -3,7 +3,10 @@ package io.aitrader.cli;
 import java.io.Console;
 
 import io.aitrader.jobs.view.JobStatusView;
+import io.aitrader.prices.DateDownload;
+import io.aitrader.prices.DownloadListener;
 import io.aitrader.prices.DownloadProgress;
+import io.aitrader.prices.SymbolDownload;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -87,6 +90,50 @@ final class ProgressDisplay implements AutoCloseable {
                             + (progress.running() > 1 ? " +" + (progress.running() - 1) + " more" : "");
             default -> status.status();
         };
+    }
+
+    /** A backfill's bar: requests done of total, from the download's own listener. */
+    static DownloadBar downloadBar() {
+        return new DownloadBar();
+    }
+
+    /** Hears a download run and draws its bar; closed when the run ends. */
+    static final class DownloadBar implements DownloadListener, AutoCloseable {
+        private ProgressBar bar;
+        private int failed;
+
+        @Override
+        public void started(int requests, int requestsPerMinute) {
+            bar = bar("Downloading prices", requests, " requests", true);
+            bar.setExtraMessage("(" + requestsPerMinute + " requests/min)");
+        }
+
+        @Override
+        public void finished(SymbolDownload outcome) {
+            step(outcome.ok());
+        }
+
+        @Override
+        public void finished(DateDownload outcome) {
+            step(outcome.ok());
+        }
+
+        private void step(boolean ok) {
+            if (bar != null) {
+                failed += ok ? 0 : 1;
+                bar.step();
+                if (failed > 0) {
+                    bar.setExtraMessage(failed + " refused or failed");
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
     }
 
     @Override

@@ -44,9 +44,13 @@ public class PriceDownloads {
      */
     public Optional<DownloadEvidence> fetchMissing(List<String> symbols, LocalDate from, LocalDate to,
             DownloadRun run) {
-        if (!settings.autoDownloadPriceData()) {
-            return Optional.empty();
-        }
+        return settings.autoDownloadPriceData() ? download(symbols, from, to, run) : Optional.empty();
+    }
+
+    /**
+     * As above whatever AUTO_DOWNLOAD_PRICE_DATA says: an asked-for backfill; empty when no provider has a key.
+     */
+    public Optional<DownloadEvidence> download(List<String> symbols, LocalDate from, LocalDate to, DownloadRun run) {
         PriceProvider provider = settings.activeProvider();
         if (provider == PriceProvider.NONE) {
             return Optional.empty();

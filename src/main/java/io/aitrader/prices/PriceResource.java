@@ -1,13 +1,18 @@
 package io.aitrader.prices;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -17,8 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
+import io.aitrader.errors.ApiException;
+import io.aitrader.errors.Params;
 import io.aitrader.platform.concurrent.WorkerPools;
 import io.smallrye.mutiny.Uni;
 
@@ -36,13 +45,70 @@ public class PriceResource {
 
     private final PriceImportService importService;
     private final PriceRepository repository;
+    private final PriceBackfill backfill;
+    private final DownloadProgressRepository progress;
     private final WorkerPools pools;
 
     @Inject
-    public PriceResource(PriceImportService importService, PriceRepository repository, WorkerPools pools) {
+    public PriceResource(PriceImportService importService, PriceRepository repository, PriceBackfill backfill,
+            DownloadProgressRepository progress, WorkerPools pools) {
         this.importService = importService;
         this.repository = repository;
+        this.backfill = backfill;
+        this.progress = progress;
         this.pools = pools;
+    }
+
+    /** A backfill as GET /prices/backfill/{run_id} shows it. */
+    @Schema(name = "Backfill")
+    public record BackfillView(@JsonProperty("run_id") String runId, String provider,
+            @JsonProperty("start_date") LocalDate startDate, @JsonProperty("end_date") LocalDate endDate,
+            @Schema(description = "running, completed (nothing left to download), incomplete (see warnings; start "
+                    + "it again to continue) or failed") String status,
+            @Schema(description = "Requests done of total (symbols on Alpha Vantage, dates on Massive) and the ETA; "
+                    + "absent before the first request", nullable = true) DownloadProgress progress,
+            List<String> warnings) {
+    }
+
+    @POST
+    @Path("/backfill")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "backfillPrices", summary = "Download a range of prices ahead of time", description = """
+            Downloads what the default config's universe and benchmark lack from start_date to end_date, from the \
+            active provider (PRICE_PROVIDER), within its request budget and rules, whatever \
+            AUTO_DOWNLOAD_PRICE_DATA says. Runs in the background: follow it at GET /prices/backfill/{run_id}. \
+            What is stored is never asked again, so a backfill stopped by a rate limit or a restart continues \
+            where it stopped when started again. One runs at a time.""")
+    @APIResponse(responseCode = "202", description = "Started", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BackfillView.class)))
+    @APIResponse(responseCode = "400", description = "invalid_date, invalid_date_range or no_price_provider (no key set)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "409", description = "A backfill is running already (its run_id is in the answer)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Uni<Response> startBackfill(BackfillRequest request) {
+        return Uni.createFrom().item(() -> {
+            LocalDate from = Params.requiredDate("start_date", request == null ? null : request.startDate());
+            LocalDate to = request.endDate() == null
+                    ? LocalDate.now(AlphaVantageClient.MARKET_ZONE)
+                    : Params.requiredDate("end_date", request.endDate());
+            if (to.isBefore(from)) {
+                throw ApiException.badRequest("invalid_date_range", "end_date must not be before start_date");
+            }
+            return Response.status(Response.Status.ACCEPTED).entity(view(backfill.start(from, to))).build();
+        }).runSubscriptionOn(pools.blocking());
+    }
+
+    @GET
+    @Path("/backfill/{run_id}")
+    @Operation(operationId = "getBackfill", summary = "A backfill's progress and outcome")
+    @APIResponse(responseCode = "200", description = "The backfill", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BackfillView.class)))
+    @APIResponse(responseCode = "404", description = "not_found: no backfill with that id since the service started", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Uni<BackfillView> getBackfill(@PathParam("run_id") String runId) {
+        return Uni.createFrom().optional(() -> backfill.find(runId)).onItem().ifNull()
+                .failWith(() -> ApiException.notFound("No price backfill " + Params.safe(runId)))
+                .map(this::view).runSubscriptionOn(pools.blocking());
+    }
+
+    private BackfillView view(PriceBackfill.Run run) {
+        return new BackfillView(run.id(), run.provider(), run.from(), run.to(), run.status(),
+                progress.findById(run.id()).orElse(null), run.warnings());
     }
 
     @POST

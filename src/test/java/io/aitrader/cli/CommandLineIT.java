@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.aitrader.prices.AlphaVantageBodies;
 import io.aitrader.prices.FakeAlphaVantage;
+import io.aitrader.prices.FakeMassive;
 
 /** Batch mode of the packaged application, run as a process: help, import-prices, simulate and its exit codes. */
 class CommandLineIT {
@@ -112,6 +113,54 @@ class CommandLineIT {
         assertTrue(Pattern.compile("(?m)^cli-unreachable +0/2 +2 +0 +- +- +0$").matcher(run.out()).find(),
                 run::toString);
         assertTrue(run.out().contains("cli-unreachable 2025-10-06 failed: "), run::toString);
+    }
+
+    @Test
+    void importPricesBackfillsARangeFromMassiveWithAProgressBarAndResumes() throws IOException {
+        try (FakeMassive massive = new FakeMassive(InstantSource.system())) {
+            // 2025-09-02..09-12: nine trading days; the fourth answers the minute's limit the first time
+            List<LocalDate> days = LocalDate.of(2025, 9, 2).datesUntil(LocalDate.of(2025, 9, 13))
+                    .filter(d -> d.getDayOfWeek().getValue() <= 5).toList();
+            days.forEach(d -> massive.trades(d, Map.of("AAPL", 230.0, "MSFT", 505.5, "NVDA", 170.25, "QQQ", 570.0)));
+            massive.on(days.get(3), new FakeMassive.Reply(429, "{\"status\":\"ERROR\",\"error\":\"You've "
+                    + "exceeded the maximum requests per minute\"}"));
+            Map<String, String> environment = Map.of("DATA_DIR", importDataDir.toString(), "CONFIGS_DIR",
+                    TEST_CONFIGS, "DEFAULT_CONFIG_PATH", TEST_CONFIGS + "/cli_download.json", "MASSIVE_API_KEY",
+                    "stand-in-key", "MASSIVE_BASE_URL", massive.baseUrl(), "MASSIVE_REQUESTS_PER_MINUTE", "1000");
+
+            PackagedApp.Run stopped = PackagedApp.run(environment, "import-prices", "--from", "2025-09-02", "--to",
+                    "2025-09-12");
+
+            assertEquals(1, stopped.exitCode(), stopped::toString);
+            assertTrue(stopped.out().contains("Prices 2025-09-02 to 2025-09-12 from massive: incomplete"),
+                    stopped::toString);
+            assertTrue(stopped.out().contains("6 of 9 dates remain to download"), stopped::toString);
+            assertTrue(Pattern.compile("Downloading prices .*[0-9]/9 requests").matcher(stopped.err()).find(),
+                    stopped::toString);
+            assertEquals(days.subList(0, 4), massive.requests.stream().map(r -> r.date()).toList());
+
+            massive.trades(days.get(3), Map.of("AAPL", 231.0, "MSFT", 506.0, "NVDA", 171.0, "QQQ", 571.0));
+            PackagedApp.Run resumed = PackagedApp.run(environment, "import-prices", "--from", "2025-09-02", "--to",
+                    "2025-09-12");
+
+            assertEquals(0, resumed.exitCode(), resumed::toString);
+            assertTrue(resumed.out().contains("from massive: completed"), resumed::toString);
+            assertEquals(days.subList(3, days.size()), massive.requests.subList(4, massive.requests.size()).stream()
+                    .map(r -> r.date()).toList(), "the stored dates are not asked again");
+        }
+    }
+
+    @Test
+    void importPricesWithoutFilesOrARangeIsAUsageError() {
+        PackagedApp.Run run = PackagedApp.run(data(importDataDir), "import-prices");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("give price FILEs, or --from DATE [--to DATE] to download a range"),
+                run::toString);
+        PackagedApp.Run noKey = PackagedApp.run(Map.of("DATA_DIR", importDataDir.toString(),
+                "ALPHAADVANTAGE_API_KEY", "", "MASSIVE_API_KEY", "", "POLYGON_API_KEY", ""), "import-prices",
+                "--from", "2025-09-02");
+        assertEquals(2, noKey.exitCode(), noKey::toString);
+        assertTrue(noKey.err().contains("No price provider can download"), noKey::toString);
     }
 
     @Test

@@ -66,6 +66,14 @@ class PriceImportResourceTest {
     }
 
     @Test
+    void aBackfillWithoutAnyProviderKeyIsRefused() {
+        io.restassured.RestAssured.given().contentType("application/json")
+                .body("{\"start_date\": \"2025-01-02\", \"end_date\": \"2025-01-31\"}").post("/prices/backfill")
+                .then().statusCode(400).body("error", equalTo("no_price_provider"))
+                .body("message", org.hamcrest.Matchers.containsString("MASSIVE_API_KEY"));
+    }
+
+    @Test
     void sampleFilesImportWithTheNewerImportWinning() throws Exception {
         importShared(FIRST, "application/x-ndjson").body("symbols", equalTo(102))
                 .body("inserted", equalTo(102 * 121)).body("replaced", equalTo(0)).body("unchanged", equalTo(0));

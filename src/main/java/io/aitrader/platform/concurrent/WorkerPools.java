@@ -24,7 +24,7 @@ import io.vertx.core.WorkerExecutor;
 /**
  * Every thread the service starts, created, sized, named and shut down here: the named Vert.x worker pool the REST
  * resources run their blocking work on, the worker pool of the engine's event-bus verticle, the engine's claim loop
- * and model-day slots, and the thread that listens for other instances. Whatever is still running when the
+ * and model-day slots, the price backfill's thread, and the thread that listens for other instances. Whatever is still running when the
  * application stops is stopped here.
  */
 @Singleton
@@ -76,6 +76,11 @@ public class WorkerPools {
     /** The engine's slots: {@link #engineSlots()} threads, each running one model after another. */
     public ExecutorService newEngineSlots() {
         return track(Executors.newFixedThreadPool(engineSlots, threads("claimed-work", false)));
+    }
+
+    /** The thread of an asked-for price backfill (POST /prices/backfill): one at a time. */
+    public ExecutorService newPriceBackfill() {
+        return track(Executors.newSingleThreadExecutor(threads("price-backfill", true)));
     }
 
     /** The engine's claim loop: one thread, so claims on this instance never race each other. */

@@ -85,7 +85,7 @@ public class ImportPricesCommand implements Callable<Integer> {
         out.println("Prices " + from + " to " + last + " from " + run.provider() + ": " + run.status());
         run.warnings().forEach(w -> out.println("  " + w));
         out.flush();
-        return run.status().equals("completed") ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+        return run.status().equals(PriceBackfill.Run.COMPLETED) ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }
 
     private int importFiles(PrintWriter out, PrintWriter err) {

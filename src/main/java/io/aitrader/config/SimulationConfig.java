@@ -1,8 +1,10 @@
 package io.aitrader.config;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -16,6 +18,15 @@ public record SimulationConfig(String agentType, DateRange dateRange, List<Model
 
     /** The config's date_range; either end may be absent. */
     public record DateRange(LocalDate initDate, LocalDate endDate) {
+    }
+
+    /** The symbols whose prices a run needs: the universe, then the benchmark (when there is one). */
+    public Set<String> universeAndBenchmark() {
+        Set<String> priced = new LinkedHashSet<>(symbols);
+        if (benchmark != null && !benchmark.isBlank()) {
+            priced.add(benchmark);
+        }
+        return priced;
     }
 
     public List<ModelSpec> enabledModels() {

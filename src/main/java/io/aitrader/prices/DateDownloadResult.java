@@ -2,7 +2,9 @@ package io.aitrader.prices;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,13 +14,34 @@ import java.util.stream.Collectors;
  * (stored bars of source {@code massive}), and, when the run stopped early (rate limit, unknown key, cancel), why and
  * which dates were never asked for. A date Massive answered is complete by nature: a symbol it lacks did not trade.
  */
-public record DateDownloadResult(List<DateDownload> downloads, Set<LocalDate> answeredBefore,
-        List<LocalDate> notAttempted, String stopReason) implements DownloadEvidence {
+public final class DateDownloadResult implements DownloadEvidence {
 
-    public DateDownloadResult {
-        downloads = List.copyOf(downloads);
-        answeredBefore = Set.copyOf(answeredBefore);
-        notAttempted = List.copyOf(notAttempted);
+    private final List<DateDownload> downloads;
+    private final Set<LocalDate> answeredBefore;
+    private final List<LocalDate> notAttempted;
+    private final String stopReason;
+    /** Each date's outcome, for the per-symbol questions of {@link MissingPrices}. */
+    private final Map<LocalDate, DateDownload> byDate = new HashMap<>();
+
+    public DateDownloadResult(List<DateDownload> downloads, Set<LocalDate> answeredBefore,
+            List<LocalDate> notAttempted, String stopReason) {
+        this.downloads = List.copyOf(downloads);
+        this.answeredBefore = Set.copyOf(answeredBefore);
+        this.notAttempted = List.copyOf(notAttempted);
+        this.stopReason = stopReason;
+        downloads.forEach(d -> byDate.put(d.date(), d));
+    }
+
+    public List<DateDownload> downloads() {
+        return downloads;
+    }
+
+    public List<LocalDate> notAttempted() {
+        return notAttempted;
+    }
+
+    public String stopReason() {
+        return stopReason;
     }
 
     public boolean stopped() {
@@ -32,12 +55,13 @@ public record DateDownloadResult(List<DateDownload> downloads, Set<LocalDate> an
 
     @Override
     public Optional<String> dateNotDownloaded(LocalDate date) {
-        Optional<String> failed = downloads.stream().filter(d -> d.date().equals(date) && !d.ok())
-                .map(DateDownload::reason).findFirst();
-        if (failed.isPresent() || !notAttempted.contains(date)) {
-            return failed;
+        DateDownload download = byDate.get(date);
+        if (download != null) {
+            return download.ok() ? Optional.empty() : Optional.of(download.reason());
         }
-        return Optional.of("never asked, the download stopped: " + stopReason);
+        return notAttempted.contains(date)
+                ? Optional.of("never asked, the download stopped: " + stopReason)
+                : Optional.empty();
     }
 
     @Override
@@ -47,7 +71,8 @@ public record DateDownloadResult(List<DateDownload> downloads, Set<LocalDate> an
 
     @Override
     public boolean excused(String symbol, LocalDate date) {
-        return answeredBefore.contains(date) || downloads.stream().anyMatch(d -> d.ok() && d.date().equals(date));
+        DateDownload download = byDate.get(date);
+        return answeredBefore.contains(date) || download != null && download.ok();
     }
 
     @Override

@@ -2,11 +2,9 @@ package io.aitrader.prices;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +13,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.ConfigService;
-import io.aitrader.config.SimulationConfig;
 import io.aitrader.errors.ApiException;
 import io.aitrader.platform.concurrent.WorkerPools;
 import io.aitrader.prices.PriceSettings.PriceProvider;
@@ -33,7 +30,7 @@ public class PriceBackfill {
     public record Run(String id, String provider, LocalDate from, LocalDate to, String status, List<String> warnings) {
 
         static final String RUNNING = "running";
-        static final String COMPLETED = "completed";
+        public static final String COMPLETED = "completed";
         static final String INCOMPLETE = "incomplete";
         static final String FAILED = "failed";
     }
@@ -108,12 +105,7 @@ public class PriceBackfill {
     }
 
     private List<String> symbols() {
-        SimulationConfig config = configs.defaultConfig();
-        Set<String> symbols = new LinkedHashSet<>(config.symbols());
-        if (config.benchmark() != null && !config.benchmark().isBlank()) {
-            symbols.add(config.benchmark());
-        }
-        return List.copyOf(symbols);
+        return List.copyOf(configs.defaultConfig().universeAndBenchmark());
     }
 
     private static String wire(PriceProvider provider) {

@@ -1,9 +1,7 @@
 package io.aitrader.prices;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,11 +81,7 @@ public class PriceStartup {
             Log.warnf("No synthetic prices generated: the default config could not be read (%s)", e.getMessage());
             return false;
         }
-        Set<String> universe = new LinkedHashSet<>(config.symbols());
-        if (config.benchmark() != null && !config.benchmark().isBlank()) {
-            universe.add(config.benchmark());
-        }
-        return seedSyntheticIfEmpty(universe);
+        return seedSyntheticIfEmpty(config.universeAndBenchmark());
     }
 
     /** As {@link #seedSyntheticIfEmpty()}, for the given universe (benchmark included). */

@@ -2,7 +2,6 @@ package io.aitrader.jobs.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +49,7 @@ public class PricePreparation {
     }
 
     public Prepared prepare(String jobId, SimulationConfig config, List<LocalDate> dates) {
-        Set<String> symbols = symbols(config);
+        Set<String> symbols = config.universeAndBenchmark();
         LocalDate first = dates.get(0).minusDays(LOOKBACK_DAYS);
         LocalDate last = dates.get(dates.size() - 1);
         Optional<DownloadEvidence> download;
@@ -74,17 +73,9 @@ public class PricePreparation {
     /** The stored prices a job over {@code dates} needs, without downloading (another instance prepared the job). */
     public PriceTable load(SimulationConfig config, List<LocalDate> dates) {
         PriceTable.Builder builder = PriceTable.builder();
-        prices.opensAndCloses(symbols(config), dates.get(0).minusDays(LOOKBACK_DAYS), dates.get(dates.size() - 1),
+        prices.opensAndCloses(config.universeAndBenchmark(), dates.get(0).minusDays(LOOKBACK_DAYS),
+                dates.get(dates.size() - 1),
                 builder::add);
         return builder.build();
-    }
-
-    /** The job's symbols: its universe and its benchmark. */
-    private static Set<String> symbols(SimulationConfig config) {
-        Set<String> symbols = new LinkedHashSet<>(config.symbols());
-        if (config.benchmark() != null && !config.benchmark().isBlank()) {
-            symbols.add(config.benchmark());
-        }
-        return symbols;
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import io.aitrader.cost.Tokens;
+
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -74,7 +76,7 @@ public final class AgentLoop implements Trader {
             AiMessage answer = response.aiMessage();
             chat.add(answer);
             notes.add(answer.text());
-            record.assistant(answer.text(), response.tokenUsage());
+            record.assistant(answer.text(), counted(session, response));
             finished = answer.text() != null && answer.text().contains(SystemPrompt.FINISH_SIGNAL);
             if (answer.hasToolExecutionRequests()) {
                 for (ToolExecutionRequest call : answer.toolExecutionRequests()) {
@@ -91,6 +93,13 @@ public final class AgentLoop implements Trader {
                 ? DaySummary.byModel(caller, session, notes, record, stop)
                 : TradeSummary.of(session.ledger().trades());
         return new DayTranscript(steps, finished, summary, record.messages(), record.toolUsage());
+    }
+
+    /** Adds the call's tokens to the day's usage and returns them (null: not reported). */
+    static Tokens counted(TradingSession session, ChatResponse response) {
+        Tokens tokens = ReportedTokens.of(response.tokenUsage());
+        session.usage().add(tokens);
+        return tokens;
     }
 
     private ChatResponse ask(List<ChatMessage> chat, TradingTools tools, BooleanSupplier stop)

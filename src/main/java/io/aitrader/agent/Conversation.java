@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.langchain4j.model.output.TokenUsage;
+import io.aitrader.cost.Tokens;
 
 /** The record of one model-day's conversation, in order, with the count of tool calls per tool name. */
 final class Conversation {
@@ -23,7 +23,7 @@ final class Conversation {
         add("user", content, null, null, null, null);
     }
 
-    void assistant(String content, TokenUsage usage) {
+    void assistant(String content, Tokens usage) {
         add("assistant", content, null, null, null, usage);
     }
 
@@ -40,10 +40,11 @@ final class Conversation {
         return Collections.unmodifiableMap(toolUsage);
     }
 
-    private void add(String role, String content, String toolName, String arguments, String result, TokenUsage usage) {
-        Integer input = usage == null ? null : usage.inputTokenCount();
-        Integer output = usage == null ? null : usage.outputTokenCount();
+    private void add(String role, String content, String toolName, String arguments, String result, Tokens usage) {
+        Integer input = usage == null ? null : Math.toIntExact(usage.input());
+        Integer cached = usage == null ? null : Math.toIntExact(usage.cachedInput());
+        Integer output = usage == null ? null : Math.toIntExact(usage.output());
         messages.add(new ConversationMessage(messages.size() + 1, role, content, toolName, arguments, result,
-                Instant.now(), input, output));
+                Instant.now(), input, cached, output));
     }
 }

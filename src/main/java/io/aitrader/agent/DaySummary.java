@@ -37,7 +37,8 @@ final class DaySummary {
             AiMessage answer = response == null ? null : response.aiMessage();
             String text = answer == null || answer.text() == null ? "" : clean(answer.text());
             record.user(question);
-            record.assistant(answer == null ? null : answer.text(), response == null ? null : response.tokenUsage());
+            record.assistant(answer == null ? null : answer.text(),
+                    response == null ? null : AgentLoop.counted(session, response));
             if (text.isEmpty()) {
                 return fallback;
             }

@@ -11,9 +11,18 @@ import io.aitrader.trading.MarketPrices;
 
 /**
  * Everything one model-day may see and touch. The ledger is bound to this day, model and job: tools act only
- * through it. {@code previousTradingDay} may be null on the first day of the calendar.
+ * through it. {@code previousTradingDay} may be null on the first day of the calendar; {@code usage} counts the day's
+ * model calls and their tokens.
  */
 public record TradingSession(String jobId, ModelSpec model, AgentSettings settings, LocalDate date,
         LocalDate previousTradingDay, DayLedger ledger, MarketPrices prices, List<String> universe,
-        String benchmark, BooleanSupplier cancelled) {
+        String benchmark, BooleanSupplier cancelled, DayUsage usage) {
+
+    /** A session whose model calls are counted in a usage of its own. */
+    public TradingSession(String jobId, ModelSpec model, AgentSettings settings, LocalDate date,
+            LocalDate previousTradingDay, DayLedger ledger, MarketPrices prices, List<String> universe,
+            String benchmark, BooleanSupplier cancelled) {
+        this(jobId, model, settings, date, previousTradingDay, ledger, prices, universe, benchmark, cancelled,
+                new DayUsage());
+    }
 }

@@ -19,6 +19,7 @@ final class AgentSettingsParser {
         BigDecimal initialCash = f.number("initial_cash", BigDecimal.valueOf(10000));
         Integer callTimeout = f.integer("call_timeout_seconds", 60);
         Integer dayTimeout = f.integer("day_timeout_seconds", 600);
+        BigDecimal maxCost = f.number("max_cost_usd", null);
         check(f, "max_steps", maxSteps != null && maxSteps <= 0, "must be a positive integer (got " + maxSteps + ")");
         check(f, "max_retries", maxRetries != null && maxRetries < 0, "must be 0 or more (got " + maxRetries + ")");
         check(f, "base_delay", baseDelay != null && baseDelay.signum() < 0,
@@ -29,8 +30,11 @@ final class AgentSettingsParser {
                 "must be a positive integer (got " + callTimeout + ")");
         check(f, "day_timeout_seconds", dayTimeout != null && dayTimeout <= 0,
                 "must be a positive integer (got " + dayTimeout + ")");
+        check(f, "max_cost_usd", maxCost != null && maxCost.signum() <= 0,
+                "must be a positive number of USD (got " + (maxCost == null ? null : maxCost.toPlainString()) + ")");
         return new AgentSettings(orZero(maxSteps), orZero(maxRetries),
-                baseDelay == null ? 0 : baseDelay.doubleValue(), initialCash, orZero(callTimeout), orZero(dayTimeout));
+                baseDelay == null ? 0 : baseDelay.doubleValue(), initialCash, orZero(callTimeout), orZero(dayTimeout),
+                maxCost);
     }
 
     private static void check(JsonFields fields, String field, boolean failed, String message) {

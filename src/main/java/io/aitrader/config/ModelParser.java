@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aitrader.cost.PriceFields;
+
 /** Turns the config's models list into {@link ModelSpec}s, recording every problem found on the way. */
 final class ModelParser {
 
@@ -93,13 +95,13 @@ final class ModelParser {
             baseUrl = baseUrl != null ? baseUrl : openaiApiBase.orElse(null);
             apiKey = apiKey != null ? apiKey : openaiApiKey.orElse(null);
         }
-        Map<String, Object> options = options(node, fields, provider, basemodel, benchmark);
+        Map<String, Object> options = options(node, fields, provider, basemodel, benchmark, problems);
         return new ModelSpec(name, signature, provider, basemodel, enabled == null || enabled, baseUrl, apiKey,
                 options);
     }
 
     private Map<String, Object> options(JsonNode node, JsonFields fields, String provider, String basemodel,
-            String benchmark) {
+            String benchmark, List<String> problems) {
         Map<String, Object> options = new LinkedHashMap<>();
         node.fields().forEachRemaining(e -> {
             if (!KNOWN_KEYS.contains(e.getKey()) && !e.getValue().isNull()) {
@@ -114,6 +116,10 @@ final class ModelParser {
         }
         if (fields.has("seed")) {
             fields.integer("seed", 0);
+        }
+        if (fields.has(ModelSpec.PRICING)) {
+            PriceFields.read(node.get(ModelSpec.PRICING), fields.path(ModelSpec.PRICING), problems)
+                    .ifPresent(price -> options.put(ModelSpec.PRICING, price.toMap()));
         }
         if (ModelSpec.BUILTIN.equals(provider) && "buy-and-hold".equals(basemodel)) {
             String symbol = fields.text("symbol");

@@ -16,6 +16,13 @@ public record ModelSpec(String name, String signature, String provider, String b
     public static final String OPENAI = "openai";
     public static final String MOCK = "mock";
     public static final String BUILTIN = "builtin";
+    /** The option holding a model's price: its own from the config, or the pricing file's once a job is triggered. */
+    public static final String PRICING = "pricing";
+
+    /** Mock and builtin models call no paid provider. */
+    public boolean free() {
+        return MOCK.equals(provider) || BUILTIN.equals(provider);
+    }
 
     public String option(String key) {
         Object value = options == null ? null : options.get(key);

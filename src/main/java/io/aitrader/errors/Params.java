@@ -1,7 +1,10 @@
 package io.aitrader.errors;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** Parses request parameters and body fields into values or the contract's 400s, in one way for every endpoint. */
 public final class Params {
@@ -62,6 +65,19 @@ public final class Params {
             return true;
         }
         throw ApiException.invalidField("invalid_parameter", field, safe(value), field + " must be true or false");
+    }
+
+    /** An optional amount of money: absent or null is null; anything but a positive number is 400 invalid_parameter. */
+    public static BigDecimal positiveAmount(String field, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        if (value.isNumber() && value.decimalValue().signum() > 0) {
+            return value.decimalValue();
+        }
+        String shown = value.isTextual() ? value.asText() : value.toString();
+        throw ApiException.invalidField("invalid_parameter", field, safe(shown),
+                field + " must be a positive number of USD");
     }
 
     public static String blankToNull(String value) {

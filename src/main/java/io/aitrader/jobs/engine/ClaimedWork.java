@@ -37,6 +37,7 @@ public class ClaimedWork {
     private final JobPreparation preparation;
     private final ModelDayRunner dayRunner;
     private final JobFinisher finisher;
+    private final Budgets budgets;
     private final Map<Long, String> running = new ConcurrentHashMap<>();
     private final Set<String> preparing = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -44,7 +45,8 @@ public class ClaimedWork {
     private final ReadWriteLock claimGate = new ReentrantReadWriteLock();
 
     ClaimedWork(WorkClaims claims, Leases leases, ClaimedJobs claimed, JobPreparation preparation,
-            ModelDayRunner dayRunner, JobFinisher finisher) {
+            ModelDayRunner dayRunner, JobFinisher finisher, Budgets budgets) {
+        this.budgets = budgets;
         this.leases = leases;
         this.claims = claims;
         this.claimed = claimed;
@@ -151,6 +153,12 @@ public class ClaimedWork {
             trader = claimed.trader(job, day.model());
         } catch (RuntimeException e) {
             finisher.endRunningDay(day, ModelDayStatus.FAILED, "The model could not be set up: " + e.getMessage());
+            return null;
+        }
+        Optional<String> exhausted = budgets.exhausted(job.job(), job.config(), day.model());
+        if (exhausted.isPresent()) {
+            chain.broken();
+            finisher.endRunningDay(day, ModelDayStatus.SKIPPED, exhausted.get());
             return null;
         }
         return dayRunner.run(day, job.config(), job.model(day.model()), trader, job.prices(),

@@ -169,7 +169,7 @@ public class DayCommitter {
     private List<Commit> store(Connection conn, List<Pending> batch) throws SQLException {
         boolean[] running = new boolean[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
-            running[i] = modelDays.updateCompleted(conn, batch.get(i).day.detailId());
+            running[i] = modelDays.updateCompleted(conn, batch.get(i).day.detailId(), batch.get(i).day.cost());
         }
         String now = Timestamps.now();
         for (int i = 0; i < batch.size(); i++) {

@@ -155,7 +155,10 @@ public class JobFinisher {
                     ? failed + " model-days failed and none completed"
                     : "No model-day could run (prices incomplete for every date)";
         } else {
-            status = failed == 0 ? JobStatus.COMPLETED : JobStatus.PARTIAL;
+            // days a spending cap skipped leave the job short of what was asked, as failed days do
+            status = failed == 0 && modelDays.countBudgetSkipped(jobId) == 0
+                    ? JobStatus.COMPLETED
+                    : JobStatus.PARTIAL;
         }
         if (jobs.updateFinishedIfIdle(jobId, status, error)) {
             metrics.jobFinished(status);

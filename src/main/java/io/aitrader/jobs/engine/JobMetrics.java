@@ -3,10 +3,12 @@ package io.aitrader.jobs.engine;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.cost.DayCost;
 import io.aitrader.jobs.store.JobStatus;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.micrometer.core.instrument.Counter;
@@ -24,6 +26,8 @@ public class JobMetrics {
     static final String MODEL_DAYS = "aitrader.model.days";
     static final String MODEL_DAY_DURATION = "aitrader.model.day.duration";
     static final String TAKEN_OVER = "aitrader.model.days.taken.over";
+    static final String COST = "aitrader.llm.cost.usd";
+    static final String MODEL_TOKENS = "aitrader.llm.model.tokens";
 
     private static final Duration[] DAY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25),
             Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5),
@@ -34,8 +38,11 @@ public class JobMetrics {
     private final Map<ModelDayStatus, Counter> days = new EnumMap<>(ModelDayStatus.class);
     private final Map<ModelDayStatus, Timer> durations = new EnumMap<>(ModelDayStatus.class);
     private final Counter takenOver;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> spend = new ConcurrentHashMap<>();
 
     JobMetrics(MeterRegistry registry) {
+        this.registry = registry;
         takenOver = Counter.builder(TAKEN_OVER).description(
                 "Model-days this instance claimed after another instance's lease on them expired (PostgreSQL)")
                 .register(registry);
@@ -77,6 +84,27 @@ public class JobMetrics {
         if (count > 0) {
             takenOver.increment(count);
         }
+    }
+
+    /** What a model-day's model calls used and cost, by model (a cost that is unknown adds nothing to the spend). */
+    void spent(String model, DayCost cost) {
+        if (cost == null || cost.calls() == 0) {
+            return;
+        }
+        if (cost.costUsd() != null) {
+            spend.computeIfAbsent(model, m -> Counter.builder(COST)
+                    .description("USD spent on model calls, by model (days of unknown cost are left out)")
+                    .tag("model", m).register(registry)).increment(cost.costUsd().doubleValue());
+        }
+        tokens(model, "input").increment(cost.tokens().input());
+        tokens(model, "cached_input").increment(cost.tokens().cachedInput());
+        tokens(model, "output").increment(cost.tokens().output());
+    }
+
+    private Counter tokens(String model, String type) {
+        return spend.computeIfAbsent(model + '\u0000' + type, key -> Counter.builder(MODEL_TOKENS)
+                .description("Tokens of model calls by model and type (input includes cached_input)")
+                .tag("model", model).tag("type", type).register(registry));
     }
 
     void jobFinished(JobStatus status) {

@@ -13,11 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.MDC;
 
 import io.aitrader.agent.DayTranscript;
+import io.aitrader.agent.DayUsage;
 import io.aitrader.agent.Trader;
 import io.aitrader.agent.TraderException;
 import io.aitrader.agent.TradingSession;
 import io.aitrader.config.ModelSpec;
 import io.aitrader.config.SimulationConfig;
+import io.aitrader.cost.DayCost;
+import io.aitrader.cost.ModelPrice;
+import io.aitrader.cost.PriceFields;
 import io.aitrader.jobs.claims.WorkClaims;
 import io.aitrader.jobs.events.JobEvent;
 import io.aitrader.jobs.events.JobEvents;
@@ -99,9 +103,10 @@ public class ModelDayRunner {
         events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.RUNNING, null));
         long deadline = System.nanoTime() + config.agentConfig().dayTimeoutSeconds() * 1_000_000_000L;
         BooleanSupplier stop = () -> jobCancelled.getAsBoolean() || System.nanoTime() > deadline;
+        DayUsage usage = new DayUsage();
         try {
-            DayRecord record = trade(day, config, model, trader, prices, stop, chain, storedBefore);
-            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
+            DayRecord record = trade(day, config, model, trader, prices, stop, chain, storedBefore, usage);
+            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started, record.cost());
             if (stopped != null) {
                 return Outcome.of(stopped);
             }
@@ -113,23 +118,25 @@ public class ModelDayRunner {
             chain.committed(day.date(), record.end(), record.endingValue());
             long took = System.nanoTime() - started;
             metrics.dayRan(ModelDayStatus.COMPLETED, took);
+            metrics.spent(day.model(), record.cost());
             Log.debugf("Model-day %s %s completed in %d ms", day.model(), day.date(), took / 1_000_000);
             events.publish(JobEvent.modelDay(day.jobId(), day.model(), day.date(), ModelDayStatus.COMPLETED, null));
             return new Outcome(ModelDayStatus.COMPLETED, commit.next());
         } catch (TraderException e) {
             // a trader stopped by the deadline or a cancel reports only "cancelled": say which it was
-            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started);
-            return Outcome.of(stopped != null ? stopped : fail(day, e.getMessage(), started));
+            DayCost cost = cost(model, usage);
+            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started, cost);
+            return Outcome.of(stopped != null ? stopped : fail(day, e.getMessage(), started, cost));
         } catch (StoreException e) {
             throw e; // the store cannot record this day's failure either: the day's lease is given up (ClaimedWork)
         } catch (RuntimeException e) {
             return Outcome.of(fail(day, "Internal error while running the model-day: "
-                    + e.getClass().getSimpleName(), started));
+                    + e.getClass().getSimpleName(), started, cost(model, usage)));
         }
     }
 
     private DayRecord trade(ModelDay day, SimulationConfig config, ModelSpec model, Trader trader,
-            MarketPrices prices, BooleanSupplier stop, ModelChain chain, LocalDate storedBefore)
+            MarketPrices prices, BooleanSupplier stop, ModelChain chain, LocalDate storedBefore, DayUsage usage)
             throws TraderException {
         BigDecimal initialCash = config.agentConfig().initialCash();
         StartState start = chain.startFor(day.date(), storedBefore)
@@ -138,7 +145,7 @@ public class ModelDayRunner {
         DayLedger dayLedger = new DayLedger(day.date(), start.portfolio(), prices, tradeable(config, model));
         LocalDate previousTradingDay = calendar.previousTradingDay(day.date());
         TradingSession session = new TradingSession(day.jobId(), model, config.agentConfig(), day.date(),
-                previousTradingDay, dayLedger, prices, config.symbols(), config.benchmark(), stop);
+                previousTradingDay, dayLedger, prices, config.symbols(), config.benchmark(), stop, usage);
         DayTranscript transcript = trader.tradeDay(session);
         Portfolio end = dayLedger.current();
         DayValuation value = Valuer.valueDay(day.date(), start.portfolio(), end, prices, start.previousValue());
@@ -146,17 +153,26 @@ public class ModelDayRunner {
         return new DayRecord(day.jobId(), day.id(), day.model(), day.date(), end, value.startingValue(),
                 value.endingValue(), start.previousValue(), value.profit(),
                 value.returnPct() == null ? BigDecimal.ZERO : value.returnPct(), dayLedger.trades(), transcript,
-                warnings);
+                warnings, cost(model, usage));
+    }
+
+    /** The day's usage priced at the model's price (contract 9): mock and builtin are free, an unknown price null. */
+    static DayCost cost(ModelSpec model, DayUsage usage) {
+        ModelPrice price = model.free()
+                ? ModelPrice.FREE
+                : PriceFields.fromStored(model.options() == null ? null : model.options().get(ModelSpec.PRICING))
+                        .orElse(null);
+        return DayCost.of(usage.calls(), usage.unreported(), usage.tokens(), price);
     }
 
     private ModelDayStatus stopped(ModelDay day, SimulationConfig config, long deadline, BooleanSupplier cancelled,
-            long started) {
+            long started, DayCost cost) {
         if (System.nanoTime() > deadline) {
             return fail(day, "The model-day exceeded its timeout of " + config.agentConfig().dayTimeoutSeconds()
-                    + " s", started);
+                    + " s", started, cost);
         }
         if (cancelled.getAsBoolean()) {
-            return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled", started);
+            return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled", started, cost);
         }
         return null;
     }
@@ -174,16 +190,20 @@ public class ModelDayRunner {
         return symbols;
     }
 
-    private ModelDayStatus fail(ModelDay day, String reason, long started) {
-        return finish(day, ModelDayStatus.FAILED, reason, started);
+    private ModelDayStatus fail(ModelDay day, String reason, long started, DayCost cost) {
+        return finish(day, ModelDayStatus.FAILED, reason, started, cost);
     }
 
-    /** Ends the running day unless the watchdog ended it first (then its status and reason stand). */
-    private ModelDayStatus finish(ModelDay day, ModelDayStatus status, String reason, long started) {
-        if (!modelDays.updateEnded(day, ModelDayStatus.RUNNING, status, reason)) {
+    /**
+     * Ends the running day unless the watchdog ended it first (then its status and reason stand), keeping what its
+     * model calls cost: they were paid for whatever the outcome.
+     */
+    private ModelDayStatus finish(ModelDay day, ModelDayStatus status, String reason, long started, DayCost cost) {
+        if (!modelDays.updateEnded(day, ModelDayStatus.RUNNING, status, reason, cost)) {
             return status; // the status and reason stored first stand
         }
         metrics.dayRan(status, System.nanoTime() - started);
+        metrics.spent(day.model(), cost);
         if (status == ModelDayStatus.FAILED) {
             Log.warnf("Model-day %s %s failed: %s", day.model(), day.date(), reason);
         } else {

@@ -1,11 +1,15 @@
 package io.aitrader.jobs.store;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A stored job row. {@code configJson} is the resolved config the job runs (no API keys). */
+/**
+ * A stored job row. {@code configJson} is the resolved config the job runs (no API keys); {@code maxCostUsd} caps
+ * what the whole job may spend (null: no cap).
+ */
 public record JobRecord(String jobId, JobStatus status, String configPath, String configJson,
         List<LocalDate> dateRange, List<String> models, String workKey, boolean replaceExisting,
         List<String> warnings, String error, String triggeredBy, String createdAt, String startedAt,
-        String updatedAt, String completedAt) {
+        String updatedAt, String completedAt, BigDecimal maxCostUsd) {
 }

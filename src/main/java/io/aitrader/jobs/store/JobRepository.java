@@ -1,5 +1,6 @@
 package io.aitrader.jobs.store;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,8 +31,8 @@ public class JobRepository {
 
     static final String INSERT = """
             INSERT INTO jobs (job_id, status, config_path, config_json, date_range, models, work_key,
-                              replace_existing, warnings, triggered_by, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              replace_existing, warnings, triggered_by, created_at, updated_at, max_cost_usd)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     static final String SELECT_BY_ID = "SELECT * FROM jobs WHERE job_id = ?";
     static final String SELECT_LATEST = "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT 1";
@@ -85,7 +86,7 @@ public class JobRepository {
         Jdbc.update(conn, INSERT, job.jobId(), job.status().wire(), job.configPath(), job.configJson(),
                 toJson(job.dateRange().stream().map(LocalDate::toString).toList()), toJson(job.models()),
                 job.workKey(), job.replaceExisting(), toJson(job.warnings()), job.triggeredBy(), job.createdAt(),
-                job.createdAt());
+                job.createdAt(), job.maxCostUsd());
         days.persistAll(conn, job, planned);
         audit.persist(conn, AuditEvent.job(job.jobId(), AuditEvent.CREATED,
                 planned.size() + " model-days from " + job.configPath(), job.triggeredBy()));
@@ -161,6 +162,19 @@ public class JobRepository {
         Jdbc.update(dataSource, "Could not update a job", UPDATE_WARNINGS, toJson(warnings), Timestamps.now(), jobId);
     }
 
+    /** Adds {@code warning} to the job's warnings unless it is there already. */
+    public void addWarning(String jobId, String warning) {
+        Jdbc.inTransaction(dataSource, "Could not update a job", conn -> {
+            Optional<JobRecord> job = Jdbc.find(conn, SELECT_BY_ID, this::job, jobId);
+            if (job.isPresent() && !job.get().warnings().contains(warning)) {
+                List<String> warnings = new java.util.ArrayList<>(job.get().warnings());
+                warnings.add(warning);
+                Jdbc.update(conn, UPDATE_WARNINGS, toJson(warnings), Timestamps.now(), jobId);
+            }
+            return null;
+        });
+    }
+
     /**
      * Cancels an active job in one transaction: the audit's "cancelled" row, its pending model-days, its final
      * status; {@code actor} is who asked. Returns how many model-days were cancelled, or -1 (nothing written) when
@@ -199,7 +213,12 @@ public class JobRepository {
                 fromJson(rs.getString("models")), rs.getString("work_key"), rs.getInt("replace_existing") == 1,
                 fromJson(rs.getString("warnings")), rs.getString("error"), rs.getString("triggered_by"),
                 rs.getString("created_at"), rs.getString("started_at"), rs.getString("updated_at"),
-                rs.getString("completed_at"));
+                rs.getString("completed_at"), maxCost(rs));
+    }
+
+    private static BigDecimal maxCost(ResultSet rs) throws SQLException {
+        double cap = rs.getDouble("max_cost_usd");
+        return rs.wasNull() ? null : BigDecimal.valueOf(cap);
     }
 
     private String toJson(List<String> values) {

@@ -41,8 +41,10 @@ public class LedgerRepository {
     static final String MARK_LATER_STALE = "UPDATE trading_days SET stale = 1 WHERE model = ? AND date > ?";
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
-                                      return_pct, total_steps, stop_signal, summary, warnings, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                                      return_pct, total_steps, stop_signal, summary, warnings, created_at,
+                                      llm_calls, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens,
+                                      cost_usd)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """;
     static final String INSERT_HOLDING = "INSERT INTO holdings (trading_day_id, symbol, shares) VALUES (?, ?, ?)";
     static final String INSERT_ACTION = """
@@ -50,8 +52,8 @@ public class LedgerRepository {
             """;
     static final String INSERT_MESSAGE = """
             INSERT INTO reasoning_logs (trading_day_id, seq, role, content, tool_name, tool_arguments, tool_result,
-                                        timestamp, input_tokens, output_tokens)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                        timestamp, input_tokens, cached_input_tokens, output_tokens)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     static final String INSERT_TOOL_USAGE = "INSERT INTO tool_usage (trading_day_id, tool_name, calls) VALUES (?, ?, ?)";
 
@@ -96,7 +98,9 @@ public class LedgerRepository {
             Jdbc.bind(ps, day.jobId(), day.model(), day.date().toString(), day.end().cash(),
                     day.startingValue(), day.endingValue(), day.previousValue(), day.profit(), day.returnPct(),
                     day.transcript().totalSteps(), day.transcript().stopSignalReceived(), day.transcript().summary(),
-                    toJson(day.warnings()), now);
+                    toJson(day.warnings()), now, day.cost().calls(), day.cost().tokens().input(),
+                    day.cost().tokens().cachedInput(), day.cost().tokens().cacheWrite(), day.cost().tokens().output(),
+                    day.cost().costUsd());
             try (ResultSet id = ps.executeQuery()) {
                 id.next();
                 dayId = id.getLong(1);
@@ -123,7 +127,8 @@ public class LedgerRepository {
         try (PreparedStatement ps = Statements.prepare(conn, INSERT_MESSAGE)) {
             for (ConversationMessage m : day.transcript().messages()) {
                 Jdbc.bind(ps, dayId, m.seq(), m.role(), m.content(), m.toolName(), m.toolArguments(),
-                        m.toolResult(), m.timestamp().toString(), m.inputTokens(), m.outputTokens());
+                        m.toolResult(), m.timestamp().toString(), m.inputTokens(), m.cachedInputTokens(),
+                        m.outputTokens());
                 ps.addBatch();
             }
             ps.executeBatch();

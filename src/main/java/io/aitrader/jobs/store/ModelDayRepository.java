@@ -1,5 +1,6 @@
 package io.aitrader.jobs.store;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.cost.DayCost;
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
 import io.aitrader.platform.database.Jdbc;
@@ -35,12 +37,18 @@ public class ModelDayRepository {
             SELECT date, model FROM job_details WHERE job_id = ? AND status = 'running' ORDER BY date, model LIMIT 1
             """;
     static final String COMPLETE_RUNNING = """
-            UPDATE job_details SET status = 'completed', error = NULL, completed_at = ?
+            UPDATE job_details SET status = 'completed', error = NULL, completed_at = ?, %s
             WHERE id = ? AND status = 'running' AND (lease_owner IS NULL OR lease_owner = ?)
-            """;
+            """.formatted(DayCosts.SET);
     static final String END = """
-            UPDATE job_details SET status = ?, error = ?, completed_at = ?
+            UPDATE job_details SET status = ?, error = ?, completed_at = ?, %s
             WHERE id = ? AND status = ? AND (lease_owner IS NULL OR lease_owner = ?)
+            """.formatted(DayCosts.SET);
+    static final String SELECT_SPENT = """
+            SELECT SUM(cost_usd), SUM(CASE WHEN model = ? THEN cost_usd END) FROM job_details WHERE job_id = ?
+            """;
+    static final String COUNT_BUDGET_SKIPPED = """
+            SELECT COUNT(*) FROM job_details WHERE job_id = ? AND status = 'skipped' AND error LIKE 'budget_exhausted%'
             """;
     static final String SELECT_OVERDUE = """
             SELECT * FROM job_details WHERE job_id = ? AND status = 'running' AND started_at < ?
@@ -122,9 +130,15 @@ public class ModelDayRepository {
      * writing nothing, when it left that state meanwhile (a cancel or the watchdog decided first).
      */
     public boolean updateEnded(ModelDay day, ModelDayStatus from, ModelDayStatus status, String error) {
+        return updateEnded(day, from, status, error, null);
+    }
+
+    /** As above, keeping what the day's model calls used and cost ({@code cost} null: it made none). */
+    public boolean updateEnded(ModelDay day, ModelDayStatus from, ModelDayStatus status, String error,
+            DayCost cost) {
         return Jdbc.inTransaction(dataSource, "Could not update a model-day", conn -> {
-            if (Jdbc.update(conn, END, status.wire(), error, Timestamps.now(), day.id(), from.wire(),
-                    instance.id()) != 1) {
+            if (Jdbc.update(conn, END, DayCosts.params(new Object[]{status.wire(), error, Timestamps.now()}, cost,
+                    day.id(), from.wire(), instance.id())) != 1) {
                 return false;
             }
             audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(), status.wire(), error, null));
@@ -136,8 +150,31 @@ public class ModelDayRepository {
      * Marks a running model-day completed on the caller's connection; false when it is no longer running (the
      * watchdog or a cancel decided first), in which case the caller must roll back.
      */
-    public boolean updateCompleted(Connection conn, long id) throws SQLException {
-        return Jdbc.update(conn, COMPLETE_RUNNING, Timestamps.now(), id, instance.id()) == 1;
+    public boolean updateCompleted(Connection conn, long id, DayCost cost) throws SQLException {
+        return Jdbc.update(conn, COMPLETE_RUNNING, DayCosts.params(new Object[]{Timestamps.now()}, cost, id,
+                instance.id())) == 1;
+    }
+
+    /** What the job has spent so far, and what {@code model} has within it; a day of unknown cost counts 0. */
+    public record Spent(BigDecimal job, BigDecimal model) {
+    }
+
+    public Spent findSpent(String jobId, String model) {
+        return Jdbc.find(dataSource, "Could not read what the job spent", SELECT_SPENT,
+                rs -> new Spent(amount(rs, 1), amount(rs, 2)), model, jobId).orElse(
+                        new Spent(BigDecimal.ZERO,
+                                BigDecimal.ZERO));
+    }
+
+    /** How many of the job's model-days a spending cap skipped. */
+    public int countBudgetSkipped(String jobId) {
+        return Jdbc.find(dataSource, "Could not count the model-days of a job", COUNT_BUDGET_SKIPPED,
+                rs -> rs.getInt(1), jobId).orElse(0);
+    }
+
+    private static BigDecimal amount(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? BigDecimal.ZERO : BigDecimal.valueOf(value);
     }
 
     /** Fails the job's model-days running since before {@code startedBefore}, with audit rows; returns how many. */

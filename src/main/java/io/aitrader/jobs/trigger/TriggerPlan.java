@@ -1,5 +1,6 @@
 package io.aitrader.jobs.trigger;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,12 @@ import io.aitrader.config.SimulationConfig;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.PlannedDay;
 
-/** What a trigger resolved to: the model-days to run, those skipped with reasons, and warnings for the answer. */
+/**
+ * What a trigger resolved to: the model-days to run, those skipped with reasons, warnings for the answer, and the
+ * job's spending cap (null: none).
+ */
 public record TriggerPlan(String configPath, SimulationConfig config, List<String> models, List<PlannedDay> toRun,
-        List<PlannedDay> skipped, List<String> warnings, boolean replaceExisting) {
+        List<PlannedDay> skipped, List<String> warnings, boolean replaceExisting, BigDecimal maxCostUsd) {
 
     /** Why a model-day is skipped that another active job still has to run: its status there, and that job's id. */
     static final String HELD_REASON = "%s in job %s";
@@ -54,6 +58,6 @@ public record TriggerPlan(String configPath, SimulationConfig config, List<Strin
             }
         }
         return new TriggerPlan(configPath, config, models, List.copyOf(run), List.copyOf(skip), warnings,
-                replaceExisting);
+                replaceExisting, maxCostUsd);
     }
 }

@@ -1,5 +1,6 @@
 package io.aitrader.jobs.trigger;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,10 @@ import io.aitrader.jobs.store.PlannedDay;
 import io.aitrader.prices.PriceRepository;
 import io.aitrader.prices.TradingCalendar;
 
-/** Resolves a trigger into model-days: dates to trading days, resume points per model, limits (contract 2.1). */
+/**
+ * Resolves a trigger into model-days: dates to trading days, resume points per model, limits (contract 2.1), and each
+ * model's price as of today (contract 9).
+ */
 @ApplicationScoped
 public class TriggerPlanner {
 
@@ -32,9 +36,11 @@ public class TriggerPlanner {
     private final PriceRepository prices;
     private final LedgerRepository ledger;
     private final JobsSettings settings;
+    private final JobPricing pricing;
 
     TriggerPlanner(ConfigService configs, TradingCalendar calendar, PriceRepository prices, LedgerRepository ledger,
-            JobsSettings settings) {
+            JobsSettings settings, JobPricing pricing) {
+        this.pricing = pricing;
         this.configs = configs;
         this.calendar = calendar;
         this.prices = prices;
@@ -49,8 +55,11 @@ public class TriggerPlanner {
                     "config_path is empty; leave it out to run the default config");
         }
         String configPath = request.configPath() == null ? configs.defaultConfigPath() : request.configPath();
-        SimulationConfig config = configs.load(configPath);
-        List<String> models = selectModels(config, request.models());
+        BigDecimal maxCost = request.maxCost();
+        SimulationConfig loaded = configs.load(configPath);
+        List<String> models = selectModels(loaded, request.models());
+        List<String> warnings = new ArrayList<>();
+        SimulationConfig config = pricing.priced(loaded, models, today, warnings);
         Optional<LocalDate> start = parseDate("start_date", request.startDate());
         LocalDate end = parseDate("end_date", request.endDate()).orElseGet(() -> latestPricedDay(today));
         if (end.isAfter(today)) {
@@ -74,7 +83,6 @@ public class TriggerPlanner {
         }
         List<PlannedDay> toRun = new ArrayList<>();
         List<PlannedDay> skipped = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         for (String model : models) {
             LocalDate from = start.orElseGet(() -> resumeFrom(model, config, end));
             List<LocalDate> days = from.isAfter(end) ? List.of() : calendar.tradingDays(from, end);
@@ -96,7 +104,7 @@ public class TriggerPlanner {
             }
             missing.forEach(day -> toRun.add(PlannedDay.pending(model, day)));
         }
-        return new TriggerPlan(configPath, config, models, toRun, skipped, warnings, request.replace());
+        return new TriggerPlan(configPath, config, models, toRun, skipped, warnings, request.replace(), maxCost);
     }
 
     /** The 200 "current" answer: the latest completed day among the plan's models and the trading day after it. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.cost.DayCost;
 import io.aitrader.jobs.store.DatabaseClock;
 import io.aitrader.jobs.store.InstanceIdentity;
 import io.aitrader.jobs.store.ModelDay;
@@ -157,9 +158,10 @@ class WorkClaimsTest {
         String jobId = job("running", PAST);
         long mine = day(jobId, "2025-06-02", "running", instance.id(), FUTURE, 1);
         long theirs = day(jobId, "2025-06-03", "running", "other-instance", FUTURE, 1);
-        assertTrue(jobs.updateCompleted(conn, mine));
-        assertFalse(jobs.updateCompleted(conn, theirs), "a take-over moved the lease: the old run's commit fails");
-        assertFalse(jobs.updateCompleted(conn, mine), "a day completes once");
+        assertTrue(jobs.updateCompleted(conn, mine, DayCost.NONE));
+        assertFalse(jobs.updateCompleted(conn, theirs, DayCost.NONE),
+                "a take-over moved the lease: the old run's commit fails");
+        assertFalse(jobs.updateCompleted(conn, mine, DayCost.NONE), "a day completes once");
         assertEquals("completed", column(jobId, "2025-06-02", "status"));
         assertEquals("running", column(jobId, "2025-06-03", "status"));
     }
@@ -207,7 +209,7 @@ class WorkClaimsTest {
     }
 
     private void complete(String jobId, String date) throws SQLException {
-        assertTrue(jobs.updateCompleted(conn, Long.parseLong(column(jobId, date, "id"))));
+        assertTrue(jobs.updateCompleted(conn, Long.parseLong(column(jobId, date, "id")), DayCost.NONE));
     }
 
     private void set(String jobId, String date, String column, String value) throws SQLException {

@@ -1,0 +1,38 @@
+package io.aitrader.agent;
+
+import io.aitrader.cost.Tokens;
+
+/**
+ * The model calls of one model-day and their tokens, added up as they are made — also when the day then fails, since
+ * a failed day's calls were paid for too. Confined to the day's thread.
+ */
+public final class DayUsage {
+
+    private Tokens tokens = Tokens.ZERO;
+    private int calls;
+    private int unreported;
+
+    /** Adds one answered call; {@code reported} is null when the provider said nothing of its tokens. */
+    public void add(Tokens reported) {
+        calls++;
+        if (reported == null) {
+            unreported++;
+        } else {
+            tokens = tokens.plus(reported);
+        }
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** Answered model calls. */
+    public int calls() {
+        return calls;
+    }
+
+    /** Calls whose tokens the provider did not report: the day's cost is unknown when there is one. */
+    public int unreported() {
+        return unreported;
+    }
+}

@@ -1,9 +1,12 @@
 package io.aitrader.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.aitrader.jobs.store.PlannedDay;
 import io.aitrader.jobs.trigger.JobCreated;
@@ -43,6 +46,9 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Run completed model-days again and replace their results")
     boolean replace;
 
+    @Option(names = "--max-cost", paramLabel = "USD", description = "What the whole run may spend on model calls; days that would start past it are skipped")
+    BigDecimal maxCost;
+
     @Spec
     CommandSpec spec;
 
@@ -63,7 +69,8 @@ public class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TriggerRequest request = new TriggerRequest(config, start == null ? null : start.toString(),
-                end == null ? null : end.toString(), models, replace);
+                end == null ? null : end.toString(), models, replace,
+                maxCost == null ? null : JsonNodeFactory.instance.numberNode(maxCost));
         offlinePrices.seedOfflineIfEmpty();
         TriggerAnswer answer = triggers.trigger(request, "cli");
         if (answer.body() instanceof UpToDate upToDate) {

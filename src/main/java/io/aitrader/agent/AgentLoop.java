@@ -28,6 +28,7 @@ public final class AgentLoop implements Trader {
     private final InformationSearch search;
     private final boolean modelSummary;
     private final ToolMeters toolMeters;
+    private final CallTape tape;
 
     public AgentLoop(ChatModel model) {
         this(ModelCaller.of(model, null));
@@ -45,6 +46,13 @@ public final class AgentLoop implements Trader {
 
     /** As above, counting tool calls in {@code toolMeters}. */
     public AgentLoop(ModelCaller caller, InformationSearch search, boolean modelSummary, ToolMeters toolMeters) {
+        this(caller, search, modelSummary, toolMeters, null);
+    }
+
+    /** As above; {@code tape} (may be null: no provider) records the provider exchanges into the day's usage. */
+    public AgentLoop(ModelCaller caller, InformationSearch search, boolean modelSummary, ToolMeters toolMeters,
+            CallTape tape) {
+        this.tape = tape;
         this.caller = caller;
         this.search = search;
         this.modelSummary = modelSummary;
@@ -53,6 +61,18 @@ public final class AgentLoop implements Trader {
 
     @Override
     public DayTranscript tradeDay(TradingSession session) throws TraderException {
+        if (tape == null) {
+            return trade(session);
+        }
+        tape.begin(session.usage().recording());
+        try {
+            return trade(session);
+        } finally {
+            tape.end();
+        }
+    }
+
+    private DayTranscript trade(TradingSession session) throws TraderException {
         TradingTools tools = new TradingTools(session, search, toolMeters);
         BooleanSupplier stop = session.cancelled() == null ? NEVER : session.cancelled();
         Conversation record = new Conversation();
@@ -72,7 +92,7 @@ public final class AgentLoop implements Trader {
                 throw new TraderCancelledException();
             }
             steps++;
-            ChatResponse response = ask(chat, tools, stop);
+            ChatResponse response = ask(session, chat, tools, stop);
             AiMessage answer = response.aiMessage();
             chat.add(answer);
             notes.add(answer.text());
@@ -102,11 +122,18 @@ public final class AgentLoop implements Trader {
         return tokens;
     }
 
-    private ChatResponse ask(List<ChatMessage> chat, TradingTools tools, BooleanSupplier stop)
+    /** One model call of the day: numbered for the recording, its answer's tokens not yet counted. */
+    static ChatResponse call(ModelCaller caller, TradingSession session, ChatRequest request, BooleanSupplier stop)
+            throws TraderException {
+        session.usage().recording().nextStep();
+        return caller.call(request, stop);
+    }
+
+    private ChatResponse ask(TradingSession session, List<ChatMessage> chat, TradingTools tools, BooleanSupplier stop)
             throws TraderException {
         ChatRequest request = ChatRequest.builder().messages(List.copyOf(chat))
                 .toolSpecifications(tools.specifications()).build();
-        ChatResponse response = caller.call(request, stop);
+        ChatResponse response = call(caller, session, request, stop);
         if (response == null || response.aiMessage() == null) {
             throw new TraderException("the model returned no answer");
         }

@@ -32,7 +32,7 @@ final class DaySummary {
         String fallback = TradeSummary.of(trades);
         String question = question(session, fallback, notes);
         try {
-            ChatResponse response = caller.call(ChatRequest.builder()
+            ChatResponse response = AgentLoop.call(caller, session, ChatRequest.builder()
                     .messages(List.of(SystemMessage.from(INSTRUCTION), UserMessage.from(question))).build(), stop);
             AiMessage answer = response == null ? null : response.aiMessage();
             String text = answer == null || answer.text() == null ? "" : clean(answer.text());

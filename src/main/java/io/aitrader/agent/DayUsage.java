@@ -3,11 +3,12 @@ package io.aitrader.agent;
 import io.aitrader.cost.Tokens;
 
 /**
- * The model calls of one model-day and their tokens, added up as they are made — also when the day then fails, since
- * a failed day's calls were paid for too. Confined to the day's thread.
+ * The model calls of one model-day, their tokens added up and their exchanges recorded as they are made — also when
+ * the day then fails, since a failed day's calls were paid for too. Confined to the day's thread.
  */
 public final class DayUsage {
 
+    private final CallRecording recording = new CallRecording();
     private Tokens tokens = Tokens.ZERO;
     private int calls;
     private int unreported;
@@ -24,6 +25,11 @@ public final class DayUsage {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The provider exchanges behind the calls, verbatim (none for mock models: they call no provider). */
+    public CallRecording recording() {
+        return recording;
     }
 
     /** Answered model calls. */

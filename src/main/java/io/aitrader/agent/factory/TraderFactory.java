@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import io.aitrader.agent.AgentLoop;
 import io.aitrader.agent.AgentMetrics;
+import io.aitrader.agent.CallTape;
 import io.aitrader.agent.InformationSearch;
 import io.aitrader.agent.ModelCaller;
 import io.aitrader.agent.Trader;
@@ -69,9 +70,10 @@ public class TraderFactory {
     }
 
     private Trader llm(String provider, ModelSpec spec, AgentSettings settings) {
-        ChatModel model = ChatModels.build(provider, spec, settings, http);
+        CallTape tape = new CallTape();
+        ChatModel model = ChatModels.build(provider, spec, settings, http, tape);
         ModelCaller caller = new RetryingModelCaller(spec.signature(), model, spec.apiKey(),
                 RetryingModelCaller.policy(settings), pause, metrics.llm(provider));
-        return new AgentLoop(caller, search, true, metrics.tools());
+        return new AgentLoop(caller, search, true, metrics.tools(), tape);
     }
 }

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
+import io.aitrader.agent.CallTape;
 import io.aitrader.config.AgentSettings;
 import io.aitrader.config.ModelSpec;
 
@@ -28,14 +29,20 @@ public final class ChatModels {
     }
 
     public static ChatModel build(String provider, ModelSpec spec, AgentSettings settings, HttpClient http) {
+        return build(provider, spec, settings, http, null);
+    }
+
+    /** As above, recording every exchange with the provider on {@code tape} (may be null). */
+    public static ChatModel build(String provider, ModelSpec spec, AgentSettings settings, HttpClient http,
+            CallTape tape) {
         Duration timeout = Duration.ofSeconds(settings.callTimeoutSeconds() > 0 ? settings.callTimeoutSeconds() : 60);
         return switch (provider) {
             case ModelSpec.OPENAI -> openAi(spec, spec.baseUrl(), requireKey(spec, "openai_api_key in the config or "
-                    + "OPENAI_API_KEY"), client(http, OpenAiBodyFix::apply, timeout), timeout);
+                    + "OPENAI_API_KEY"), client(http, OpenAiBodyFix::apply, timeout, tape), timeout);
             case OLLAMA -> openAi(spec, spec.baseUrl() == null ? OLLAMA_DEFAULT_URL : spec.baseUrl(),
                     spec.apiKey() == null || spec.apiKey().isBlank() ? OLLAMA : spec.apiKey(),
-                    client(http, OpenAiBodyFix::apply, timeout), timeout);
-            case ANTHROPIC -> anthropic(spec, client(http, UnaryOperator.identity(), timeout), timeout);
+                    client(http, OpenAiBodyFix::apply, timeout, tape), timeout);
+            case ANTHROPIC -> anthropic(spec, client(http, UnaryOperator.identity(), timeout, tape), timeout);
             default -> throw new IllegalArgumentException(
                     "model " + spec.signature() + ": unsupported provider '" + provider + "'");
         };
@@ -55,8 +62,8 @@ public final class ChatModels {
     }
 
     private static ProviderHttpClientBuilder client(HttpClient http, UnaryOperator<String> bodyFix,
-            Duration timeout) {
-        return new ProviderHttpClientBuilder(http, bodyFix).readTimeout(timeout);
+            Duration timeout, CallTape tape) {
+        return new ProviderHttpClientBuilder(http, bodyFix, tape).readTimeout(timeout);
     }
 
     private static String requireKey(ModelSpec spec, String where) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
+import io.aitrader.agent.CallTape;
 import io.aitrader.platform.http.SharedHttpClient;
 
 import dev.langchain4j.exception.LangChain4jException;
@@ -28,6 +29,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
  * The HTTP client behind every LLM provider, over the service's {@link SharedHttpClient}. Unlike the library's JDK
  * client it keeps the status and the {@code Retry-After} header of a refused call (the retry policy needs both), and it
  * bounds the whole exchange, body included, by the read timeout, so a provider that hangs or trickles is cut off.
+ * Every answered exchange goes to the trader's {@link CallTape} (when it has one) as sent and received.
  */
 final class ProviderHttpClient implements HttpClient {
 
@@ -36,8 +38,11 @@ final class ProviderHttpClient implements HttpClient {
     private final java.net.http.HttpClient client;
     private final Duration readTimeout;
     private final UnaryOperator<String> bodyFix;
+    private final CallTape tape;
 
-    ProviderHttpClient(java.net.http.HttpClient client, Duration readTimeout, UnaryOperator<String> bodyFix) {
+    ProviderHttpClient(java.net.http.HttpClient client, Duration readTimeout, UnaryOperator<String> bodyFix,
+            CallTape tape) {
+        this.tape = tape;
         this.client = client;
         this.readTimeout = readTimeout;
         this.bodyFix = bodyFix;
@@ -49,6 +54,10 @@ final class ProviderHttpClient implements HttpClient {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         HttpResponse<String> response = await(pending);
         String body = response.body() == null ? "" : response.body();
+        if (tape != null) {
+            tape.received(withoutQuery(request.url()), request.body() == null ? "" : request.body(),
+                    response.statusCode(), body);
+        }
         if (response.statusCode() < 200 || response.statusCode() > 299) {
             String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
             throw new ProviderHttpException(response.statusCode(), body,
@@ -62,6 +71,12 @@ final class ProviderHttpClient implements HttpClient {
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
         // the agent loop never streams; failing loudly beats a half-supported path
         listener.onError(new UnsupportedOperationException("streaming is not supported by this client"));
+    }
+
+    /** A query string may hold a key (some gateways take it there), so the recording keeps the path only. */
+    private static String withoutQuery(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> pending) {

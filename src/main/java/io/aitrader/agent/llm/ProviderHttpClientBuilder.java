@@ -3,6 +3,7 @@ package io.aitrader.agent.llm;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
+import io.aitrader.agent.CallTape;
 import io.aitrader.platform.http.SharedHttpClient;
 
 import dev.langchain4j.http.client.HttpClient;
@@ -17,12 +18,19 @@ public final class ProviderHttpClientBuilder implements HttpClientBuilder {
 
     private final java.net.http.HttpClient shared;
     private final UnaryOperator<String> bodyFix;
+    private final CallTape tape;
     private Duration readTimeout = Duration.ofSeconds(60);
 
     /** {@code bodyFix} rewrites successful answer bodies before the library parses them. */
     public ProviderHttpClientBuilder(java.net.http.HttpClient shared, UnaryOperator<String> bodyFix) {
+        this(shared, bodyFix, null);
+    }
+
+    /** As above, recording every exchange on {@code tape} (may be null). */
+    public ProviderHttpClientBuilder(java.net.http.HttpClient shared, UnaryOperator<String> bodyFix, CallTape tape) {
         this.shared = shared;
         this.bodyFix = bodyFix;
+        this.tape = tape;
     }
 
     @Override
@@ -50,6 +58,6 @@ public final class ProviderHttpClientBuilder implements HttpClientBuilder {
 
     @Override
     public HttpClient build() {
-        return new ProviderHttpClient(shared, readTimeout, bodyFix);
+        return new ProviderHttpClient(shared, readTimeout, bodyFix, tape);
     }
 }

@@ -19,6 +19,7 @@ import io.aitrader.jobs.audit.AuditRepository;
 import io.aitrader.jobs.claims.WorkClaims;
 import io.aitrader.jobs.store.DayRecord;
 import io.aitrader.jobs.store.LedgerRepository;
+import io.aitrader.jobs.store.ModelCallRepository;
 import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.Timestamps;
@@ -27,7 +28,8 @@ import io.aitrader.platform.database.Storage;
 import io.aitrader.platform.database.StoreException;
 
 /**
- * Commits finished model-days — ledger rows, conversation, the model-day's status and its audit row — each with the
+ * Commits finished model-days — ledger rows, conversation, recorded model calls, the model-day's status and its audit
+ * row — each with the
  * claim of its model's next day, so a completed model-day costs one write transaction. Days that finish while another
  * commit is under way share the next transaction (group commit): the pipeline that finds the lock free commits what is
  * queued and wakes each pipeline whose day it stored, so a waiting pipeline never takes the lock only to find its day
@@ -44,11 +46,13 @@ public class DayCommitter {
     private final LedgerRepository ledger;
     private final ModelDayRepository modelDays;
     private final AuditRepository audit;
+    private final ModelCallRepository modelCalls;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
 
     DayCommitter(@Storage DataSource dataSource, LedgerRepository ledger, ModelDayRepository modelDays,
-            AuditRepository audit) {
+            AuditRepository audit, ModelCallRepository modelCalls) {
+        this.modelCalls = modelCalls;
         this.dataSource = dataSource;
         this.ledger = ledger;
         this.modelDays = modelDays;
@@ -175,6 +179,12 @@ public class DayCommitter {
         for (int i = 0; i < batch.size(); i++) {
             if (running[i]) {
                 ledger.persist(conn, batch.get(i).day, now);
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (running[i]) {
+                DayRecord day = batch.get(i).day;
+                modelCalls.persistAll(conn, day.jobId(), day.model(), day.date(), day.calls());
             }
         }
         for (int i = 0; i < batch.size(); i++) {

@@ -106,7 +106,7 @@ public class ModelDayRunner {
         DayUsage usage = new DayUsage();
         try {
             DayRecord record = trade(day, config, model, trader, prices, stop, chain, storedBefore, usage);
-            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started, record.cost());
+            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started, model, usage);
             if (stopped != null) {
                 return Outcome.of(stopped);
             }
@@ -124,14 +124,13 @@ public class ModelDayRunner {
             return new Outcome(ModelDayStatus.COMPLETED, commit.next());
         } catch (TraderException e) {
             // a trader stopped by the deadline or a cancel reports only "cancelled": say which it was
-            DayCost cost = cost(model, usage);
-            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started, cost);
-            return Outcome.of(stopped != null ? stopped : fail(day, e.getMessage(), started, cost));
+            ModelDayStatus stopped = stopped(day, config, deadline, jobCancelled, started, model, usage);
+            return Outcome.of(stopped != null ? stopped : fail(day, e.getMessage(), started, model, usage));
         } catch (StoreException e) {
             throw e; // the store cannot record this day's failure either: the day's lease is given up (ClaimedWork)
         } catch (RuntimeException e) {
             return Outcome.of(fail(day, "Internal error while running the model-day: "
-                    + e.getClass().getSimpleName(), started, cost(model, usage)));
+                    + e.getClass().getSimpleName(), started, model, usage));
         }
     }
 
@@ -153,7 +152,7 @@ public class ModelDayRunner {
         return new DayRecord(day.jobId(), day.id(), day.model(), day.date(), end, value.startingValue(),
                 value.endingValue(), start.previousValue(), value.profit(),
                 value.returnPct() == null ? BigDecimal.ZERO : value.returnPct(), dayLedger.trades(), transcript,
-                warnings, cost(model, usage));
+                warnings, cost(model, usage), usage.recording().calls());
     }
 
     /** The day's usage priced at the model's price (contract 9): mock and builtin are free, an unknown price null. */
@@ -166,13 +165,13 @@ public class ModelDayRunner {
     }
 
     private ModelDayStatus stopped(ModelDay day, SimulationConfig config, long deadline, BooleanSupplier cancelled,
-            long started, DayCost cost) {
+            long started, ModelSpec model, DayUsage usage) {
         if (System.nanoTime() > deadline) {
             return fail(day, "The model-day exceeded its timeout of " + config.agentConfig().dayTimeoutSeconds()
-                    + " s", started, cost);
+                    + " s", started, model, usage);
         }
         if (cancelled.getAsBoolean()) {
-            return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled", started, cost);
+            return finish(day, ModelDayStatus.CANCELLED, "The job was cancelled", started, model, usage);
         }
         return null;
     }
@@ -190,16 +189,18 @@ public class ModelDayRunner {
         return symbols;
     }
 
-    private ModelDayStatus fail(ModelDay day, String reason, long started, DayCost cost) {
-        return finish(day, ModelDayStatus.FAILED, reason, started, cost);
+    private ModelDayStatus fail(ModelDay day, String reason, long started, ModelSpec model, DayUsage usage) {
+        return finish(day, ModelDayStatus.FAILED, reason, started, model, usage);
     }
 
     /**
      * Ends the running day unless the watchdog ended it first (then its status and reason stand), keeping what its
-     * model calls cost: they were paid for whatever the outcome.
+     * model calls cost and their recordings: they were paid for whatever the outcome.
      */
-    private ModelDayStatus finish(ModelDay day, ModelDayStatus status, String reason, long started, DayCost cost) {
-        if (!modelDays.updateEnded(day, ModelDayStatus.RUNNING, status, reason, cost)) {
+    private ModelDayStatus finish(ModelDay day, ModelDayStatus status, String reason, long started, ModelSpec model,
+            DayUsage usage) {
+        DayCost cost = cost(model, usage);
+        if (!modelDays.updateEnded(day, ModelDayStatus.RUNNING, status, reason, cost, usage.recording().calls())) {
             return status; // the status and reason stored first stand
         }
         metrics.dayRan(status, System.nanoTime() - started);

@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.aitrader.agent.DayTranscript;
+import io.aitrader.agent.RecordedCall;
 import io.aitrader.cost.DayCost;
 import io.aitrader.trading.Portfolio;
 import io.aitrader.trading.Trade;
 
-/** Everything a finished model-day commits in one transaction, with what its model calls used and cost. */
+/** Everything a finished model-day commits in one transaction, with what its model calls used and cost and
+ * their recordings. */
 public record DayRecord(String jobId, long detailId, String model, LocalDate date, Portfolio end,
         BigDecimal startingValue, BigDecimal endingValue, BigDecimal previousValue, BigDecimal profit,
-        BigDecimal returnPct, List<Trade> trades, DayTranscript transcript, List<String> warnings, DayCost cost) {
+        BigDecimal returnPct, List<Trade> trades, DayTranscript transcript, List<String> warnings, DayCost cost,
+        List<RecordedCall> calls) {
 }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.agent.RecordedCall;
 import io.aitrader.cost.DayCost;
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
@@ -78,8 +79,11 @@ public class ModelDayRepository {
     private final DataSource dataSource;
     private final AuditRepository audit;
     private final InstanceIdentity instance;
+    private final ModelCallRepository modelCalls;
 
-    ModelDayRepository(@Storage DataSource dataSource, AuditRepository audit, InstanceIdentity instance) {
+    ModelDayRepository(@Storage DataSource dataSource, AuditRepository audit, InstanceIdentity instance,
+            ModelCallRepository modelCalls) {
+        this.modelCalls = modelCalls;
         this.dataSource = dataSource;
         this.audit = audit;
         this.instance = instance;
@@ -130,18 +134,22 @@ public class ModelDayRepository {
      * writing nothing, when it left that state meanwhile (a cancel or the watchdog decided first).
      */
     public boolean updateEnded(ModelDay day, ModelDayStatus from, ModelDayStatus status, String error) {
-        return updateEnded(day, from, status, error, null);
+        return updateEnded(day, from, status, error, null, List.of());
     }
 
-    /** As above, keeping what the day's model calls used and cost ({@code cost} null: it made none). */
+    /**
+     * As above, keeping what the day's model calls used and cost ({@code cost} null: it made none) and their
+     * recordings: they were paid for, and tell why the day failed.
+     */
     public boolean updateEnded(ModelDay day, ModelDayStatus from, ModelDayStatus status, String error,
-            DayCost cost) {
+            DayCost cost, List<RecordedCall> calls) {
         return Jdbc.inTransaction(dataSource, "Could not update a model-day", conn -> {
             if (Jdbc.update(conn, END, DayCosts.params(new Object[]{status.wire(), error, Timestamps.now()}, cost,
                     day.id(), from.wire(), instance.id())) != 1) {
                 return false;
             }
             audit.persist(conn, AuditEvent.dayEnded(day.jobId(), day.model(), day.date(), status.wire(), error, null));
+            modelCalls.persistAll(conn, day.jobId(), day.model(), day.date(), calls);
             return true;
         });
     }

@@ -1,0 +1,10 @@
+package io.aitrader.agent;
+
+/**
+ * One HTTP exchange with a model provider, verbatim (contract 9): the request body as sent — credentials travel in
+ * headers, which are not kept — with its SHA-256, and the response's status and body as received, before any
+ * repair. {@code step} is the model call of the day (1, 2, … the summary last); {@code attempt} counts its retries.
+ */
+public record RecordedCall(int step, int attempt, String url, String requestHash, String request, int status,
+        String response) {
+}

@@ -91,6 +91,27 @@ class RecordingTest {
         }
     }
 
+    @Test
+    void aModelDayOverTheNasdaq100TakesAFewKilobytesOfRecordings() throws Exception {
+        awaitIdle();
+        TestPrices.ensure();
+        try (OpenAiStandIn standIn = OpenAiStandIn.start()) {
+            standIn.otherwise(LlmStandInScript::answer);
+            System.setProperty("LLM_STANDIN_URL", standIn.root());
+            System.setProperty("LLM_STANDIN_KEY", LlmJobTest.KEY);
+            String jobId = trigger(Map.of("config_path", "configs/recording_nasdaq100.json", "start_date",
+                    LlmJobTest.DAYS.get(0), "end_date", LlmJobTest.DAYS.get(2), "replace_existing", true)).then()
+                    .statusCode(202).extract().path("job_id");
+            assertEquals("completed", awaitEnd(jobId).getString("status"));
+            long raw = standIn.requests.stream().mapToLong(r -> r.body().length()
+                    + LlmStandInScript.answer(r).body().length()).sum();
+            long stored = storedBytes(jobId, "recording-gpt100");
+            System.out.printf("RECORDING-STORAGE nasdaq100: 3 model-days, 9 calls, %d bytes of bodies, %d bytes "
+                    + "stored gzip (%.0f per model-day)%n", raw, stored, stored / 3.0);
+            assertTrue(stored > 0 && stored < raw);
+        }
+    }
+
     private static OpenAiStandIn.Recorded recorded(RecordedCall call) {
         return new OpenAiStandIn.Recorded("POST", "/v1/chat/completions", Map.of(), call.request());
     }

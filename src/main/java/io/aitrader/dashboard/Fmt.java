@@ -1,13 +1,17 @@
 package io.aitrader.dashboard;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+
+import io.aitrader.cost.Usd;
 
 /** How the dashboard writes numbers and dates; "—" stands for a value that does not exist. */
 final class Fmt {
 
     static final String NONE = "—";
+    static final String UNKNOWN = "unknown";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private Fmt() {
@@ -28,6 +32,11 @@ final class Fmt {
 
     static String money(double value) {
         return String.format(Locale.US, "$%,.2f", value);
+    }
+
+    /** USD to at most 6 decimals ("$0.00", "$0.000123"); null: an amount that exists but is not known. */
+    static String usd(BigDecimal amount) {
+        return amount == null ? UNKNOWN : Usd.text(amount);
     }
 
     static String day(LocalDate date) {

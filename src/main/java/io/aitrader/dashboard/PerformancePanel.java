@@ -10,10 +10,14 @@ record PerformancePanel(String startInput, String endInput, String benchmarkInpu
         List<Kpi> kpis, List<Row> rows, Row benchmark, String chartJson, List<Preset> presets, List<String> models,
         List<String> dates, List<String> warnings) {
 
-    /** A leaderboard line, already formatted; {@code color} matches the model's line in the chart. */
+    /**
+     * A leaderboard line, already formatted; {@code color} matches the model's line in the chart, {@code cost} is what
+     * its model calls cost in the period ("unknown" when some day's cost is, "—" on the benchmark).
+     */
     record Row(String rank, String model, String color, String periodReturn, String returnClass, String annualized,
             String volatility, String sharpe, String drawdown, String drawdownTitle, String excess,
-            String excessClass, int trades, int tradingDays, String endValue, int staleDays) {
+            String excessClass, int trades, int tradingDays, String endValue, int staleDays, String cost,
+            String costTitle) {
     }
 
     record Kpi(String label, String value, String detail, String cssClass) {

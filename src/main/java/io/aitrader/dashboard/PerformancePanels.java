@@ -82,7 +82,21 @@ class PerformancePanels {
                 Fmt.sign(m.periodReturnPct()), Fmt.pct(m.annualizedReturnPct()), Fmt.size(m.volatilityPct()),
                 Fmt.ratio(m.sharpeRatio()), Fmt.pct(m.maxDrawdownPct()), drawdownTitle, Fmt.pct(m.excessReturnPct()),
                 Fmt.sign(m.excessReturnPct()), m.totalTrades(), m.tradingDays(),
-                Fmt.money(m.endingPortfolioValue()), m.staleDays());
+                Fmt.money(m.endingPortfolioValue()), m.staleDays(), m.spend() == null
+                        ? Fmt.NONE
+                        : Fmt.usd(m.spend().costUsd()),
+                costTitle(m.spend()));
+    }
+
+    private static String costTitle(PerformanceReport.Spend spend) {
+        if (spend == null) {
+            return "a buy-and-hold makes no model calls";
+        }
+        String tokens = spend.tokens().input() + " input tokens (" + spend.tokens().cachedInput() + " cached), "
+                + spend.tokens().output() + " output tokens";
+        return spend.costUsd() == null
+                ? "some day's cost is unknown: no price for the model, or unreported tokens; " + tokens
+                : Fmt.usd(spend.costPerModelDayUsd()) + " per model-day; " + tokens;
     }
 
     /** {labels, datasets: [{label, color, values}], benchmark}: every series aligned on the same dates. */

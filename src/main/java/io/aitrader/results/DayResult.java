@@ -4,8 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.aitrader.cost.TokenCounts;
 
 /** One model's entry in GET /results (contract 2.4); trades and ai_reasoning only with detail=full. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,6 +24,8 @@ public record DayResult(String model, @JsonProperty("job_id") String jobId, Map<
     public record Reasoning(@JsonProperty("total_steps") int totalSteps,
             @JsonProperty("stop_signal_received") boolean stopSignalReceived,
             @JsonProperty("reasoning_summary") String reasoningSummary,
-            @JsonProperty("tool_usage") Map<String, Integer> toolUsage) {
+            @JsonProperty("tool_usage") Map<String, Integer> toolUsage,
+            @Schema(description = "Tokens of the day's model calls; null when the day recorded none (it ran before costs were kept)", nullable = true) TokenCounts tokens,
+            @Schema(description = "What the day's model calls cost in USD (at most 6 decimals, 0 for mock and builtin models); null when unknown: no price is known for the model, or the provider did not report the tokens of some call", nullable = true, example = "0.012345") @JsonProperty("cost_usd") BigDecimal costUsd) {
     }
 }

@@ -1,12 +1,21 @@
 package io.aitrader.results;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
+import io.aitrader.cost.CostSum;
+import io.aitrader.cost.ModelPrice;
+import io.aitrader.cost.TokenCounts;
+import io.aitrader.cost.Usd;
 import io.aitrader.results.PerformanceRepository.DayValue;
 
 /** The body of GET /performance (contract 2.5): the trimmed period, the benchmark and the ranked models. */
@@ -29,6 +38,7 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             List<DailyValue> daily = new ArrayList<>(days.size());
             int trades = 0;
             int stale = 0;
+            CostSum cost = new CostSum();
             for (int i = 0; i < days.size(); i++) {
                 DayValue day = days.get(i);
                 dates.add(day.date());
@@ -36,12 +46,14 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
                 daily.add(new DailyValue(day.date(), cents(day.endingValue()), day.stale() ? Boolean.TRUE : null));
                 trades += day.trades();
                 stale += day.stale() ? 1 : 0;
+                cost.add(day.cost());
             }
             Metrics metrics = Metrics.of(days.get(0).previousValue(), dates, values, riskFree);
             Double excess = metrics.periodReturnPct() == null || benchmarkReturn == null
                     ? null
                     : metrics.periodReturnPct() - benchmarkReturn;
-            return new ModelEntry(days.get(0).model(), 0, daily, MetricsView.from(metrics, excess, trades, stale));
+            return new ModelEntry(days.get(0).model(), 0, daily,
+                    MetricsView.from(metrics, excess, trades, stale, Spend.of(cost)));
         }
     }
 
@@ -62,11 +74,28 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             }
             return new Benchmark(hold.symbol(), hold.buyDate(), hold.buyPrice().doubleValue(), hold.shares(),
                     cents(hold.cash().doubleValue()), daily,
-                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0));
+                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null));
         }
     }
 
-    /** Metrics as the API shows them: values in cents, percentages and ratios to 4 decimals. */
+    /**
+     * What a model's calls used and cost over the period; the benchmark has none. Money in USD to at most 6 decimals,
+     * null when unknown (some day with model calls has no known cost).
+     */
+    public record Spend(
+            @Schema(description = "What the model's calls cost over the period in USD (at most 6 decimals, 0 for mock and builtin models); null when unknown: some day with model calls has no known price or unreported tokens. Not on the benchmark.", nullable = true, example = "0.4821") @JsonProperty("cost_usd") BigDecimal costUsd,
+            @Schema(description = "Tokens of the model's calls over the period, summed over its days. Not on the benchmark.") TokenCounts tokens,
+            @Schema(description = "cost_usd divided by trading_days (the model-days of the period), at most 6 decimals; null when cost_usd is. Not on the benchmark.", nullable = true, example = "0.0241") @JsonProperty("cost_per_model_day_usd") BigDecimal costPerModelDayUsd) {
+
+        static Spend of(CostSum sum) {
+            BigDecimal perDay = sum.costUsd() == null || sum.days() == 0
+                    ? null
+                    : sum.costUsd().divide(BigDecimal.valueOf(sum.days()), ModelPrice.SCALE, RoundingMode.HALF_UP);
+            return new Spend(Usd.shown(sum.costUsd()), TokenCounts.from(sum.tokens()), Usd.shown(perDay));
+        }
+    }
+
+    /** Metrics as the API shows them: values in cents, percentages and ratios to 4 decimals; models add their spend. */
     public record MetricsView(@JsonProperty("starting_portfolio_value") double startingPortfolioValue,
             @JsonProperty("ending_portfolio_value") double endingPortfolioValue,
             @JsonProperty("period_return_pct") Double periodReturnPct,
@@ -77,13 +106,14 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("max_drawdown_trough_date") LocalDate maxDrawdownTroughDate,
             @JsonProperty("excess_return_pct") Double excessReturnPct,
             @JsonProperty("trading_days") int tradingDays, @JsonProperty("calendar_days") long calendarDays,
-            @JsonProperty("total_trades") int totalTrades, @JsonProperty("stale_days") int staleDays) {
+            @JsonProperty("total_trades") int totalTrades, @JsonProperty("stale_days") int staleDays,
+            @JsonUnwrapped Spend spend) {
 
-        static MetricsView from(Metrics m, Double excessReturnPct, int totalTrades, int staleDays) {
+        static MetricsView from(Metrics m, Double excessReturnPct, int totalTrades, int staleDays, Spend spend) {
             return new MetricsView(cents(m.startValue()), cents(m.endValue()), round4(m.periodReturnPct()),
                     round4(m.annualizedReturnPct()), round4(m.volatilityPct()), round4(m.sharpeRatio()),
                     round4(m.maxDrawdownPct()), m.peakDate(), m.troughDate(), round4(excessReturnPct),
-                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays);
+                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays, spend);
         }
     }
 

@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.cost.DayCost;
+import io.aitrader.cost.StoredCost;
 import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
@@ -21,15 +23,16 @@ public class PerformanceRepository {
     static final String LATEST_DATE_OF_MODEL = "SELECT MAX(date) FROM trading_days WHERE model = ?";
     static final String SELECT_VALUES = """
             SELECT t.model, t.date, t.ending_value, t.previous_value, t.stale,
-                   (SELECT COUNT(*) FROM actions a WHERE a.trading_day_id = t.id) AS trades
+                   (SELECT COUNT(*) FROM actions a WHERE a.trading_day_id = t.id) AS trades, %s
             FROM trading_days t
             WHERE t.date BETWEEN ? AND ?
-            """;
+            """.formatted(StoredCost.columns("t"));
+    private static final int FIRST_COST_COLUMN = 7;
     static final String ORDER = " ORDER BY t.model, t.date";
 
-    /** One stored model-day as performance needs it. */
+    /** One stored model-day as performance needs it; {@code cost} null when it recorded no usage. */
     public record DayValue(String model, LocalDate date, double endingValue, double previousValue, boolean stale,
-            int trades) {
+            int trades, DayCost cost) {
     }
 
     private final DataSource dataSource;
@@ -56,7 +59,8 @@ public class PerformanceRepository {
         Map<String, LocalDate> dates = new HashMap<>();
         return Jdbc.list(dataSource, "Could not read performance values", sql,
                 rs -> new DayValue(rs.getString(1), dates.computeIfAbsent(rs.getString(2), LocalDate::parse),
-                        rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1, rs.getInt(6)),
+                        rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1, rs.getInt(6),
+                        StoredCost.read(rs, FIRST_COST_COLUMN)),
                 params);
     }
 }

@@ -60,6 +60,9 @@ public class PerformanceResource {
             when the value never fell)
             - excess_return_pct = period_return_pct − the benchmark's period_return_pct
             - total_trades = buy and sell orders filled in the period
+            - cost_usd = the sum of the model's day costs in USD (null when any day with model calls has an \
+            unknown cost); tokens = their token counts summed; cost_per_model_day_usd = cost_usd / trading_days. \
+            The benchmark's metrics have none of these three.
 
             **Benchmark.** Buy-and-hold of `benchmark` (default: the default config's, QQQ) from the default \
             config's initial cash: ⌊initial_cash / open⌋ whole shares bought at the open of the period's first day \

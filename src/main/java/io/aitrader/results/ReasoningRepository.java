@@ -1,5 +1,6 @@
 package io.aitrader.results;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.cost.Usd;
 import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
@@ -24,9 +26,11 @@ public class ReasoningRepository {
     static final String FILTER = "(CAST(? AS TEXT) IS NULL OR d.job_id = ?) AND (CAST(? AS TEXT) IS NULL OR d.date = ?)"
             + " AND (CAST(? AS TEXT) IS NULL OR d.model = ?)";
     static final String SELECT_DAYS = """
-            SELECT d.id, d.job_id, d.model, d.date, d.total_steps, d.stop_signal, d.summary,
+            SELECT d.id, d.job_id, d.model, d.date, d.total_steps, d.stop_signal, d.summary, d.cost_usd,
                    (SELECT COUNT(*) FROM reasoning_logs r WHERE r.trading_day_id = d.id) AS messages,
                    (SELECT SUM(r.input_tokens) FROM reasoning_logs r WHERE r.trading_day_id = d.id) AS input_tokens,
+                   (SELECT SUM(r.cached_input_tokens) FROM reasoning_logs r WHERE r.trading_day_id = d.id)
+                       AS cached_input_tokens,
                    (SELECT SUM(r.output_tokens) FROM reasoning_logs r WHERE r.trading_day_id = d.id) AS output_tokens
             FROM trading_days d WHERE %s ORDER BY d.date, d.model
             """.formatted(FILTER);
@@ -36,7 +40,7 @@ public class ReasoningRepository {
             """.formatted(FILTER);
     static final String SELECT_MESSAGES = """
             SELECT r.trading_day_id, r.seq, r.role, r.content, r.tool_name, r.tool_arguments, r.tool_result,
-                   r.timestamp, r.input_tokens, r.output_tokens
+                   r.timestamp, r.input_tokens, r.cached_input_tokens, r.output_tokens
             FROM reasoning_logs r JOIN trading_days d ON d.id = r.trading_day_id WHERE %s
             ORDER BY r.trading_day_id, r.seq
             """.formatted(FILTER);
@@ -56,7 +60,9 @@ public class ReasoningRepository {
         query(SELECT_DAYS, filter, rs -> sessions.put(rs.getLong("id"), new ReasoningSession(rs.getString("job_id"),
                 rs.getString("model"), LocalDate.parse(rs.getString("date")), rs.getInt("total_steps"),
                 rs.getInt("stop_signal") == 1, rs.getString("summary"), Map.of(), rs.getInt("messages"),
-                new ReasoningSession.Tokens(longOrNull(rs, "input_tokens"), longOrNull(rs, "output_tokens")), null)));
+                new ReasoningSession.Tokens(longOrNull(rs, "input_tokens"), longOrNull(rs, "cached_input_tokens"),
+                        longOrNull(rs, "output_tokens")),
+                usd(rs, "cost_usd"), null)));
         return sessions;
     }
 
@@ -72,7 +78,8 @@ public class ReasoningRepository {
         query(SELECT_MESSAGES, filter, rs -> messages.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
                 .add(new ReasoningSession.Message(rs.getInt("seq"), rs.getString("role"), rs.getString("content"),
                         rs.getString("tool_name"), rs.getString("tool_arguments"), rs.getString("tool_result"),
-                        rs.getString("timestamp"), intOrNull(rs, "input_tokens"), intOrNull(rs, "output_tokens"))));
+                        rs.getString("timestamp"), intOrNull(rs, "input_tokens"), intOrNull(rs, "cached_input_tokens"),
+                        intOrNull(rs, "output_tokens"))));
         return messages;
     }
 
@@ -85,6 +92,11 @@ public class ReasoningRepository {
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    private static BigDecimal usd(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : Usd.shown(BigDecimal.valueOf(value));
     }
 
     private static Integer intOrNull(ResultSet rs, String column) throws SQLException {

@@ -3,8 +3,10 @@ package io.aitrader.results;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** One stored trading day as the read side sees it. */
+import io.aitrader.cost.DayCost;
+
+/** One stored trading day as the read side sees it; {@code cost} null when the day recorded no usage. */
 public record ResultRow(long id, String jobId, String model, LocalDate date, BigDecimal cash,
         BigDecimal startingValue, BigDecimal endingValue, BigDecimal profit, BigDecimal returnPct, int totalSteps,
-        boolean stopSignal, String summary, boolean stale) {
+        boolean stopSignal, String summary, boolean stale, DayCost cost) {
 }

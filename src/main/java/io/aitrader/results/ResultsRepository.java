@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.cost.StoredCost;
 import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
 
@@ -22,11 +23,12 @@ public class ResultsRepository {
 
     static final String SELECT_DAYS = """
             SELECT id, job_id, model, date, cash, starting_value, ending_value, profit, return_pct, total_steps,
-                   stop_signal, summary, stale
+                   stop_signal, summary, stale, %s
             FROM trading_days
             WHERE date = ? AND (CAST(? AS TEXT) IS NULL OR model = ?) AND (CAST(? AS TEXT) IS NULL OR job_id = ?)
             ORDER BY model
-            """;
+            """.formatted(StoredCost.COLUMNS);
+    private static final int FIRST_COST_COLUMN = 14;
     static final String SELECT_HOLDINGS = "SELECT symbol, shares FROM holdings WHERE trading_day_id = ? ORDER BY symbol";
     static final String SELECT_ACTIONS = """
             SELECT id, action, symbol, amount, price, total FROM actions WHERE trading_day_id = ? ORDER BY seq
@@ -50,7 +52,7 @@ public class ResultsRepository {
                         LocalDate.parse(rs.getString("date")), decimal(rs, "cash"), decimal(rs, "starting_value"),
                         decimal(rs, "ending_value"), decimal(rs, "profit"), decimal(rs, "return_pct"),
                         rs.getInt("total_steps"), rs.getInt("stop_signal") == 1, rs.getString("summary"),
-                        rs.getInt("stale") == 1),
+                        rs.getInt("stale") == 1, StoredCost.read(rs, FIRST_COST_COLUMN)),
                 date.toString(), model, model, jobId, jobId);
     }
 

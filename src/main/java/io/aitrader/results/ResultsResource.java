@@ -42,10 +42,11 @@ public class ResultsResource {
 
     @GET
     @Operation(operationId = "getResults", summary = "One trading day's results, one entry per model", description = """
-            positions are the end-of-day holdings (zero shares left out) plus CASH; daily_pnl.profit is the ending \
-            value minus the previous ending value (the initial cash on a model's first day), return_pct is that \
-            profit over the previous ending value × 100. stale=true marks a day computed from a result that was \
-            later replaced. detail=full adds trades and ai_reasoning.""")
+                        positions are the end-of-day holdings (zero shares left out) plus CASH; daily_pnl.profit is the ending \
+                        value minus the previous ending value (the initial cash on a model's first day), return_pct is that \
+                        profit over the previous ending value × 100. stale=true marks a day computed from a result that was \
+                        later replaced. detail=full adds trades and ai_reasoning, with the tokens and cost_usd of the day's model \
+            calls (cost_usd null when unknown).""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ResultsService.Results.class)))
     @APIResponse(responseCode = "400", description = "invalid_date, invalid_parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "no_data", content = @Content(schema = @Schema(implementation = ApiError.class)))

@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.cost.TokenCounts;
+import io.aitrader.cost.Usd;
 import io.aitrader.errors.ApiException;
 
 /** Builds GET /results: one trading day, one entry per model. */
@@ -47,7 +49,9 @@ public class ResultsService {
                 full ? repository.listTrades(row.id()) : null,
                 full
                         ? new DayResult.Reasoning(row.totalSteps(), row.stopSignal(), row.summary(),
-                                repository.listToolUsage(row.id()))
+                                repository.listToolUsage(row.id()),
+                                row.cost() == null ? null : TokenCounts.from(row.cost().tokens()),
+                                row.cost() == null ? null : Usd.shown(row.cost().costUsd()))
                         : null);
     }
 

@@ -100,6 +100,9 @@ class DashboardBrowserTest {
         List<String> leaderboard = driver.findElements(By.cssSelector("#leaderboard tr.model-row")).stream()
                 .map(row -> row.getAttribute("data-model")).toList();
         assertEquals(apiOrder, leaderboard, "the leaderboard lists the models in the API's order");
+        List<String> costs = driver.findElements(By.cssSelector("#leaderboard tr.model-row td.cost")).stream()
+                .map(cell -> cell.getText().trim()).distinct().toList();
+        assertEquals(List.of("$0.00"), costs, "mock and builtin models cost nothing");
 
         long series = ((Number) js("return Chart.getChart('equity-chart').data.datasets.length;")).longValue();
         assertEquals(apiOrder.size() + 1, series, "one series per model plus the benchmark");

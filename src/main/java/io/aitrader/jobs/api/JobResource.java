@@ -84,7 +84,8 @@ public class JobResource {
             total; the ETA is symbols left × the slower of the request budget's pace and the pace so far). A date \
             whose prices stay incomplete (a symbol not downloaded, e.g. after the rate limit) has its model-days \
             skipped with the reason, and the warnings say how many symbols remain to download; the next trigger \
-            continues the download.""")
+            continues the download. cost_usd is what the job's model calls cost so far (null when some day's cost is \
+            unknown); each detail has its own cost_usd and, once it ran, its tokens.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobStatusView.class)))
     @APIResponse(responseCode = "404", description = "not_found", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<JobStatusView> status(@PathParam("job_id") String jobId) {

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.agent.RecordedCall;
 import io.aitrader.cost.DayCost;
+import io.aitrader.cost.StoredCost;
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
 import io.aitrader.platform.database.Jdbc;
@@ -30,10 +31,15 @@ public class ModelDayRepository {
             INSERT INTO job_details (job_id, model, date, status, error, completed_at) VALUES (?, ?, ?, ?, ?, ?)
             """;
     static final String SELECT_BY_JOB = """
-            SELECT id, model, date, status, started_at, completed_at, error FROM job_details WHERE job_id = ?
+            SELECT id, model, date, status, started_at, completed_at, error, %s FROM job_details WHERE job_id = ?
             ORDER BY date, model
+            """.formatted(StoredCost.COLUMNS);
+    private static final int FIRST_COST_COLUMN = 8;
+    /** Per status: how many, their known costs summed, and how many made calls of unknown cost. */
+    static final String COUNT_BY_STATUS = """
+            SELECT status, COUNT(*), SUM(cost_usd), SUM(CASE WHEN llm_calls > 0 AND cost_usd IS NULL THEN 1 ELSE 0 END)
+            FROM job_details WHERE job_id = ? GROUP BY status
             """;
-    static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) FROM job_details WHERE job_id = ? GROUP BY status";
     static final String SELECT_CURRENT = """
             SELECT date, model FROM job_details WHERE job_id = ? AND status = 'running' ORDER BY date, model LIMIT 1
             """;
@@ -72,8 +78,11 @@ public class ModelDayRepository {
             WHERE job_id = ? AND status IN ('pending', 'running')
             """;
 
-    /** A job's model-days counted by status (indexed by ordinal), and the first running one. */
-    public record Counts(int total, int[] byStatus, CurrentDay current) {
+    /**
+     * A job's model-days counted by status (indexed by ordinal), the first running one, and what the job cost in USD
+     * (null when some day made calls of unknown cost).
+     */
+    public record Counts(int total, int[] byStatus, CurrentDay current, BigDecimal costUsd) {
     }
 
     private final DataSource dataSource;
@@ -106,26 +115,31 @@ public class ModelDayRepository {
         // by position: a status object of a big job maps thousands of rows
         return Jdbc.list(dataSource, "Could not read the model-days of a job", SELECT_BY_JOB,
                 rs -> new ModelDay(rs.getLong(1), jobId, rs.getString(2), LocalDate.parse(rs.getString(3)),
-                        ModelDayStatus.fromWire(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7)),
+                        ModelDayStatus.fromWire(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        StoredCost.read(rs, FIRST_COST_COLUMN)),
                 jobId);
     }
 
-    /** The progress counts of a job without reading every model-day (job lists poll this). */
+    /** The progress counts and the cost of a job without reading every model-day (job lists poll this). */
     public Counts countByStatus(String jobId) {
         return Jdbc.withConnection(dataSource, "Could not count the model-days of a job", conn -> {
             int[] byStatus = new int[ModelDayStatus.values().length];
             int[] total = {0};
+            BigDecimal[] cost = {BigDecimal.ZERO};
             Jdbc.forEach(conn, COUNT_BY_STATUS, rs -> {
                 int n = rs.getInt(2);
                 byStatus[ModelDayStatus.fromWire(rs.getString(1)).ordinal()] += n;
                 total[0] += n;
+                double known = rs.getDouble(3);
+                boolean unknown = rs.getInt(4) > 0;
+                cost[0] = cost[0] == null || unknown ? null : cost[0].add(BigDecimal.valueOf(known));
             }, jobId);
             CurrentDay current = byStatus[ModelDayStatus.RUNNING.ordinal()] == 0
                     ? null
                     : Jdbc.find(conn, SELECT_CURRENT,
                             rs -> new CurrentDay(LocalDate.parse(rs.getString(1)), rs.getString(2)), jobId)
                             .orElse(null);
-            return new Counts(total[0], byStatus, current);
+            return new Counts(total[0], byStatus, current, cost[0]);
         });
     }
 

@@ -55,7 +55,7 @@ public class JobFaults {
         List<ModelDay> ended = days.stream().map(d -> d.status() == ModelDayStatus.PENDING
                 || d.status() == ModelDayStatus.RUNNING
                         ? new ModelDay(d.id(), d.jobId(), d.model(), d.date(), ModelDayStatus.CANCELLED, d.startedAt(),
-                                null, "The job failed: " + error)
+                                null, "The job failed: " + error, d.cost())
                         : d)
                 .toList();
         return JobStatusView.from(failed, ended, withDetails);

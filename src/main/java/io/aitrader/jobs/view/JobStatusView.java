@@ -1,5 +1,6 @@
 package io.aitrader.jobs.view;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.aitrader.cost.CostSum;
+import io.aitrader.cost.DayCost;
+import io.aitrader.cost.TokenCounts;
+import io.aitrader.cost.Usd;
 import io.aitrader.jobs.store.CurrentDay;
 import io.aitrader.jobs.store.JobRecord;
 import io.aitrader.jobs.store.ModelDay;
@@ -26,7 +31,9 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
         List<String> models, Progress progress, @JsonProperty("created_at") String createdAt,
         @JsonProperty("started_at") String startedAt, @JsonProperty("updated_at") String updatedAt,
         @JsonProperty("completed_at") String completedAt,
-        @JsonProperty("total_duration_seconds") Double totalDurationSeconds, String error, List<String> warnings,
+        @JsonProperty("total_duration_seconds") Double totalDurationSeconds,
+        @Schema(description = "What the job's model calls cost so far in USD: the sum over its model-days as each ends (at most 6 decimals, 0 for mock and builtin models); null when unknown: some model-day made calls without a known price or with tokens the provider did not report", nullable = true, example = "0.4821") @JsonProperty("cost_usd") BigDecimal costUsd,
+        String error, List<String> warnings,
         @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
 
     /**
@@ -46,11 +53,16 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
 
     public record Detail(LocalDate date, String model, String status, @JsonProperty("started_at") String startedAt,
             @JsonProperty("completed_at") String completedAt,
-            @JsonProperty("duration_seconds") Double durationSeconds, String error) {
+            @JsonProperty("duration_seconds") Double durationSeconds, String error,
+            @Schema(description = "What the model-day's calls cost in USD (at most 6 decimals), recorded when it ends: 0 for a day without calls (pending, skipped, not reached) and for mock and builtin models; null when unknown: no price is known for the model, or the provider did not report the tokens of some call", nullable = true, example = "0.0241") @JsonProperty("cost_usd") BigDecimal costUsd,
+            @Schema(description = "Tokens of the model-day's calls; present once the day ended after running") @JsonInclude(JsonInclude.Include.NON_NULL) TokenCounts tokens) {
 
         static Detail from(ModelDay day) {
+            DayCost cost = day.cost();
             return new Detail(day.date(), day.model(), day.status().wire(), day.startedAt(), day.completedAt(),
-                    seconds(day.startedAt(), day.completedAt()), day.error());
+                    seconds(day.startedAt(), day.completedAt()), day.error(),
+                    cost == null ? Usd.shown(BigDecimal.ZERO) : Usd.shown(cost.costUsd()),
+                    cost == null ? null : TokenCounts.from(cost.tokens()));
         }
     }
 
@@ -61,14 +73,16 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
                 n[ModelDayStatus.FAILED.ordinal()], n[ModelDayStatus.SKIPPED.ordinal()],
                 n[ModelDayStatus.CANCELLED.ordinal()], n[ModelDayStatus.RUNNING.ordinal()],
                 n[ModelDayStatus.PENDING.ordinal()], counts.current(), null, null);
-        return of(job, progress);
+        return of(job, progress, Usd.shown(counts.costUsd()));
     }
 
     public static JobStatusView from(JobRecord job, List<ModelDay> days, boolean withDetails) {
         int[] counts = new int[ModelDayStatus.values().length];
         CurrentDay current = null;
+        CostSum cost = new CostSum();
         for (ModelDay day : days) {
             counts[day.status().ordinal()]++;
+            cost.add(day.cost());
             if (day.status() == ModelDayStatus.RUNNING && current == null) {
                 current = new CurrentDay(day.date(), day.model());
             }
@@ -78,25 +92,25 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
                 counts[ModelDayStatus.CANCELLED.ordinal()], counts[ModelDayStatus.RUNNING.ordinal()],
                 counts[ModelDayStatus.PENDING.ordinal()], current,
                 withDetails ? days.stream().map(Detail::from).toList() : null, null);
-        return of(job, progress);
+        return of(job, progress, Usd.shown(cost.costUsd()));
     }
 
-    private static JobStatusView of(JobRecord job, Progress progress) {
+    private static JobStatusView of(JobRecord job, Progress progress, BigDecimal costUsd) {
         return new JobStatusView(job.jobId(), job.status().wire(), job.configPath(), job.dateRange(), job.models(),
                 progress, job.createdAt(), job.startedAt(), job.updatedAt(), job.completedAt(),
-                seconds(job.startedAt() != null ? job.startedAt() : job.createdAt(), job.completedAt()), job.error(),
-                job.warnings(), null);
+                seconds(job.startedAt() != null ? job.startedAt() : job.createdAt(), job.completedAt()), costUsd,
+                job.error(), job.warnings(), null);
     }
 
     /** The same view with the price download's progress (the job is downloading_data). */
     public JobStatusView withDownload(DownloadProgress download) {
         return new JobStatusView(jobId, status, configPath, dateRange, models, progress.withDownload(download),
-                createdAt, startedAt, updatedAt, completedAt, totalDurationSeconds, error, warnings, message);
+                createdAt, startedAt, updatedAt, completedAt, totalDurationSeconds, costUsd, error, warnings, message);
     }
 
     public JobStatusView withMessage(String text) {
         return new JobStatusView(jobId, status, configPath, dateRange, models, progress, createdAt, startedAt,
-                updatedAt, completedAt, totalDurationSeconds, error, warnings, text);
+                updatedAt, completedAt, totalDurationSeconds, costUsd, error, warnings, text);
     }
 
     private static Double seconds(String from, String to) {

@@ -117,6 +117,9 @@ final class ModelParser {
         if (fields.has("seed")) {
             fields.integer("seed", 0);
         }
+        if (fields.has(ModelSpec.PROMPT_CACHE)) {
+            fields.bool(ModelSpec.PROMPT_CACHE, true);
+        }
         if (fields.has(ModelSpec.PRICING)) {
             PriceFields.read(node.get(ModelSpec.PRICING), fields.path(ModelSpec.PRICING), problems)
                     .ifPresent(price -> options.put(ModelSpec.PRICING, price.toMap()));

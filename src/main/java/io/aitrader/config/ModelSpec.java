@@ -18,6 +18,8 @@ public record ModelSpec(String name, String signature, String provider, String b
     public static final String BUILTIN = "builtin";
     /** The option holding a model's price: its own from the config, or the pricing file's once a job is triggered. */
     public static final String PRICING = "pricing";
+    /** The option that turns marking the prompt's stable prefix for the provider's cache off (Anthropic; on by default). */
+    public static final String PROMPT_CACHE = "prompt_cache";
 
     /** Mock and builtin models call no paid provider. */
     public boolean free() {

@@ -285,4 +285,14 @@ class ConfigValidationTest {
         assertFalse(local.options().containsKey("api_key"), "keys never land in options");
         assertFalse(local.toString().contains("sk-alias-key"), "toString hides the key");
     }
+
+    @Test
+    void promptCacheIsABooleanOption() {
+        ArrayNode models = (ArrayNode) config.get("models");
+        models.addObject().put("name", "Claude").put("signature", "claude").put("provider", "anthropic")
+                .put("basemodel", "claude-sonnet-4-5").put("api_key", "k").put("prompt_cache", false);
+        assertEquals("false", fixture.load(config).model("claude").orElseThrow().option(ModelSpec.PROMPT_CACHE));
+        ((ObjectNode) models.get(2)).put("prompt_cache", "sometimes");
+        assertProblem("models[2].prompt_cache must be true or false");
+    }
 }

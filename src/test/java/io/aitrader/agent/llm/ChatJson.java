@@ -28,15 +28,36 @@ public final class ChatJson {
         }
     }
 
+    /**
+     * The usage block: {@code promptTokens} counts every input token, cached ones included; {@code cachedTokens} null
+     * leaves {@code prompt_tokens_details} out, as servers without a prompt cache do.
+     */
+    public record Usage(long promptTokens, long completionTokens, Long cachedTokens) {
+    }
+
+    static final Usage DEFAULT_USAGE = new Usage(120, 30, null);
+
     public static String text(String content) {
-        return answer(content, new Call[0]);
+        return answer(content, DEFAULT_USAGE);
+    }
+
+    public static String text(String content, Usage usage) {
+        return answer(content, usage);
     }
 
     public static String tools(String content, Call... calls) {
-        return answer(content, calls);
+        return answer(content, DEFAULT_USAGE, calls);
+    }
+
+    public static String tools(String content, Usage usage, Call... calls) {
+        return answer(content, usage, calls);
     }
 
     static String answer(String content, Call... calls) {
+        return answer(content, DEFAULT_USAGE, calls);
+    }
+
+    static String answer(String content, Usage usage, Call... calls) {
         ObjectNode root = OpenAiStandIn.JSON.createObjectNode().put("id", "chatcmpl-test")
                 .put("object", "chat.completion").put("created", 1_759_300_000).put("model", "gpt-test");
         ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
@@ -54,7 +75,12 @@ public final class ChatJson {
             }
         }
         choice.put("finish_reason", calls.length > 0 ? "tool_calls" : "stop");
-        root.putObject("usage").put("prompt_tokens", 120).put("completion_tokens", 30).put("total_tokens", 150);
+        ObjectNode counts = root.putObject("usage").put("prompt_tokens", usage.promptTokens())
+                .put("completion_tokens", usage.completionTokens())
+                .put("total_tokens", usage.promptTokens() + usage.completionTokens());
+        if (usage.cachedTokens() != null) {
+            counts.putObject("prompt_tokens_details").put("cached_tokens", usage.cachedTokens());
+        }
         return root.toString();
     }
 }

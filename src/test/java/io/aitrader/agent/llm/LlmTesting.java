@@ -44,8 +44,12 @@ final class LlmTesting {
     }
 
     Trader trader(String provider, String baseUrl, InformationSearch search) {
+        return trader(provider, baseUrl, search, Map.of());
+    }
+
+    Trader trader(String provider, String baseUrl, InformationSearch search, Map<String, Object> options) {
         ModelSpec spec = new ModelSpec("Stand-in", "standin-model", provider, "gpt-test", true, baseUrl, KEY,
-                Map.of());
+                options);
         return new TraderFactory(search, recordingPause(), http).create(spec, settings, TestSessions.UNIVERSE);
     }
 

@@ -18,7 +18,8 @@ import io.aitrader.trading.MarketPrices;
 
 /**
  * What this instance keeps of the jobs whose model-days it claims: the stored config, the price table and one trader
- * per model, loaded once per job rather than once per day.
+ * per model, loaded once per job rather than once per day; and whether a model may start another day within the
+ * job's spending caps.
  */
 @ApplicationScoped
 public class ClaimedJobs {
@@ -57,10 +58,12 @@ public class ClaimedJobs {
     private final StoredConfigs storedConfigs;
     private final PricePreparation preparation;
     private final TraderFactory traderFactory;
+    private final Budgets budgets;
     private final Map<String, Context> contexts = new ConcurrentHashMap<>();
 
     ClaimedJobs(JobRepository jobs, StoredConfigs storedConfigs, PricePreparation preparation,
-            TraderFactory traderFactory) {
+            TraderFactory traderFactory, Budgets budgets) {
+        this.budgets = budgets;
         this.jobs = jobs;
         this.storedConfigs = storedConfigs;
         this.preparation = preparation;
@@ -88,6 +91,11 @@ public class ClaimedJobs {
     Trader trader(Context context, String signature) {
         return context.traders.computeIfAbsent(signature, s -> traderFactory.create(context.model(s),
                 context.config.agentConfig(), context.config.symbols()));
+    }
+
+    /** Why the model's next day of this job must not start (a spending cap is reached), or empty. */
+    Optional<String> overBudget(Context context, String signature) {
+        return budgets.exhausted(context.job, context.config, signature);
     }
 
     /** The job, while it is still active. */

@@ -37,7 +37,6 @@ public class ClaimedWork {
     private final JobPreparation preparation;
     private final ModelDayRunner dayRunner;
     private final JobFinisher finisher;
-    private final Budgets budgets;
     private final Map<Long, String> running = new ConcurrentHashMap<>();
     private final Set<String> preparing = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -45,8 +44,7 @@ public class ClaimedWork {
     private final ReadWriteLock claimGate = new ReentrantReadWriteLock();
 
     ClaimedWork(WorkClaims claims, Leases leases, ClaimedJobs claimed, JobPreparation preparation,
-            ModelDayRunner dayRunner, JobFinisher finisher, Budgets budgets) {
-        this.budgets = budgets;
+            ModelDayRunner dayRunner, JobFinisher finisher) {
         this.leases = leases;
         this.claims = claims;
         this.claimed = claimed;
@@ -155,7 +153,7 @@ public class ClaimedWork {
             finisher.endRunningDay(day, ModelDayStatus.FAILED, "The model could not be set up: " + e.getMessage());
             return null;
         }
-        Optional<String> exhausted = budgets.exhausted(job.job(), job.config(), day.model());
+        Optional<String> exhausted = claimed.overBudget(job, day.model());
         if (exhausted.isPresent()) {
             chain.broken();
             finisher.endRunningDay(day, ModelDayStatus.SKIPPED, exhausted.get());

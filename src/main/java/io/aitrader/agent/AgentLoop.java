@@ -29,6 +29,7 @@ public final class AgentLoop implements Trader {
     private final boolean modelSummary;
     private final ToolMeters toolMeters;
     private final CallTape tape;
+    private final RecordedAnswers answers;
 
     public AgentLoop(ChatModel model) {
         this(ModelCaller.of(model, null));
@@ -52,6 +53,13 @@ public final class AgentLoop implements Trader {
     /** As above; {@code tape} (may be null: no provider) records the provider exchanges into the day's usage. */
     public AgentLoop(ModelCaller caller, InformationSearch search, boolean modelSummary, ToolMeters toolMeters,
             CallTape tape) {
+        this(caller, search, modelSummary, toolMeters, tape, null);
+    }
+
+    /** As above; {@code answers} (may be null) answers calls from a replay's recordings or the response cache. */
+    public AgentLoop(ModelCaller caller, InformationSearch search, boolean modelSummary, ToolMeters toolMeters,
+            CallTape tape, RecordedAnswers answers) {
+        this.answers = answers;
         this.tape = tape;
         this.caller = caller;
         this.search = search;
@@ -63,6 +71,9 @@ public final class AgentLoop implements Trader {
     public DayTranscript tradeDay(TradingSession session) throws TraderException {
         if (tape == null) {
             return trade(session);
+        }
+        if (answers != null) {
+            answers.prepare(session.model().signature(), session.date(), session.usage().recording());
         }
         tape.begin(session.usage().recording());
         try {
@@ -118,7 +129,11 @@ public final class AgentLoop implements Trader {
     /** Adds the call's tokens to the day's usage and returns them (null: not reported). */
     static Tokens counted(TradingSession session, ChatResponse response) {
         Tokens tokens = ReportedTokens.of(response.tokenUsage());
-        session.usage().add(tokens);
+        if (session.usage().recording().stepServed()) {
+            session.usage().served(); // a replay or the cache answered: nothing was spent
+        } else {
+            session.usage().add(tokens);
+        }
         return tokens;
     }
 

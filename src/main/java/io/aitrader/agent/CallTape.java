@@ -17,6 +17,12 @@ public final class CallTape {
         day = null;
     }
 
+    /** The recorded answer to the request when the day is replayed or the model cached; empty: ask the provider. */
+    public java.util.Optional<String> serve(String url, String request) {
+        CallRecording current = day;
+        return current == null ? java.util.Optional.empty() : current.serve(url, request);
+    }
+
     /** Called by the HTTP client for each exchange; nothing is kept outside a model-day (a connection check). */
     public void received(String url, String request, int status, String response) {
         CallRecording current = day;

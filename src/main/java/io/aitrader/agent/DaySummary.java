@@ -26,8 +26,9 @@ final class DaySummary {
     private DaySummary() {
     }
 
+    /** The summary; a replay whose summary request left its recording fails the day like any other step. */
     static String byModel(ModelCaller caller, TradingSession session, List<String> notes, Conversation record,
-            BooleanSupplier stop) {
+            BooleanSupplier stop) throws ReplayDivergedException {
         List<Trade> trades = session.ledger().trades();
         String fallback = TradeSummary.of(trades);
         String question = question(session, fallback, notes);
@@ -44,6 +45,8 @@ final class DaySummary {
             }
             boolean namesAll = trades.stream().allMatch(t -> text.toUpperCase(Locale.ROOT).contains(t.symbol()));
             return namesAll ? text : text + " Trades: " + fallback + ".";
+        } catch (ReplayDivergedException e) {
+            throw e;
         } catch (TraderException | RuntimeException e) {
             return fallback;
         }

@@ -12,6 +12,7 @@ public final class DayUsage {
     private Tokens tokens = Tokens.ZERO;
     private int calls;
     private int unreported;
+    private int served;
 
     /** Adds one answered call; {@code reported} is null when the provider said nothing of its tokens. */
     public void add(Tokens reported) {
@@ -23,6 +24,16 @@ public final class DayUsage {
         }
     }
 
+    /** Adds one call a replay or the response cache answered: free, so its tokens are not billed. */
+    public void served() {
+        served++;
+    }
+
+    /** Calls answered by a replay or the response cache. */
+    public int servedCalls() {
+        return served;
+    }
+
     public Tokens tokens() {
         return tokens;
     }
@@ -32,7 +43,7 @@ public final class DayUsage {
         return recording;
     }
 
-    /** Answered model calls. */
+    /** Model calls the provider answered (and billed). */
     public int calls() {
         return calls;
     }

@@ -120,6 +120,9 @@ final class ModelParser {
         if (fields.has(ModelSpec.PROMPT_CACHE)) {
             fields.bool(ModelSpec.PROMPT_CACHE, true);
         }
+        if (fields.has(ModelSpec.CACHE)) {
+            fields.bool(ModelSpec.CACHE, false);
+        }
         if (fields.has(ModelSpec.PRICING)) {
             PriceFields.read(node.get(ModelSpec.PRICING), fields.path(ModelSpec.PRICING), problems)
                     .ifPresent(price -> options.put(ModelSpec.PRICING, price.toMap()));

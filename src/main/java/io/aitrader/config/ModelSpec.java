@@ -21,6 +21,19 @@ public record ModelSpec(String name, String signature, String provider, String b
     /** The option that turns marking the prompt's stable prefix for the provider's cache off (Anthropic; on by default). */
     public static final String PROMPT_CACHE = "prompt_cache";
 
+    /** The option that answers a request seen before from the recordings (the response cache, for development). */
+    public static final String CACHE = "cache";
+
+    /** Whether the model's requests are answered from the response cache when an equal one was recorded. */
+    public boolean cached() {
+        return "true".equalsIgnoreCase(option(CACHE));
+    }
+
+    /** The same model with {@code key} as its API key. */
+    public ModelSpec withApiKey(String key) {
+        return new ModelSpec(name, signature, provider, basemodel, enabled, baseUrl, key, options);
+    }
+
     /** Mock and builtin models call no paid provider. */
     public boolean free() {
         return MOCK.equals(provider) || BUILTIN.equals(provider);

@@ -6,13 +6,13 @@ import java.sql.SQLException;
 
 /**
  * Reads a model-day's usage and cost columns ({@code llm_calls}, {@code input_tokens}, {@code cached_input_tokens},
- * {@code cache_write_tokens}, {@code output_tokens}, {@code cost_usd}) as job_details and trading_days store them.
+ * {@code cache_write_tokens}, {@code output_tokens}, {@code cost_usd}, {@code served_calls}) as job_details and trading_days store them.
  */
 public final class StoredCost {
 
     /** The columns in the order {@link #read} expects them, for a SELECT list (after an alias and a dot, if any). */
     public static final String COLUMNS = "llm_calls, input_tokens, cached_input_tokens, cache_write_tokens, "
-            + "output_tokens, cost_usd";
+            + "output_tokens, cost_usd, served_calls";
 
     private StoredCost() {
     }
@@ -23,7 +23,7 @@ public final class StoredCost {
     }
 
     /**
-     * The six columns from {@code first} on; null when {@code llm_calls} is NULL (the day has not recorded its usage:
+     * The seven columns from {@code first} on; null when {@code llm_calls} is NULL (the day has not recorded its usage:
      * it never ran, or it ran before costs were kept). A NULL {@code cost_usd} is an unknown cost.
      */
     public static DayCost read(ResultSet rs, int first) throws SQLException {
@@ -34,6 +34,7 @@ public final class StoredCost {
         Tokens tokens = new Tokens(rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
                 rs.getLong(first + 4));
         double cost = rs.getDouble(first + 5);
-        return new DayCost(calls, tokens, rs.wasNull() ? null : BigDecimal.valueOf(cost));
+        BigDecimal known = rs.wasNull() ? null : BigDecimal.valueOf(cost);
+        return new DayCost(calls, tokens, known, rs.getInt(first + 6));
     }
 }

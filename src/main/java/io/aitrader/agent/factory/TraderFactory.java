@@ -12,6 +12,7 @@ import io.aitrader.agent.AgentMetrics;
 import io.aitrader.agent.CallTape;
 import io.aitrader.agent.InformationSearch;
 import io.aitrader.agent.ModelCaller;
+import io.aitrader.agent.RecordedAnswers;
 import io.aitrader.agent.Trader;
 import io.aitrader.agent.builtin.BuiltinTraders;
 import io.aitrader.agent.llm.ChatModels;
@@ -56,6 +57,11 @@ public class TraderFactory {
     }
 
     public Trader create(ModelSpec spec, AgentSettings settings, List<String> universe) {
+        return create(spec, settings, universe, null);
+    }
+
+    /** As above; {@code answers} (may be null) answers an LLM's calls from a replay's recordings or the cache. */
+    public Trader create(ModelSpec spec, AgentSettings settings, List<String> universe, RecordedAnswers answers) {
         String provider = spec.provider() == null ? ModelSpec.OPENAI : spec.provider().trim().toLowerCase(Locale.ROOT);
         return switch (provider) {
             case ModelSpec.MOCK -> new AgentLoop(ModelCaller.of(MockChatModel.from(spec, universe), null,
@@ -63,17 +69,17 @@ public class TraderFactory {
             case ModelSpec.BUILTIN -> BuiltinTraders.forBasemodel(spec.basemodel())
                     .orElseThrow(() -> new IllegalArgumentException("model " + spec.signature()
                             + ": unknown builtin basemodel '" + spec.basemodel() + "'"));
-            case ModelSpec.OPENAI, ChatModels.OLLAMA, ChatModels.ANTHROPIC -> llm(provider, spec, settings);
+            case ModelSpec.OPENAI, ChatModels.OLLAMA, ChatModels.ANTHROPIC -> llm(provider, spec, settings, answers);
             default -> throw new IllegalArgumentException(
                     "model " + spec.signature() + ": unsupported provider '" + provider + "'");
         };
     }
 
-    private Trader llm(String provider, ModelSpec spec, AgentSettings settings) {
+    private Trader llm(String provider, ModelSpec spec, AgentSettings settings, RecordedAnswers answers) {
         CallTape tape = new CallTape();
         ChatModel model = ChatModels.build(provider, spec, settings, http, tape);
         ModelCaller caller = new RetryingModelCaller(spec.signature(), model, spec.apiKey(),
                 RetryingModelCaller.policy(settings), pause, metrics.llm(provider));
-        return new AgentLoop(caller, search, true, metrics.tools(), tape);
+        return new AgentLoop(caller, search, true, metrics.tools(), tape, answers);
     }
 }

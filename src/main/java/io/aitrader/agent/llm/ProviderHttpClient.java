@@ -29,7 +29,8 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
  * The HTTP client behind every LLM provider, over the service's {@link SharedHttpClient}. Unlike the library's JDK
  * client it keeps the status and the {@code Retry-After} header of a refused call (the retry policy needs both), and it
  * bounds the whole exchange, body included, by the read timeout, so a provider that hangs or trickles is cut off.
- * Every answered exchange goes to the trader's {@link CallTape} (when it has one) as sent and received.
+ * Every answered exchange goes to the trader's {@link CallTape} (when it has one) as sent and received; a request the
+ * tape can answer from a recording (a replay, the response cache) is not sent at all.
  */
 final class ProviderHttpClient implements HttpClient {
 
@@ -50,6 +51,13 @@ final class ProviderHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
+        if (tape != null) {
+            var served = tape.serve(withoutQuery(request.url()), request.body() == null ? "" : request.body());
+            if (served.isPresent()) {
+                return SuccessfulHttpResponse.builder().statusCode(200).headers(Map.of())
+                        .body(bodyFix.apply(served.get())).build();
+            }
+        }
         CompletableFuture<HttpResponse<String>> pending = client.sendAsync(toJdk(request),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         HttpResponse<String> response = await(pending);

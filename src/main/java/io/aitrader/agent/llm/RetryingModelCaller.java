@@ -5,6 +5,8 @@ import java.util.function.BooleanSupplier;
 
 import io.aitrader.agent.LlmMeters;
 import io.aitrader.agent.ModelCaller;
+import io.aitrader.agent.ReplayDivergedException;
+import io.aitrader.agent.ReplayMismatch;
 import io.aitrader.agent.TraderCancelledException;
 import io.aitrader.agent.TraderException;
 import io.aitrader.config.AgentSettings;
@@ -69,6 +71,7 @@ public final class RetryingModelCaller implements ModelCaller {
             try {
                 return meters.call(model, request);
             } catch (RuntimeException e) {
+                rethrowReplayMismatch(e);
                 failure = CallFailure.of(e);
             }
             String reason = ModelCaller.scrub(failure.description(), apiKey);
@@ -85,6 +88,15 @@ public final class RetryingModelCaller implements ModelCaller {
             Log.warnf("Model %s: call failed (%s); retry %d of %d in %d ms", label, reason, attempt,
                     policy.maxRetries(), wait.toMillis());
             waitBeforeRetry(wait, stop);
+        }
+    }
+
+    /** A replay that left its recording is no provider failure: never retried, and the day says where it diverged. */
+    private static void rethrowReplayMismatch(RuntimeException e) throws ReplayDivergedException {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ReplayMismatch mismatch) {
+                throw new ReplayDivergedException(mismatch.getMessage());
+            }
         }
     }
 

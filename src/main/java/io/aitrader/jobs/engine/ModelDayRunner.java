@@ -25,6 +25,7 @@ import io.aitrader.cost.PriceFields;
 import io.aitrader.jobs.claims.WorkClaims;
 import io.aitrader.jobs.events.JobEvent;
 import io.aitrader.jobs.events.JobEvents;
+import io.aitrader.jobs.store.DayCalls;
 import io.aitrader.jobs.store.DayRecord;
 import io.aitrader.jobs.store.LedgerRepository;
 import io.aitrader.jobs.store.ModelDay;
@@ -152,7 +153,11 @@ public class ModelDayRunner {
         return new DayRecord(day.jobId(), day.id(), day.model(), day.date(), end, value.startingValue(),
                 value.endingValue(), start.previousValue(), value.profit(),
                 value.returnPct() == null ? BigDecimal.ZERO : value.returnPct(), dayLedger.trades(), transcript,
-                warnings, cost(model, usage), usage.recording().calls());
+                warnings, cost(model, usage), calls(model, usage));
+    }
+
+    private static DayCalls calls(ModelSpec model, DayUsage usage) {
+        return new DayCalls(model.basemodel(), usage.recording().calls());
     }
 
     /** The day's usage priced at the model's price (contract 9): mock and builtin are free, an unknown price null. */
@@ -161,7 +166,7 @@ public class ModelDayRunner {
                 ? ModelPrice.FREE
                 : PriceFields.fromStored(model.options() == null ? null : model.options().get(ModelSpec.PRICING))
                         .orElse(null);
-        return DayCost.of(usage.calls(), usage.unreported(), usage.tokens(), price);
+        return DayCost.of(usage.calls(), usage.unreported(), usage.tokens(), price, usage.servedCalls());
     }
 
     private ModelDayStatus stopped(ModelDay day, SimulationConfig config, long deadline, BooleanSupplier cancelled,
@@ -200,7 +205,7 @@ public class ModelDayRunner {
     private ModelDayStatus finish(ModelDay day, ModelDayStatus status, String reason, long started, ModelSpec model,
             DayUsage usage) {
         DayCost cost = cost(model, usage);
-        if (!modelDays.updateEnded(day, ModelDayStatus.RUNNING, status, reason, cost, usage.recording().calls())) {
+        if (!modelDays.updateEnded(day, ModelDayStatus.RUNNING, status, reason, cost, calls(model, usage))) {
             return status; // the status and reason stored first stand
         }
         metrics.dayRan(status, System.nanoTime() - started);

@@ -8,14 +8,14 @@ import io.aitrader.cost.DayCost;
 final class DayCosts {
 
     static final String SET = "llm_calls = ?, input_tokens = ?, cached_input_tokens = ?, cache_write_tokens = ?, "
-            + "output_tokens = ?, cost_usd = ?";
+            + "output_tokens = ?, cost_usd = ?, served_calls = ?";
 
     private DayCosts() {
     }
 
-    /** {@code head}, then the SET clause's six values ({@code cost} null: all null), then {@code tail}. */
+    /** {@code head}, then the SET clause's seven values ({@code cost} null: all null), then {@code tail}. */
     static Object[] params(Object[] head, DayCost cost, Object... tail) {
-        Object[] all = Arrays.copyOf(head, head.length + 6 + tail.length);
+        Object[] all = Arrays.copyOf(head, head.length + 7 + tail.length);
         if (cost != null) {
             all[head.length] = cost.calls();
             all[head.length + 1] = cost.tokens().input();
@@ -23,8 +23,9 @@ final class DayCosts {
             all[head.length + 3] = cost.tokens().cacheWrite();
             all[head.length + 4] = cost.tokens().output();
             all[head.length + 5] = cost.costUsd();
+            all[head.length + 6] = cost.servedCalls();
         }
-        System.arraycopy(tail, 0, all, head.length + 6, tail.length);
+        System.arraycopy(tail, 0, all, head.length + 7, tail.length);
         return all;
     }
 }

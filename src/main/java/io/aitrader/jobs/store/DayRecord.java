@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.aitrader.agent.DayTranscript;
-import io.aitrader.agent.RecordedCall;
 import io.aitrader.cost.DayCost;
 import io.aitrader.trading.Portfolio;
 import io.aitrader.trading.Trade;
@@ -15,5 +14,5 @@ import io.aitrader.trading.Trade;
 public record DayRecord(String jobId, long detailId, String model, LocalDate date, Portfolio end,
         BigDecimal startingValue, BigDecimal endingValue, BigDecimal previousValue, BigDecimal profit,
         BigDecimal returnPct, List<Trade> trades, DayTranscript transcript, List<String> warnings, DayCost cost,
-        List<RecordedCall> calls) {
+        DayCalls calls) {
 }

@@ -6,10 +6,14 @@ import java.util.List;
 
 /**
  * A stored job row. {@code configJson} is the resolved config the job runs (no API keys); {@code maxCostUsd} caps
- * what the whole job may spend (null: no cap).
+ * what the whole job may spend (null: no cap); {@code replayOf} is the job a replay reproduces (null: no replay).
  */
 public record JobRecord(String jobId, JobStatus status, String configPath, String configJson,
         List<LocalDate> dateRange, List<String> models, String workKey, boolean replaceExisting,
         List<String> warnings, String error, String triggeredBy, String createdAt, String startedAt,
-        String updatedAt, String completedAt, BigDecimal maxCostUsd) {
+        String updatedAt, String completedAt, BigDecimal maxCostUsd, String replayOf) {
+
+    public boolean replay() {
+        return replayOf != null;
+    }
 }

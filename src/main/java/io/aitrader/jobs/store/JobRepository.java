@@ -31,8 +31,9 @@ public class JobRepository {
 
     static final String INSERT = """
             INSERT INTO jobs (job_id, status, config_path, config_json, date_range, models, work_key,
-                              replace_existing, warnings, triggered_by, created_at, updated_at, max_cost_usd)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              replace_existing, warnings, triggered_by, created_at, updated_at, max_cost_usd,
+                              replay_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     static final String SELECT_BY_ID = "SELECT * FROM jobs WHERE job_id = ?";
     static final String SELECT_LATEST = "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT 1";
@@ -86,7 +87,7 @@ public class JobRepository {
         Jdbc.update(conn, INSERT, job.jobId(), job.status().wire(), job.configPath(), job.configJson(),
                 toJson(job.dateRange().stream().map(LocalDate::toString).toList()), toJson(job.models()),
                 job.workKey(), job.replaceExisting(), toJson(job.warnings()), job.triggeredBy(), job.createdAt(),
-                job.createdAt(), job.maxCostUsd());
+                job.createdAt(), job.maxCostUsd(), job.replayOf());
         days.persistAll(conn, job, planned);
         audit.persist(conn, AuditEvent.job(job.jobId(), AuditEvent.CREATED,
                 planned.size() + " model-days from " + job.configPath(), job.triggeredBy()));
@@ -213,7 +214,7 @@ public class JobRepository {
                 fromJson(rs.getString("models")), rs.getString("work_key"), rs.getInt("replace_existing") == 1,
                 fromJson(rs.getString("warnings")), rs.getString("error"), rs.getString("triggered_by"),
                 rs.getString("created_at"), rs.getString("started_at"), rs.getString("updated_at"),
-                rs.getString("completed_at"), maxCost(rs));
+                rs.getString("completed_at"), maxCost(rs), rs.getString("replay_of"));
     }
 
     private static BigDecimal maxCost(ResultSet rs) throws SQLException {

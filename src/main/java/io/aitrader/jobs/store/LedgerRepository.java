@@ -43,8 +43,8 @@ public class LedgerRepository {
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
                                       return_pct, total_steps, stop_signal, summary, warnings, created_at,
                                       llm_calls, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens,
-                                      cost_usd)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                                      cost_usd, served_calls)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
             """;
     static final String INSERT_HOLDING = "INSERT INTO holdings (trading_day_id, symbol, shares) VALUES (?, ?, ?)";
     static final String INSERT_ACTION = """
@@ -100,7 +100,7 @@ public class LedgerRepository {
                     day.transcript().totalSteps(), day.transcript().stopSignalReceived(), day.transcript().summary(),
                     toJson(day.warnings()), now, day.cost().calls(), day.cost().tokens().input(),
                     day.cost().tokens().cachedInput(), day.cost().tokens().cacheWrite(), day.cost().tokens().output(),
-                    day.cost().costUsd());
+                    day.cost().costUsd(), day.cost().servedCalls());
             try (ResultSet id = ps.executeQuery()) {
                 id.next();
                 dayId = id.getLong(1);

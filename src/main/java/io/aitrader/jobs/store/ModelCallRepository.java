@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -27,13 +29,24 @@ import io.aitrader.platform.database.Storage;
 public class ModelCallRepository {
 
     static final String INSERT = """
-            INSERT INTO model_calls (job_id, model, date, step, attempt, url, request_hash, request, status, response,
-                                     recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO model_calls (job_id, model, basemodel, date, step, attempt, url, request_hash, request, status,
+                                     response, served_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+    static final String COLUMNS = "c.step, c.attempt, c.url, c.request_hash, c.request, c.status, c.response, c.served_by";
     static final String SELECT_DAY = """
-            SELECT step, attempt, url, request_hash, request, status, response FROM model_calls
-            WHERE job_id = ? AND model = ? AND date = ? ORDER BY step, attempt
+            SELECT %s FROM model_calls c WHERE c.job_id = ? AND c.model = ? AND c.date = ? ORDER BY c.step, c.attempt
+            """.formatted(COLUMNS);
+    /** Only a completed day's calls are replayed: a failed day's are kept for diagnosis, never as a result. */
+    static final String SELECT_REPLAYABLE = """
+            SELECT %s FROM model_calls c
+            JOIN job_details d ON d.job_id = c.job_id AND d.model = c.model AND d.date = c.date
+            WHERE c.job_id = ? AND c.model = ? AND c.date = ? AND d.status = 'completed' ORDER BY c.step, c.attempt
+            """.formatted(COLUMNS);
+    static final String SELECT_CACHED = """
+            SELECT request, response FROM model_calls
+            WHERE request_hash = ? AND basemodel = ? AND status BETWEEN 200 AND 299 AND served_by = 'provider'
+            ORDER BY id LIMIT 1
             """;
 
     private final DataSource dataSource;
@@ -43,16 +56,17 @@ public class ModelCallRepository {
     }
 
     /** Stores a day's calls on the caller's connection, in the transaction that ends the day. */
-    public void persistAll(Connection conn, String jobId, String model, LocalDate date, List<RecordedCall> calls)
+    public void persistAll(Connection conn, String jobId, String model, LocalDate date, DayCalls day)
             throws SQLException {
-        if (calls.isEmpty()) {
+        if (day.calls().isEmpty()) {
             return;
         }
         String now = Timestamps.now();
         try (PreparedStatement ps = Statements.prepare(conn, INSERT)) {
-            for (RecordedCall call : calls) {
-                Jdbc.bind(ps, jobId, model, date.toString(), call.step(), call.attempt(), call.url(),
-                        call.requestHash(), gzip(call.request()), call.status(), gzip(call.response()), now);
+            for (RecordedCall call : day.calls()) {
+                Jdbc.bind(ps, jobId, model, day.basemodel(), date.toString(), call.step(), call.attempt(), call.url(),
+                        call.requestHash(), gzip(call.request()), call.status(), gzip(call.response()),
+                        call.servedBy(), now);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -62,9 +76,24 @@ public class ModelCallRepository {
     /** The calls of one model-day of a job, in order. */
     public List<RecordedCall> listByDay(String jobId, String model, LocalDate date) {
         return Jdbc.list(dataSource, "Could not read the recorded model calls", SELECT_DAY,
-                rs -> new RecordedCall(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        gunzip(rs.getBytes(5)), rs.getInt(6), gunzip(rs.getBytes(7))),
-                jobId, model, date.toString());
+                ModelCallRepository::call, jobId, model, date.toString());
+    }
+
+    /** The calls a replay of the job's model-day answers from: none unless the day completed in that job. */
+    public List<RecordedCall> listReplayable(String jobId, String model, LocalDate date) {
+        return Jdbc.list(dataSource, "Could not read the recorded model calls", SELECT_REPLAYABLE,
+                ModelCallRepository::call, jobId, model, date.toString());
+    }
+
+    /** The response cache: the provider's earlier answer to an equal request of the same basemodel. */
+    public Optional<String> findCachedResponse(String basemodel, String requestHash, String request) {
+        return Jdbc.find(dataSource, "Could not read the response cache", SELECT_CACHED,
+                rs -> gunzip(rs.getBytes(1)).equals(request) ? gunzip(rs.getBytes(2)) : null, requestHash, basemodel);
+    }
+
+    private static RecordedCall call(ResultSet rs) throws SQLException {
+        return new RecordedCall(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), gunzip(rs.getBytes(5)),
+                rs.getInt(6), gunzip(rs.getBytes(7)), rs.getString(8));
     }
 
     static byte[] gzip(String text) {

@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.agent.RecordedCall;
 import io.aitrader.cost.DayCost;
 import io.aitrader.cost.StoredCost;
 import io.aitrader.jobs.audit.AuditEvent;
@@ -148,7 +147,7 @@ public class ModelDayRepository {
      * writing nothing, when it left that state meanwhile (a cancel or the watchdog decided first).
      */
     public boolean updateEnded(ModelDay day, ModelDayStatus from, ModelDayStatus status, String error) {
-        return updateEnded(day, from, status, error, null, List.of());
+        return updateEnded(day, from, status, error, null, DayCalls.NONE);
     }
 
     /**
@@ -156,7 +155,7 @@ public class ModelDayRepository {
      * recordings: they were paid for, and tell why the day failed.
      */
     public boolean updateEnded(ModelDay day, ModelDayStatus from, ModelDayStatus status, String error,
-            DayCost cost, List<RecordedCall> calls) {
+            DayCost cost, DayCalls calls) {
         return Jdbc.inTransaction(dataSource, "Could not update a model-day", conn -> {
             if (Jdbc.update(conn, END, DayCosts.params(new Object[]{status.wire(), error, Timestamps.now()}, cost,
                     day.id(), from.wire(), instance.id())) != 1) {

@@ -39,14 +39,18 @@ public class StoredConfigs {
         }
     }
 
-    /** The job's config with each model's key restored. */
-    public SimulationConfig restore(JobRecord job) {
-        SimulationConfig stored;
+    /** The job's config as stored: without any API key. */
+    public SimulationConfig withoutKeys(JobRecord job) {
         try {
-            stored = json.readValue(job.configJson(), SimulationConfig.class);
+            return json.readValue(job.configJson(), SimulationConfig.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored config of job is unreadable", e);
         }
+    }
+
+    /** The job's config with each model's key restored. */
+    public SimulationConfig restore(JobRecord job) {
+        SimulationConfig stored = withoutKeys(job);
         SimulationConfig current = currentFile(job.configPath());
         List<ModelSpec> models = stored.models().stream()
                 .map(m -> withKey(m, keyFor(m, current)))

@@ -122,7 +122,8 @@ class JobAdmission {
         String now = Timestamps.now();
         return new JobRecord(UUID.randomUUID().toString(), JobStatus.PENDING, plan.configPath(),
                 storedConfigs.toJson(plan.config()), plan.dateRange(), plan.models(), plan.workKey(),
-                plan.replaceExisting(), plan.warnings(), null, triggeredBy, now, null, now, null, plan.maxCostUsd());
+                plan.replaceExisting(), plan.warnings(), null, triggeredBy, now, null, now, null, plan.maxCostUsd(),
+                plan.replayOf());
     }
 
 }

@@ -14,10 +14,11 @@ import io.aitrader.jobs.store.PlannedDay;
 
 /**
  * What a trigger resolved to: the model-days to run, those skipped with reasons, warnings for the answer, and the
- * job's spending cap (null: none).
+ * job's spending cap (null: none) and, for a replay, the job it reproduces.
  */
 public record TriggerPlan(String configPath, SimulationConfig config, List<String> models, List<PlannedDay> toRun,
-        List<PlannedDay> skipped, List<String> warnings, boolean replaceExisting, BigDecimal maxCostUsd) {
+        List<PlannedDay> skipped, List<String> warnings, boolean replaceExisting, BigDecimal maxCostUsd,
+        String replayOf) {
 
     /** Why a model-day is skipped that another active job still has to run: its status there, and that job's id. */
     static final String HELD_REASON = "%s in job %s";
@@ -31,7 +32,8 @@ public record TriggerPlan(String configPath, SimulationConfig config, List<Strin
     /** Identifies the work, so a second trigger of the same model-days finds the running job. */
     public String workKey() {
         String joined = String.join(",",
-                toRun.stream().map(d -> d.model() + "@" + d.date()).sorted().toList()) + "|" + replaceExisting;
+                toRun.stream().map(d -> d.model() + "@" + d.date()).sorted().toList()) + "|" + replaceExisting
+                + (replayOf == null ? "" : "|replay of " + replayOf);
         try {
             var digest = java.security.MessageDigest.getInstance("SHA-256").digest(
                     joined.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -58,6 +60,6 @@ public record TriggerPlan(String configPath, SimulationConfig config, List<Strin
             }
         }
         return new TriggerPlan(configPath, config, models, List.copyOf(run), List.copyOf(skip), warnings,
-                replaceExisting, maxCostUsd);
+                replaceExisting, maxCostUsd, replayOf);
     }
 }

@@ -20,8 +20,11 @@ public class TriggerService {
     private final JobAdmission admission;
     private final ModelDayRepository modelDays;
     private final EventBus bus;
+    private final ReplayPlanner replays;
 
-    TriggerService(TriggerPlanner planner, JobAdmission admission, ModelDayRepository modelDays, EventBus bus) {
+    TriggerService(TriggerPlanner planner, JobAdmission admission, ModelDayRepository modelDays, EventBus bus,
+            ReplayPlanner replays) {
+        this.replays = replays;
         this.planner = planner;
         this.admission = admission;
         this.modelDays = modelDays;
@@ -29,8 +32,10 @@ public class TriggerService {
     }
 
     public TriggerAnswer trigger(TriggerRequest request, String triggeredBy) {
-        TriggerPlan plan = planner.plan(request == null ? TriggerRequest.EMPTY : request,
-                LocalDate.now(ZoneOffset.UTC));
+        TriggerRequest asked = request == null ? TriggerRequest.EMPTY : request;
+        TriggerPlan plan = asked.replayOf() != null
+                ? replays.plan(asked)
+                : planner.plan(asked, LocalDate.now(ZoneOffset.UTC));
         if (plan.isEmpty()) {
             return new TriggerAnswer(200, planner.upToDate(plan));
         }

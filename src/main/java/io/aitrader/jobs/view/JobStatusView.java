@@ -55,14 +55,16 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
             @JsonProperty("completed_at") String completedAt,
             @JsonProperty("duration_seconds") Double durationSeconds, String error,
             @Schema(description = "What the model-day's calls cost in USD (at most 6 decimals), recorded when it ends: 0 for a day without calls (pending, skipped, not reached) and for mock and builtin models; null when unknown: no price is known for the model, or the provider did not report the tokens of some call", nullable = true, example = "0.0241") @JsonProperty("cost_usd") BigDecimal costUsd,
-            @Schema(description = "Tokens of the model-day's calls; present once the day ended after running") @JsonInclude(JsonInclude.Include.NON_NULL) TokenCounts tokens) {
+            @Schema(description = "Tokens of the model-day's calls; present once the day ended after running") @JsonInclude(JsonInclude.Include.NON_NULL) TokenCounts tokens,
+            @Schema(description = "Model calls answered without the provider, for free: from the recordings of the job a replay reproduces, or from the response cache of a model with `\"cache\": true`; present when there were any", nullable = true, example = "3") @JsonProperty("served_calls") @JsonInclude(JsonInclude.Include.NON_NULL) Integer servedCalls) {
 
         static Detail from(ModelDay day) {
             DayCost cost = day.cost();
             return new Detail(day.date(), day.model(), day.status().wire(), day.startedAt(), day.completedAt(),
                     seconds(day.startedAt(), day.completedAt()), day.error(),
                     cost == null ? Usd.shown(BigDecimal.ZERO) : Usd.shown(cost.costUsd()),
-                    cost == null ? null : TokenCounts.from(cost.tokens()));
+                    cost == null ? null : TokenCounts.from(cost.tokens()),
+                    cost == null || cost.servedCalls() == 0 ? null : cost.servedCalls());
         }
     }
 

@@ -41,6 +41,10 @@ public class PriceRepository {
                 low = excluded.low, close = excluded.close, volume = excluded.volume,
                 source = excluded.source, imported_at = excluded.imported_at
             """;
+    static final String INSERT = """
+            INSERT INTO price_data (symbol, date, open, high, low, close, volume, source, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
     static final String SELECT_BARS = """
             SELECT symbol, date, open, high, low, close, volume, source FROM price_data
             WHERE date BETWEEN ? AND ?
@@ -116,6 +120,34 @@ public class PriceRepository {
             ps.executeBatch();
         }
         return new StoreCounts(inserted, replaced, bars.size() - inserted - replaced);
+    }
+
+    /**
+     * Writes only the bars the store lacks and leaves every stored one alone; {@code replaced} then counts the bars
+     * that differ from the stored ones (a run bundle's prices meeting another instance's).
+     */
+    public StoreCounts persistMissing(Connection c, List<PriceBar> bars) throws SQLException {
+        if (bars.isEmpty()) {
+            return new StoreCounts(0, 0, 0);
+        }
+        var existing = StoredRows.load(c, bars);
+        int inserted = 0;
+        int differing = 0;
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (PriceBar bar : bars) {
+                PriceBar stored = existing.get(StoredRows.key(bar.symbol(), bar.date()));
+                if (stored == null) {
+                    bind(ps, bar, now);
+                    ps.addBatch();
+                    inserted++;
+                } else if (!StoredRows.sameValues(stored, bar)) {
+                    differing++;
+                }
+            }
+            ps.executeBatch();
+        }
+        return new StoreCounts(inserted, differing, bars.size() - inserted - differing);
     }
 
     public int deleteSynthetic(Connection c) throws SQLException {

@@ -1,7 +1,6 @@
 package io.aitrader.jobs;
 
 import static io.aitrader.testing.Jobs.awaitEnd;
-import static io.aitrader.testing.Jobs.awaitIdle;
 import static io.aitrader.testing.Jobs.trigger;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,10 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -23,8 +20,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.aitrader.agent.llm.OpenAiStandIn;
-import io.aitrader.agent.llm.PromptCacheEmulation;
-import io.aitrader.agent.llm.ThreeStepDay;
 import io.aitrader.platform.database.Storage;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -37,8 +32,10 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ReplayTest {
 
-    static final List<String> DAYS = CostJobTest.DAYS.subList(0, 2);
+    static final List<String> DAYS = RecordedJobs.DAYS;
     static final List<String> LLMS = List.of("cost-gpt", "cost-claude", "cost-claude-nocache", "cost-unpriced");
+    static final List<String> MODELS = List.of("cost-gpt", "cost-claude", "cost-claude-nocache", "cost-unpriced",
+            "cost-mock");
 
     @Inject
     @Storage
@@ -46,10 +43,9 @@ class ReplayTest {
 
     @Test
     void aReplayReproducesEveryProvidersDaysWithoutContactingAnyProvider() throws Exception {
-        try (OpenAiStandIn standIn = standIn()) {
-            String source = run(Map.of("config_path", "configs/cost_e2e.json", "start_date", DAYS.get(0),
-                    "end_date", DAYS.get(1), "replace_existing", true));
-            Map<String, String> books = books();
+        try (OpenAiStandIn standIn = RecordedJobs.standIn()) {
+            String source = RecordedJobs.runSource(MODELS);
+            Map<String, String> books = RecordedJobs.books(dataSource, MODELS);
             int sent = standIn.requests.size();
             System.clearProperty("COST_STANDIN_KEY"); // the key is gone: a replay needs none
 
@@ -61,7 +57,8 @@ class ReplayTest {
 
             assertEquals("completed", status.getString("status"), status::prettify);
             assertEquals(sent, standIn.requests.size(), "no request reached the provider");
-            assertEquals(books, books(), "the same trades, cash and holdings, to the cent");
+            assertEquals(books, RecordedJobs.books(dataSource, MODELS),
+                    "the same trades, cash and holdings, to the cent");
             for (String model : LLMS) {
                 for (String date : DAYS) {
                     assertEquals(replay, column("trading_days", "job_id", model, date, null), "replaced");
@@ -79,14 +76,13 @@ class ReplayTest {
 
     @Test
     void aRequestThatDiffersFromItsRecordingFailsThatDayAndItsEarlierResultStays() throws Exception {
-        try (OpenAiStandIn standIn = standIn()) {
-            String source = run(Map.of("config_path", "configs/cost_e2e.json", "start_date", DAYS.get(0),
-                    "end_date", DAYS.get(1), "replace_existing", true, "models", List.of("cost-claude")));
+        try (OpenAiStandIn standIn = RecordedJobs.standIn()) {
+            String source = RecordedJobs.runSource(List.of("cost-claude"));
             update("UPDATE model_calls SET request_hash = 'tampered-' || request_hash WHERE job_id = ? AND model = ? "
                     + "AND date = ? AND step = 2", source, "cost-claude", DAYS.get(1));
             int sent = standIn.requests.size();
 
-            String replay = run(Map.of("replay_of", source));
+            String replay = RecordedJobs.run(Map.of("replay_of", source));
             JsonPath status = awaitEnd(replay);
 
             assertEquals("partial", status.getString("status"), status::prettify);
@@ -107,45 +103,6 @@ class ReplayTest {
             trigger(Map.of("replay_of", source, "start_date", "2025-09-01")).then().statusCode(400)
                     .body("error", equalTo("nothing_to_replay"));
         }
-    }
-
-    private static OpenAiStandIn standIn() {
-        awaitIdle();
-        TestPrices.ensure();
-        OpenAiStandIn standIn = OpenAiStandIn.start();
-        standIn.otherwise(new ThreeStepDay(new PromptCacheEmulation(CostJobTest.MINIMUM_CACHED_PREFIX)));
-        System.setProperty("COST_STANDIN_URL", standIn.root());
-        System.setProperty("COST_STANDIN_KEY", CostJobTest.KEY);
-        return standIn;
-    }
-
-    private static String run(Map<String, Object> body) {
-        String jobId = trigger(new HashMap<>(body)).then().statusCode(202).extract().path("job_id");
-        awaitEnd(jobId);
-        return jobId;
-    }
-
-    /** Each LLM model-day's result: cash, values, holdings and trades as stored, in one comparable text. */
-    private Map<String, String> books() throws Exception {
-        Map<String, String> books = new TreeMap<>();
-        try (Connection conn = dataSource.getConnection(); PreparedStatement ps = conn.prepareStatement("""
-                SELECT t.model, t.date, t.cash, t.ending_value, t.profit,
-                       (SELECT GROUP_CONCAT(h.symbol || ':' || h.shares) FROM holdings h WHERE h.trading_day_id = t.id),
-                       (SELECT GROUP_CONCAT(a.action || ' ' || a.amount || ' ' || a.symbol || ' @' || a.price)
-                        FROM actions a WHERE a.trading_day_id = t.id)
-                FROM trading_days t WHERE t.model LIKE 'cost-%' AND t.date IN (?, ?)
-                """)) {
-            ps.setString(1, DAYS.get(0));
-            ps.setString(2, DAYS.get(1));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    books.put(rs.getString(1) + "@" + rs.getString(2), rs.getString(3) + " " + rs.getString(4) + " "
-                            + rs.getString(5) + " [" + rs.getString(6) + "] [" + rs.getString(7) + "]");
-                }
-            }
-        }
-        assertEquals(10, books.size(), books::toString);
-        return books;
     }
 
     private String column(String table, String column, String model, String date, String jobId) throws Exception {

@@ -25,7 +25,7 @@ import io.aitrader.trading.PriceTable;
 public class PricePreparation {
 
     /** Calendar days loaded before the first date, so the previous close and last known prices are at hand. */
-    private static final int LOOKBACK_DAYS = 30;
+    public static final int LOOKBACK_DAYS = 30;
 
     private final PriceRepository prices;
     private final PriceDownloads downloads;

@@ -43,6 +43,10 @@ public class ModelCallRepository {
             JOIN job_details d ON d.job_id = c.job_id AND d.model = c.model AND d.date = c.date
             WHERE c.job_id = ? AND c.model = ? AND c.date = ? AND d.status = 'completed' ORDER BY c.step, c.attempt
             """.formatted(COLUMNS);
+    static final String SELECT_JOB = """
+            SELECT %s, c.model, c.basemodel, c.date FROM model_calls c WHERE c.job_id = ?
+            ORDER BY c.model, c.date, c.step, c.attempt
+            """.formatted(COLUMNS);
     static final String SELECT_CACHED = """
             SELECT request, response FROM model_calls
             WHERE request_hash = ? AND basemodel = ? AND status BETWEEN 200 AND 299 AND served_by = 'provider'
@@ -83,6 +87,17 @@ public class ModelCallRepository {
     public List<RecordedCall> listReplayable(String jobId, String model, LocalDate date) {
         return Jdbc.list(dataSource, "Could not read the recorded model calls", SELECT_REPLAYABLE,
                 ModelCallRepository::call, jobId, model, date.toString());
+    }
+
+    /** One recorded call of a job, with its model-day. */
+    public record JobCall(String model, String basemodel, LocalDate date, RecordedCall call) {
+    }
+
+    /** Every recorded call of the job, by model-day and step. */
+    public List<JobCall> listByJob(String jobId) {
+        return Jdbc.list(dataSource, "Could not read the recorded model calls", SELECT_JOB,
+                rs -> new JobCall(rs.getString(9), rs.getString(10), LocalDate.parse(rs.getString(11)), call(rs)),
+                jobId);
     }
 
     /** The response cache: the provider's earlier answer to an equal request of the same basemodel. */

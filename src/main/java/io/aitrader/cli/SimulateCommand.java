@@ -49,6 +49,9 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--max-cost", paramLabel = "USD", description = "What the whole run may spend on model calls; days that would start past it are skipped")
     BigDecimal maxCost;
 
+    @Option(names = "--replay-of", paramLabel = "JOB_ID", description = "Run that job's completed model-days again from its recorded model calls: no provider is contacted, nothing is spent")
+    String replayOf;
+
     @Spec
     CommandSpec spec;
 
@@ -70,7 +73,7 @@ public class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TriggerRequest request = new TriggerRequest(config, start == null ? null : start.toString(),
                 end == null ? null : end.toString(), models, replace,
-                maxCost == null ? null : JsonNodeFactory.instance.numberNode(maxCost));
+                maxCost == null ? null : JsonNodeFactory.instance.numberNode(maxCost), replayOf);
         offlinePrices.seedOfflineIfEmpty();
         TriggerAnswer answer = triggers.trigger(request, "cli");
         if (answer.body() instanceof UpToDate upToDate) {

@@ -6,10 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,10 +37,6 @@ public class PriceRepository {
             ON CONFLICT (symbol, date) DO UPDATE SET open = excluded.open, high = excluded.high,
                 low = excluded.low, close = excluded.close, volume = excluded.volume,
                 source = excluded.source, imported_at = excluded.imported_at
-            """;
-    static final String INSERT = """
-            INSERT INTO price_data (symbol, date, open, high, low, close, volume, source, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     static final String SELECT_BARS = """
             SELECT symbol, date, open, high, low, close, volume, source FROM price_data
@@ -92,34 +85,7 @@ public class PriceRepository {
 
     /** Writes bars with "the newer import wins"; rows identical to the stored ones are left alone. */
     public StoreCounts persistOrUpdate(Connection c, List<PriceBar> bars) throws SQLException {
-        if (bars.isEmpty()) {
-            return new StoreCounts(0, 0, 0);
-        }
-        var existing = StoredRows.load(c, bars);
-        int inserted = 0;
-        int replaced = 0;
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-            int pending = 0;
-            for (PriceBar bar : bars) {
-                PriceBar stored = existing.get(StoredRows.key(bar.symbol(), bar.date()));
-                if (stored != null && StoredRows.sameValues(stored, bar)) {
-                    continue;
-                }
-                if (stored == null) {
-                    inserted++;
-                } else {
-                    replaced++;
-                }
-                bind(ps, bar, now);
-                ps.addBatch();
-                if (++pending % 1000 == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
-        return new StoreCounts(inserted, replaced, bars.size() - inserted - replaced);
+        return PriceWrites.write(c, bars, true);
     }
 
     /**
@@ -127,27 +93,7 @@ public class PriceRepository {
      * that differ from the stored ones (a run bundle's prices meeting another instance's).
      */
     public StoreCounts persistMissing(Connection c, List<PriceBar> bars) throws SQLException {
-        if (bars.isEmpty()) {
-            return new StoreCounts(0, 0, 0);
-        }
-        var existing = StoredRows.load(c, bars);
-        int inserted = 0;
-        int differing = 0;
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (PriceBar bar : bars) {
-                PriceBar stored = existing.get(StoredRows.key(bar.symbol(), bar.date()));
-                if (stored == null) {
-                    bind(ps, bar, now);
-                    ps.addBatch();
-                    inserted++;
-                } else if (!StoredRows.sameValues(stored, bar)) {
-                    differing++;
-                }
-            }
-            ps.executeBatch();
-        }
-        return new StoreCounts(inserted, differing, bars.size() - inserted - differing);
+        return PriceWrites.write(c, bars, false);
     }
 
     public int deleteSynthetic(Connection c) throws SQLException {
@@ -299,30 +245,6 @@ public class PriceRepository {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(COUNT_ALL)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, PriceBar bar, String now) throws SQLException {
-        ps.setString(1, bar.symbol());
-        ps.setString(2, bar.date().toString());
-        ps.setDouble(3, bar.open().doubleValue());
-        setDecimal(ps, 4, bar.high());
-        setDecimal(ps, 5, bar.low());
-        setDecimal(ps, 6, bar.close());
-        if (bar.volume() == null) {
-            ps.setNull(7, Types.INTEGER);
-        } else {
-            ps.setLong(7, bar.volume());
-        }
-        ps.setString(8, bar.source());
-        ps.setString(9, now);
-    }
-
-    private static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.REAL);
-        } else {
-            ps.setDouble(index, value.doubleValue());
         }
     }
 

@@ -72,7 +72,8 @@ class PackageLayoutTest {
         Set<String> jobs = new TreeSet<>(packageGraph().keySet());
         jobs.removeIf(name -> !name.startsWith("io.aitrader.jobs"));
         assertEquals(
-                Set.of("io.aitrader.jobs", "io.aitrader.jobs.api", "io.aitrader.jobs.audit", "io.aitrader.jobs.claims",
+                Set.of("io.aitrader.jobs", "io.aitrader.jobs.api", "io.aitrader.jobs.audit", "io.aitrader.jobs.bundle",
+                        "io.aitrader.jobs.claims",
                         "io.aitrader.jobs.engine", "io.aitrader.jobs.events", "io.aitrader.jobs.schedule",
                         "io.aitrader.jobs.store", "io.aitrader.jobs.trigger", "io.aitrader.jobs.view"),
                 jobs,

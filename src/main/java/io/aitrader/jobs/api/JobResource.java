@@ -66,7 +66,7 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "Job created", content = @Content(schema = @Schema(implementation = JobCreated.class)))
     @APIResponse(responseCode = "200", description = "Nothing to run (status current), or the same work or every model-day asked for already in progress (that job's status object; the oldest if several)", content = @Content(schema = @Schema(oneOf = {
             UpToDate.class, JobStatusView.class})))
-    @APIResponse(responseCode = "400", description = "invalid_json, invalid_type, unknown_field, invalid_date, invalid_date_range, range_too_large, unknown_model, invalid_config_path, config_not_found, invalid_config, invalid_parameter (max_cost_usd not a positive number)", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @APIResponse(responseCode = "400", description = "invalid_json, invalid_type, unknown_field, invalid_date, invalid_date_range, range_too_large, unknown_model, invalid_config_path, config_not_found, invalid_config, invalid_parameter (max_cost_usd not a positive number; replay_of with config_path, replace_existing or max_cost_usd), unknown_job, job_not_ended, nothing_to_replay (replay_of names no job, a job still active, or one without completed model-days in the range)", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "409", description = "conflict: another job is active and MAX_CONCURRENT_JOBS is reached; carries current_job_id and current_date_range", content = @Content(schema = @Schema(implementation = ApiError.class)))
     public Uni<Response> trigger(TriggerRequest request, @Context RoutingContext http) {
         String caller = Caller.of(http);

@@ -28,6 +28,7 @@ public class JobMetrics {
     static final String TAKEN_OVER = "aitrader.model.days.taken.over";
     static final String COST = "aitrader.llm.cost.usd";
     static final String MODEL_TOKENS = "aitrader.llm.model.tokens";
+    static final String SERVED = "aitrader.llm.served.calls";
 
     private static final Duration[] DAY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(25),
             Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5),
@@ -88,6 +89,11 @@ public class JobMetrics {
 
     /** What a model-day's model calls used and cost, by model (a cost that is unknown adds nothing to the spend). */
     void spent(String model, DayCost cost) {
+        if (cost != null && cost.servedCalls() > 0) {
+            spend.computeIfAbsent(model + "\u0000served", key -> Counter.builder(SERVED)
+                    .description("Model calls answered for free from recordings (replays, the response cache)")
+                    .tag("model", model).register(registry)).increment(cost.servedCalls());
+        }
         if (cost == null || cost.calls() == 0) {
             return;
         }

@@ -33,6 +33,7 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
         @JsonProperty("completed_at") String completedAt,
         @JsonProperty("total_duration_seconds") Double totalDurationSeconds,
         @Schema(description = "What the job's model calls cost so far in USD: the sum over its model-days as each ends (at most 6 decimals, 0 for mock and builtin models); null when unknown: some model-day made calls without a known price or with tokens the provider did not report", nullable = true, example = "0.4821") @JsonProperty("cost_usd") BigDecimal costUsd,
+        @Schema(description = "The job this replay reproduces from its recordings (trigger field replay_of); absent for a job that is no replay", nullable = true) @JsonProperty("replay_of") @JsonInclude(JsonInclude.Include.NON_NULL) String replayOf,
         String error, List<String> warnings,
         @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
 
@@ -101,18 +102,19 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
         return new JobStatusView(job.jobId(), job.status().wire(), job.configPath(), job.dateRange(), job.models(),
                 progress, job.createdAt(), job.startedAt(), job.updatedAt(), job.completedAt(),
                 seconds(job.startedAt() != null ? job.startedAt() : job.createdAt(), job.completedAt()), costUsd,
-                job.error(), job.warnings(), null);
+                job.replayOf(), job.error(), job.warnings(), null);
     }
 
     /** The same view with the price download's progress (the job is downloading_data). */
     public JobStatusView withDownload(DownloadProgress download) {
         return new JobStatusView(jobId, status, configPath, dateRange, models, progress.withDownload(download),
-                createdAt, startedAt, updatedAt, completedAt, totalDurationSeconds, costUsd, error, warnings, message);
+                createdAt, startedAt, updatedAt, completedAt, totalDurationSeconds, costUsd, replayOf, error, warnings,
+                message);
     }
 
     public JobStatusView withMessage(String text) {
         return new JobStatusView(jobId, status, configPath, dateRange, models, progress, createdAt, startedAt,
-                updatedAt, completedAt, totalDurationSeconds, costUsd, error, warnings, text);
+                updatedAt, completedAt, totalDurationSeconds, costUsd, replayOf, error, warnings, text);
     }
 
     private static Double seconds(String from, String to) {

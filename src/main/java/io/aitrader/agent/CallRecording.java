@@ -24,13 +24,16 @@ public final class CallRecording {
     private int attempt;
     private boolean stepServed;
     private Map<Integer, RecordedCall> replay;
+    private java.util.Set<Integer> failedSteps;
     private ResponseCache cache;
     private String basemodel;
 
     /** Answers the day's calls from {@code recorded} (a completed day's calls; the answered attempt of each step). */
     public void replaying(List<RecordedCall> recorded) {
         replay = new TreeMap<>();
+        failedSteps = new java.util.TreeSet<>();
         recorded.stream().filter(RecordedCall::succeeded).forEach(call -> replay.put(call.step(), call));
+        recorded.stream().map(RecordedCall::step).filter(step -> !replay.containsKey(step)).forEach(failedSteps::add);
     }
 
     /** Answers a request the provider answered before for {@code basemodel} from {@code answers}. */
@@ -60,6 +63,10 @@ public final class CallRecording {
         int current = Math.max(step, 1);
         if (replay != null) {
             RecordedCall recorded = replay.get(current);
+            if (recorded == null && failedSteps.contains(current)) {
+                // the day completed without this call (its summary fell back): fail it again, as it failed then
+                throw new IllegalStateException("the recorded call of step " + current + " failed");
+            }
             if (recorded == null) {
                 throw new ReplayMismatch("replay_diverged at step " + current + ": the recording has "
                         + replay.size() + " model calls for this day and no call " + current);

@@ -3,7 +3,6 @@ package io.aitrader.jobs.trigger;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -19,7 +18,7 @@ public record TriggerRequest(
         @Schema(description = "Last date (YYYY-MM-DD); absent means the latest trading day with prices", example = "2025-10-10") @JsonProperty("end_date") String endDate,
         @Schema(description = "Model signatures to run; absent or empty runs the config's enabled models") @JsonProperty("models") List<String> models,
         @Schema(description = "Run completed model-days again and replace their results", defaultValue = "false") @JsonProperty("replace_existing") Boolean replaceExisting,
-        @Schema(description = "What the whole job may spend, in USD (a positive number). A model-day does not start once the job's spend has reached it: it ends `skipped` with an error starting `budget_exhausted`, and the job ends `partial` with a warning. A day already running is finished, so the cap is overshot by at most the model-days running at that moment. Each model's own cap is the config's `agent_config.max_cost_usd`.", type = SchemaType.NUMBER, nullable = true, example = "5.00") @JsonProperty("max_cost_usd") JsonNode maxCostUsd,
+        @Schema(description = "What the whole job may spend, in USD (a positive number). A model-day does not start once the job's spend has reached it: it ends `skipped` with an error starting `budget_exhausted`, and the job ends `partial` with a warning. A day already running is finished, so the cap is overshot by at most the model-days running at that moment. Each model's own cap is the config's `agent_config.max_cost_usd`.", implementation = BigDecimal.class, nullable = true, example = "5.00") @JsonProperty("max_cost_usd") JsonNode maxCostUsd,
         @Schema(description = "Replay: run the model-days this (ended) job completed again — its config, models and dates, narrowed by `models`, `start_date` and `end_date` when given — answering every model call from the job's recordings instead of calling the provider: nothing is contacted and nothing is spent, and no API key is needed. A day whose requests all equal the recorded ones reproduces the recorded trades and books and replaces that day's result; the first request that differs fails the day with an error starting `replay_diverged` that names the step, and the earlier result stays. Mock and builtin models run again (they are deterministic). Not with `config_path`, `replace_existing` or `max_cost_usd`.", nullable = true, example = "3f2c9a1e-5b7d-4c1a-9e8f-2a6b4c8d0e1f") @JsonProperty("replay_of") String replayOf) {
 
     public static final TriggerRequest EMPTY = new TriggerRequest(null, null, null, null, null, null, null);

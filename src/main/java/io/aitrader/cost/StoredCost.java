@@ -3,9 +3,10 @@ package io.aitrader.cost;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 /**
- * Reads a model-day's usage and cost columns ({@code llm_calls}, {@code input_tokens}, {@code cached_input_tokens},
+ * Writes and reads a model-day's usage and cost columns ({@code llm_calls}, {@code input_tokens}, {@code cached_input_tokens},
  * {@code cache_write_tokens}, {@code output_tokens}, {@code cost_usd}, {@code served_calls}) as job_details and trading_days store them.
  */
 public final class StoredCost {
@@ -14,7 +15,25 @@ public final class StoredCost {
     public static final String COLUMNS = "llm_calls, input_tokens, cached_input_tokens, cache_write_tokens, "
             + "output_tokens, cost_usd, served_calls";
 
+    /** The columns as one SET clause ({@code llm_calls = ?, …}). */
+    public static final String SET = COLUMNS.replace(",", " = ?,") + " = ?";
+    /** One placeholder per column, for a VALUES list. */
+    public static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?";
+    private static final int COUNT = 7;
+
     private StoredCost() {
+    }
+
+    /** {@code head}, then the columns' values in their order ({@code cost} null: all null), then {@code tail}. */
+    public static Object[] params(Object[] head, DayCost cost, Object... tail) {
+        Object[] all = Arrays.copyOf(head, head.length + COUNT + tail.length);
+        if (cost != null) {
+            Object[] values = {cost.calls(), cost.tokens().input(), cost.tokens().cachedInput(),
+                    cost.tokens().cacheWrite(), cost.tokens().output(), cost.costUsd(), cost.servedCalls()};
+            System.arraycopy(values, 0, all, head.length, COUNT);
+        }
+        System.arraycopy(tail, 0, all, head.length + COUNT, tail.length);
+        return all;
     }
 
     /** The same columns, each prefixed with a table alias ({@code "t"} gives {@code t.llm_calls, …}). */

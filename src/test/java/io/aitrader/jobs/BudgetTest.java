@@ -1,7 +1,6 @@
 package io.aitrader.jobs;
 
 import static io.aitrader.testing.Jobs.awaitEnd;
-import static io.aitrader.testing.Jobs.awaitIdle;
 import static io.aitrader.testing.Jobs.countDays;
 import static io.aitrader.testing.Jobs.trigger;
 import static org.hamcrest.Matchers.equalTo;
@@ -53,7 +52,7 @@ class BudgetTest {
 
     @Test
     void aModelStopsStartingDaysOnceItsSpendReachedItsCapAndTheJobEndsPartial() throws Exception {
-        try (OpenAiStandIn standIn = standIn()) {
+        try (OpenAiStandIn standIn = LlmStandInScript.started()) {
             JsonPath status = run(standIn, Map.of());
 
             BigDecimal perDay = expectedDayCost();
@@ -80,7 +79,7 @@ class BudgetTest {
 
     @Test
     void theJobsCapStopsEveryModelsNextDaysOnceTheJobSpentIt() throws Exception {
-        try (OpenAiStandIn standIn = standIn()) {
+        try (OpenAiStandIn standIn = LlmStandInScript.started()) {
             JsonPath status = run(standIn, Map.of("max_cost_usd", 0.4, "models", List.of(GPT)));
 
             assertEquals("partial", status.getString("status"), status::prettify);
@@ -116,16 +115,6 @@ class BudgetTest {
                         "models[0].pricing.output_per_mtok must be a number of USD per million tokens"))
                 .body("message", startsWith("Config"));
         assertEquals(before, countJobs(), "nothing was stored");
-    }
-
-    private static OpenAiStandIn standIn() {
-        awaitIdle();
-        TestPrices.ensure();
-        OpenAiStandIn standIn = OpenAiStandIn.start();
-        standIn.otherwise(LlmStandInScript::answer);
-        System.setProperty("LLM_STANDIN_URL", standIn.root());
-        System.setProperty("LLM_STANDIN_KEY", LlmJobTest.KEY);
-        return standIn;
     }
 
     private static JsonPath run(OpenAiStandIn standIn, Map<String, Object> extra) {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.aitrader.agent.SystemPrompt;
 import io.aitrader.agent.llm.ChatJson;
+import io.aitrader.agent.llm.OpenAiStandIn;
 import io.aitrader.agent.llm.OpenAiStandIn.Recorded;
 import io.aitrader.agent.llm.OpenAiStandIn.Reply;
+import io.aitrader.testing.Jobs;
 
 /**
  * The stand-in's behaviour in the end-to-end jobs: /broken/ always fails with 500, /slow/ answers after 400 ms and
@@ -20,6 +22,20 @@ final class LlmStandInScript {
     private static final Pattern DATE = Pattern.compile(SystemPrompt.DATE_LINE + "(\\d{4}-\\d{2}-\\d{2})");
 
     private LlmStandInScript() {
+    }
+
+    /**
+     * A started stand-in answering with this script, once the engine is idle and the test prices are in; the configs'
+     * ${LLM_STANDIN_URL} and ${LLM_STANDIN_KEY} point at it.
+     */
+    static OpenAiStandIn started() {
+        Jobs.awaitIdle();
+        TestPrices.ensure();
+        OpenAiStandIn standIn = OpenAiStandIn.start();
+        standIn.otherwise(LlmStandInScript::answer);
+        System.setProperty("LLM_STANDIN_URL", standIn.root());
+        System.setProperty("LLM_STANDIN_KEY", LlmJobTest.KEY);
+        return standIn;
     }
 
     static Reply answer(Recorded request) {

@@ -1,7 +1,6 @@
 package io.aitrader.jobs;
 
 import static io.aitrader.testing.Jobs.awaitEnd;
-import static io.aitrader.testing.Jobs.awaitIdle;
 import static io.aitrader.testing.Jobs.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,12 +45,7 @@ class RecordingTest {
 
     @Test
     void everyProviderExchangeIsStoredVerbatimWithItsModelDayAlsoWhenTheDayFailed() throws Exception {
-        awaitIdle();
-        TestPrices.ensure();
-        try (OpenAiStandIn standIn = OpenAiStandIn.start()) {
-            standIn.otherwise(LlmStandInScript::answer);
-            System.setProperty("LLM_STANDIN_URL", standIn.root());
-            System.setProperty("LLM_STANDIN_KEY", LlmJobTest.KEY);
+        try (OpenAiStandIn standIn = LlmStandInScript.started()) {
             String jobId = trigger(Map.of("config_path", "configs/llm_e2e.json", "start_date",
                     LlmJobTest.DAYS.get(0), "end_date", LlmJobTest.DAYS.get(1), "replace_existing", true)).then()
                     .statusCode(202).extract().path("job_id");
@@ -93,12 +87,7 @@ class RecordingTest {
 
     @Test
     void aModelDayOverTheNasdaq100TakesAFewKilobytesOfRecordings() throws Exception {
-        awaitIdle();
-        TestPrices.ensure();
-        try (OpenAiStandIn standIn = OpenAiStandIn.start()) {
-            standIn.otherwise(LlmStandInScript::answer);
-            System.setProperty("LLM_STANDIN_URL", standIn.root());
-            System.setProperty("LLM_STANDIN_KEY", LlmJobTest.KEY);
+        try (OpenAiStandIn standIn = LlmStandInScript.started()) {
             String jobId = trigger(Map.of("config_path", "configs/recording_nasdaq100.json", "start_date",
                     LlmJobTest.DAYS.get(0), "end_date", LlmJobTest.DAYS.get(2), "replace_existing", true)).then()
                     .statusCode(202).extract().path("job_id");

@@ -1,7 +1,6 @@
 package io.aitrader.jobs;
 
 import static io.aitrader.testing.Jobs.awaitEnd;
-import static io.aitrader.testing.Jobs.awaitIdle;
 import static io.aitrader.testing.Jobs.trigger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,13 +36,8 @@ class ResponseCacheTest {
 
     @Test
     void aRequestSeenBeforeIsAnsweredFromTheRecordingsForFreeAndANewOneGoesToTheProvider() throws Exception {
-        awaitIdle();
-        TestPrices.ensure();
         forgetEarlierRuns();
-        try (OpenAiStandIn standIn = OpenAiStandIn.start()) {
-            standIn.otherwise(LlmStandInScript::answer);
-            System.setProperty("LLM_STANDIN_URL", standIn.root());
-            System.setProperty("LLM_STANDIN_KEY", LlmJobTest.KEY);
+        try (OpenAiStandIn standIn = LlmStandInScript.started()) {
             List<String> days = LlmJobTest.DAYS;
 
             JsonPath first = run(days.get(0), days.get(1));

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.cost.DayCost;
+import io.aitrader.cost.StoredCost;
 import io.aitrader.jobs.store.JobRecord;
 import io.aitrader.jobs.store.ModelDay;
 import io.aitrader.jobs.store.Timestamps;
@@ -38,11 +38,9 @@ class BundleRows {
             VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     static final String INSERT_DAY = """
-            INSERT INTO job_details (job_id, model, date, status, started_at, completed_at, error, llm_calls,
-                                     input_tokens, cached_input_tokens, cache_write_tokens, output_tokens, cost_usd,
-                                     served_calls)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
+            INSERT INTO job_details (job_id, model, date, status, started_at, completed_at, error, %s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, %s)
+            """.formatted(StoredCost.COLUMNS, StoredCost.PLACEHOLDERS);
 
     private final DataSource dataSource;
 
@@ -99,12 +97,9 @@ class BundleRows {
                 models, "imported:" + job.jobId(), warnings, job.error(), job.triggeredBy(), job.createdAt(),
                 job.startedAt(), Timestamps.now(), job.completedAt(), job.maxCostUsd(), job.replayOf());
         for (ModelDay day : days) {
-            DayCost cost = day.cost();
-            Jdbc.update(conn, INSERT_DAY, job.jobId(), day.model(), day.date().toString(), day.status().wire(),
-                    day.startedAt(), day.completedAt(), day.error(), cost == null ? null : cost.calls(),
-                    cost == null ? null : cost.tokens().input(), cost == null ? null : cost.tokens().cachedInput(),
-                    cost == null ? null : cost.tokens().cacheWrite(), cost == null ? null : cost.tokens().output(),
-                    cost == null ? null : cost.costUsd(), cost == null ? null : cost.servedCalls());
+            Jdbc.update(conn, INSERT_DAY, StoredCost.params(new Object[]{job.jobId(), day.model(),
+                    day.date().toString(), day.status().wire(), day.startedAt(), day.completedAt(), day.error()},
+                    day.cost()));
         }
     }
 }

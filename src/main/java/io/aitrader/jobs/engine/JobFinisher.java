@@ -144,7 +144,8 @@ public class JobFinisher {
         if (cancelFlags.isCancelled(jobId)) {
             return; // the cancel already gave the job its final status
         }
-        int[] counts = modelDays.countByStatus(jobId).byStatus(); // counted in the database: every pipeline's end asks
+        ModelDayRepository.Counts all = modelDays.countByStatus(jobId); // in the database: every pipeline's end asks
+        int[] counts = all.byStatus();
         int completed = counts[ModelDayStatus.COMPLETED.ordinal()];
         int failed = counts[ModelDayStatus.FAILED.ordinal()];
         JobStatus status;
@@ -156,9 +157,7 @@ public class JobFinisher {
                     : "No model-day could run (prices incomplete for every date)";
         } else {
             // days a spending cap skipped leave the job short of what was asked, as failed days do
-            status = failed == 0 && modelDays.countBudgetSkipped(jobId) == 0
-                    ? JobStatus.COMPLETED
-                    : JobStatus.PARTIAL;
+            status = failed == 0 && all.budgetSkipped() == 0 ? JobStatus.COMPLETED : JobStatus.PARTIAL;
         }
         if (jobs.updateFinishedIfIdle(jobId, status, error)) {
             metrics.jobFinished(status);

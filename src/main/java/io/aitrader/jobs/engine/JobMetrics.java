@@ -40,7 +40,7 @@ public class JobMetrics {
     private final Map<ModelDayStatus, Timer> durations = new EnumMap<>(ModelDayStatus.class);
     private final Counter takenOver;
     private final MeterRegistry registry;
-    private final Map<String, Counter> spend = new ConcurrentHashMap<>();
+    private final Map<String, ModelMeters> byModel = new ConcurrentHashMap<>();
 
     JobMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -89,28 +89,35 @@ public class JobMetrics {
 
     /** What a model-day's model calls used and cost, by model (a cost that is unknown adds nothing to the spend). */
     void spent(String model, DayCost cost) {
-        if (cost != null && cost.servedCalls() > 0) {
-            spend.computeIfAbsent(model + "\u0000served", key -> Counter.builder(SERVED)
-                    .description("Model calls answered for free from recordings (replays, the response cache)")
-                    .tag("model", model).register(registry)).increment(cost.servedCalls());
-        }
-        if (cost == null || cost.calls() == 0) {
+        if (cost == null || cost.calls() == 0 && cost.servedCalls() == 0) {
             return;
         }
+        ModelMeters meters = byModel.computeIfAbsent(model, this::modelMeters);
+        meters.served.increment(cost.servedCalls());
         if (cost.costUsd() != null) {
-            spend.computeIfAbsent(model, m -> Counter.builder(COST)
-                    .description("USD spent on model calls, by model (days of unknown cost are left out)")
-                    .tag("model", m).register(registry)).increment(cost.costUsd().doubleValue());
+            meters.cost.increment(cost.costUsd().doubleValue());
         }
-        tokens(model, "input").increment(cost.tokens().input());
-        tokens(model, "cached_input").increment(cost.tokens().cachedInput());
-        tokens(model, "output").increment(cost.tokens().output());
+        meters.input.increment(cost.tokens().input());
+        meters.cachedInput.increment(cost.tokens().cachedInput());
+        meters.output.increment(cost.tokens().output());
+    }
+
+    /** One model's spend meters, built at its first model-day so each later day does one map lookup. */
+    private record ModelMeters(Counter cost, Counter served, Counter input, Counter cachedInput, Counter output) {
+    }
+
+    private ModelMeters modelMeters(String model) {
+        return new ModelMeters(
+                Counter.builder(COST).description("USD spent on model calls, by model (days of unknown cost are "
+                        + "left out)").tag("model", model).register(registry),
+                Counter.builder(SERVED).description("Model calls answered for free from recordings (replays, the "
+                        + "response cache)").tag("model", model).register(registry),
+                tokens(model, "input"), tokens(model, "cached_input"), tokens(model, "output"));
     }
 
     private Counter tokens(String model, String type) {
-        return spend.computeIfAbsent(model + '\u0000' + type, key -> Counter.builder(MODEL_TOKENS)
-                .description("Tokens of model calls by model and type (input includes cached_input)")
-                .tag("model", model).tag("type", type).register(registry));
+        return Counter.builder(MODEL_TOKENS).description("Tokens of model calls by model and type (input includes "
+                + "cached_input)").tag("model", model).tag("type", type).register(registry);
     }
 
     void jobFinished(JobStatus status) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.agent.ConversationMessage;
+import io.aitrader.cost.StoredCost;
 import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Storage;
@@ -41,11 +42,9 @@ public class LedgerRepository {
     static final String MARK_LATER_STALE = "UPDATE trading_days SET stale = 1 WHERE model = ? AND date > ?";
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
-                                      return_pct, total_steps, stop_signal, summary, warnings, created_at,
-                                      llm_calls, input_tokens, cached_input_tokens, cache_write_tokens, output_tokens,
-                                      cost_usd, served_calls)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """;
+                                      return_pct, total_steps, stop_signal, summary, warnings, created_at, %s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) RETURNING id
+            """.formatted(StoredCost.COLUMNS, StoredCost.PLACEHOLDERS);
     static final String INSERT_HOLDING = "INSERT INTO holdings (trading_day_id, symbol, shares) VALUES (?, ?, ?)";
     static final String INSERT_ACTION = """
             INSERT INTO actions (trading_day_id, seq, action, symbol, amount, price, total) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -95,12 +94,10 @@ public class LedgerRepository {
         }
         long dayId;
         try (PreparedStatement ps = Statements.prepare(conn, INSERT_DAY)) {
-            Jdbc.bind(ps, day.jobId(), day.model(), day.date().toString(), day.end().cash(),
-                    day.startingValue(), day.endingValue(), day.previousValue(), day.profit(), day.returnPct(),
-                    day.transcript().totalSteps(), day.transcript().stopSignalReceived(), day.transcript().summary(),
-                    toJson(day.warnings()), now, day.cost().calls(), day.cost().tokens().input(),
-                    day.cost().tokens().cachedInput(), day.cost().tokens().cacheWrite(), day.cost().tokens().output(),
-                    day.cost().costUsd(), day.cost().servedCalls());
+            Jdbc.bind(ps, StoredCost.params(new Object[]{day.jobId(), day.model(), day.date().toString(),
+                    day.end().cash(), day.startingValue(), day.endingValue(), day.previousValue(), day.profit(),
+                    day.returnPct(), day.transcript().totalSteps(), day.transcript().stopSignalReceived(),
+                    day.transcript().summary(), toJson(day.warnings()), now}, day.cost()));
             try (ResultSet id = ps.executeQuery()) {
                 id.next();
                 dayId = id.getLong(1);

@@ -36,7 +36,8 @@ public class ModelDayRepository {
     private static final int FIRST_COST_COLUMN = 8;
     /** Per status: how many, their known costs summed, and how many made calls of unknown cost. */
     static final String COUNT_BY_STATUS = """
-            SELECT status, COUNT(*), SUM(cost_usd), SUM(CASE WHEN llm_calls > 0 AND cost_usd IS NULL THEN 1 ELSE 0 END)
+            SELECT status, COUNT(*), SUM(cost_usd), SUM(CASE WHEN llm_calls > 0 AND cost_usd IS NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN status = 'skipped' AND error LIKE 'budget_exhausted%' THEN 1 ELSE 0 END)
             FROM job_details WHERE job_id = ? GROUP BY status
             """;
     static final String SELECT_CURRENT = """
@@ -45,16 +46,13 @@ public class ModelDayRepository {
     static final String COMPLETE_RUNNING = """
             UPDATE job_details SET status = 'completed', error = NULL, completed_at = ?, %s
             WHERE id = ? AND status = 'running' AND (lease_owner IS NULL OR lease_owner = ?)
-            """.formatted(DayCosts.SET);
+            """.formatted(StoredCost.SET);
     static final String END = """
             UPDATE job_details SET status = ?, error = ?, completed_at = ?, %s
             WHERE id = ? AND status = ? AND (lease_owner IS NULL OR lease_owner = ?)
-            """.formatted(DayCosts.SET);
+            """.formatted(StoredCost.SET);
     static final String SELECT_SPENT = """
             SELECT SUM(cost_usd), SUM(CASE WHEN model = ? THEN cost_usd END) FROM job_details WHERE job_id = ?
-            """;
-    static final String COUNT_BUDGET_SKIPPED = """
-            SELECT COUNT(*) FROM job_details WHERE job_id = ? AND status = 'skipped' AND error LIKE 'budget_exhausted%'
             """;
     static final String SELECT_OVERDUE = """
             SELECT * FROM job_details WHERE job_id = ? AND status = 'running' AND started_at < ?
@@ -81,7 +79,8 @@ public class ModelDayRepository {
      * A job's model-days counted by status (indexed by ordinal), the first running one, and what the job cost in USD
      * (null when some day made calls of unknown cost).
      */
-    public record Counts(int total, int[] byStatus, CurrentDay current, BigDecimal costUsd) {
+    /** {@code budgetSkipped}: the model-days a spending cap skipped. */
+    public record Counts(int total, int[] byStatus, CurrentDay current, BigDecimal costUsd, int budgetSkipped) {
     }
 
     private final DataSource dataSource;
@@ -125,6 +124,7 @@ public class ModelDayRepository {
             int[] byStatus = new int[ModelDayStatus.values().length];
             int[] total = {0};
             BigDecimal[] cost = {BigDecimal.ZERO};
+            int[] budgetSkipped = {0};
             Jdbc.forEach(conn, COUNT_BY_STATUS, rs -> {
                 int n = rs.getInt(2);
                 byStatus[ModelDayStatus.fromWire(rs.getString(1)).ordinal()] += n;
@@ -132,13 +132,14 @@ public class ModelDayRepository {
                 double known = rs.getDouble(3);
                 boolean unknown = rs.getInt(4) > 0;
                 cost[0] = cost[0] == null || unknown ? null : cost[0].add(BigDecimal.valueOf(known));
+                budgetSkipped[0] += rs.getInt(5);
             }, jobId);
             CurrentDay current = byStatus[ModelDayStatus.RUNNING.ordinal()] == 0
                     ? null
                     : Jdbc.find(conn, SELECT_CURRENT,
                             rs -> new CurrentDay(LocalDate.parse(rs.getString(1)), rs.getString(2)), jobId)
                             .orElse(null);
-            return new Counts(total[0], byStatus, current, cost[0]);
+            return new Counts(total[0], byStatus, current, cost[0], budgetSkipped[0]);
         });
     }
 
@@ -157,7 +158,7 @@ public class ModelDayRepository {
     public boolean updateEnded(ModelDay day, ModelDayStatus from, ModelDayStatus status, String error,
             DayCost cost, DayCalls calls) {
         return Jdbc.inTransaction(dataSource, "Could not update a model-day", conn -> {
-            if (Jdbc.update(conn, END, DayCosts.params(new Object[]{status.wire(), error, Timestamps.now()}, cost,
+            if (Jdbc.update(conn, END, StoredCost.params(new Object[]{status.wire(), error, Timestamps.now()}, cost,
                     day.id(), from.wire(), instance.id())) != 1) {
                 return false;
             }
@@ -172,7 +173,7 @@ public class ModelDayRepository {
      * watchdog or a cancel decided first), in which case the caller must roll back.
      */
     public boolean updateCompleted(Connection conn, long id, DayCost cost) throws SQLException {
-        return Jdbc.update(conn, COMPLETE_RUNNING, DayCosts.params(new Object[]{Timestamps.now()}, cost, id,
+        return Jdbc.update(conn, COMPLETE_RUNNING, StoredCost.params(new Object[]{Timestamps.now()}, cost, id,
                 instance.id())) == 1;
     }
 
@@ -185,12 +186,6 @@ public class ModelDayRepository {
                 rs -> new Spent(amount(rs, 1), amount(rs, 2)), model, jobId).orElse(
                         new Spent(BigDecimal.ZERO,
                                 BigDecimal.ZERO));
-    }
-
-    /** How many of the job's model-days a spending cap skipped. */
-    public int countBudgetSkipped(String jobId) {
-        return Jdbc.find(dataSource, "Could not count the model-days of a job", COUNT_BUDGET_SKIPPED,
-                rs -> rs.getInt(1), jobId).orElse(0);
     }
 
     private static BigDecimal amount(ResultSet rs, int column) throws SQLException {

@@ -51,8 +51,8 @@ class ReplayPlanner {
                     + source.status().wire() + "; replay it once it has ended");
         }
         Set<String> models = models(source, request.models());
-        LocalDate from = Params.date("start_date", request.startDate());
-        LocalDate to = Params.date("end_date", request.endDate());
+        LocalDate from = TriggerPlanner.parseDate("start_date", request.startDate()).orElse(null);
+        LocalDate to = TriggerPlanner.parseDate("end_date", request.endDate()).orElse(null);
         List<PlannedDay> toRun = new ArrayList<>();
         for (ModelDay day : modelDays.listByJob(sourceId)) {
             if (day.status() == ModelDayStatus.COMPLETED && models.contains(day.model())

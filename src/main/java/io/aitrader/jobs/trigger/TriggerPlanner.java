@@ -142,7 +142,8 @@ public class TriggerPlanner {
         return List.copyOf(unique);
     }
 
-    private static Optional<LocalDate> parseDate(String field, String value) {
+    /** A body's date field: absent or null is empty, blank or malformed a 400 (contract 2.1). */
+    static Optional<LocalDate> parseDate(String field, String value) {
         if (value != null && value.isBlank()) {
             // Contract 2.1: only null or absent means "resume" / "latest"; in a body an empty string is a mistake
             throw ApiException.invalidField("invalid_date", field, safe(value),

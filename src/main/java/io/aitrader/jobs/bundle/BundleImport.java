@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -20,7 +21,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.aitrader.agent.RecordedCall;
 import io.aitrader.errors.ApiException;
 import io.aitrader.jobs.audit.AuditEvent;
 import io.aitrader.jobs.audit.AuditRepository;
@@ -61,6 +61,9 @@ public class BundleImport {
         this.json = json;
     }
 
+    private record DayKey(String model, LocalDate date) {
+    }
+
     /** What an import stored. */
     public record Imported(@JsonProperty("job_id") String jobId, String status,
             @Schema(description = "Model-days of the job, as recorded") @JsonProperty("model_days") int modelDays,
@@ -85,17 +88,12 @@ public class BundleImport {
         }
         rows.persistImported(conn, job, write(bundle.job().get("config")), write(bundle.job().get("date_range")),
                 write(bundle.job().get("models")), write(job.warnings()), bundle.days());
-        Map<String, List<RecordedCall>> byDay = new LinkedHashMap<>();
-        Map<String, String> basemodels = new LinkedHashMap<>();
-        for (ModelCallRepository.JobCall call : bundle.calls()) {
-            String key = call.model() + "\u0000" + call.date();
-            byDay.computeIfAbsent(key, k -> new ArrayList<>()).add(call.call());
-            basemodels.putIfAbsent(key, call.basemodel());
-        }
-        for (Map.Entry<String, List<RecordedCall>> day : byDay.entrySet()) {
-            String[] modelAndDate = day.getKey().split("\u0000");
-            calls.persistAll(conn, job.jobId(), modelAndDate[0], LocalDate.parse(modelAndDate[1]),
-                    new DayCalls(basemodels.get(day.getKey()), day.getValue()));
+        Map<DayKey, List<ModelCallRepository.JobCall>> byDay = bundle.calls().stream().collect(Collectors.groupingBy(
+                call -> new DayKey(call.model(), call.date()), LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<DayKey, List<ModelCallRepository.JobCall>> day : byDay.entrySet()) {
+            List<ModelCallRepository.JobCall> recorded = day.getValue();
+            calls.persistAll(conn, job.jobId(), day.getKey().model(), day.getKey().date(), new DayCalls(
+                    recorded.get(0).basemodel(), recorded.stream().map(ModelCallRepository.JobCall::call).toList()));
         }
         StoreCounts priced = prices.persistMissing(conn, bundle.prices());
         audit.persist(conn, AuditEvent.job(job.jobId(), AuditEvent.CREATED, "imported from a run bundle: "

@@ -3,8 +3,10 @@ package io.aitrader.trading;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -12,9 +14,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * In-memory state of one model-day: cash, holdings and fills, each order checked against the running state. Orders
- * fill at the day's open, whole shares only; a refused order changes nothing. Methods are synchronized because a
- * model may issue parallel tool calls.
+ * In-memory state of one model-day: cash, holdings and fills, each order checked against the running state and the
+ * day's {@link TradingRules}. Orders fill at the day's open (after slippage), in whole shares; a refused order changes
+ * nothing. Methods are synchronized because a model may issue parallel tool calls.
  */
 public final class DayLedger {
 
@@ -22,22 +24,34 @@ public final class DayLedger {
     private final Portfolio start;
     private final MarketPrices prices;
     private final Set<String> tradeable;
+    private final TradingRules rules;
+    private final OpenMarks marks;
     private final TreeMap<String, Long> holdings;
+    private final Map<String, Long> boughtToday = new HashMap<>();
     private final List<Trade> trades = new ArrayList<>();
     private BigDecimal cash;
+    private DayOpening opening;
+
+    /** A ledger under the rules of contract 4.2 ({@link TradingRules#NONE}). */
+    public DayLedger(LocalDate date, Portfolio start, MarketPrices prices, Set<String> tradeable) {
+        this(date, start, prices, tradeable, TradingRules.NONE);
+    }
 
     /**
-     * @param tradeable the symbols orders may name (upper-cased here). A symbol held at the start may always be sold,
-     *        so a position left over from an earlier universe can be closed.
+     * @param tradeable the symbols orders may name (upper-cased here). A symbol held (long or short) at the start may
+     *        always be traded, so a position left over from an earlier universe can be closed.
      */
-    public DayLedger(LocalDate date, Portfolio start, MarketPrices prices, Set<String> tradeable) {
+    public DayLedger(LocalDate date, Portfolio start, MarketPrices prices, Set<String> tradeable,
+            TradingRules rules) {
         this.date = Objects.requireNonNull(date, "date");
         this.start = Objects.requireNonNull(start, "start");
         this.prices = Objects.requireNonNull(prices, "prices");
+        this.rules = Objects.requireNonNull(rules, "rules");
         this.tradeable = tradeable.stream().map(Symbols::normalise).collect(Collectors.toUnmodifiableSet());
-        if (start.cash().signum() < 0) {
+        if (start.cash().signum() < 0 && !rules.allowShort()) {
             throw new IllegalArgumentException("starting cash is negative: " + start.cash());
         }
+        this.marks = new OpenMarks(prices, date);
         this.cash = start.cash();
         this.holdings = new TreeMap<>(start.holdings());
     }
@@ -50,86 +64,112 @@ public final class DayLedger {
         return start;
     }
 
+    public TradingRules rules() {
+        return rules;
+    }
+
     public synchronized Portfolio current() {
         return new Portfolio(cash, holdings);
     }
 
+    /**
+     * The start-of-day step ({@link ShortBook#openDay}), once, before any order: takes the borrow fee and applies a
+     * margin call, whose cover trades become the day's first trades. {@code previousTradingDay} is null on a model's
+     * first day. {@link #start()} stays the portfolio the day began with, so the day's profit includes the fee.
+     */
+    public synchronized DayOpening open(LocalDate previousTradingDay) {
+        if (opening != null || !trades.isEmpty()) {
+            throw new IllegalStateException("the day is already open");
+        }
+        opening = ShortBook.openDay(date, previousTradingDay, start, prices, rules);
+        cash = opening.portfolio().cash();
+        holdings.clear();
+        holdings.putAll(opening.portfolio().holdings());
+        trades.addAll(opening.covers());
+        return opening;
+    }
+
     public synchronized OrderResult buy(String symbol, long amount) {
         String sym = Symbols.normalise(symbol);
-        Optional<OrderResult> refused = check(sym, amount, tradeable.contains(sym));
+        long held = holdings.getOrDefault(sym, 0L);
+        Optional<Refusal> refused = OrderChecks.basic(sym, amount, tradeable.contains(sym) || held < 0, prices, date)
+                .or(() -> PositionLimits.lotSize("buying", sym, amount, -held, rules))
+                .or(() -> PositionLimits.maxPositions(sym, held, holdings.size(), rules));
         if (refused.isPresent()) {
-            return refused.get();
+            return refuse(refused.get());
         }
-        BigDecimal price = prices.open(sym, date).orElseThrow();
-        BigDecimal total = price.multiply(BigDecimal.valueOf(amount));
-        if (total.compareTo(cash) > 0) {
-            return refuse("insufficient_cash",
-                    String.format(Locale.ROOT,
-                            "Insufficient cash: buying %d %s at %s requires %s but only %s is available.",
-                            amount, sym, Money.format(price), Money.format(total), Money.format(cash)));
+        BigDecimal open = prices.open(sym, date).orElseThrow();
+        BigDecimal fill = Fills.buy(open, rules);
+        BigDecimal total = fill.multiply(BigDecimal.valueOf(amount));
+        BigDecimal commission = Commission.of(total, amount, rules);
+        BigDecimal cashAfter = cash.subtract(total).subtract(commission);
+        TreeMap<String, Long> after = new TreeMap<>(holdings);
+        after.merge(sym, amount, Long::sum);
+        refused = OrderChecks.cashForBuy(sym, amount, fill, total, commission, cash)
+                .or(() -> PositionLimits.afterBuy(sym, amount, fill, cashAfter, after, marks, rules));
+        if (refused.isPresent()) {
+            return refuse(refused.get());
         }
-        cash = cash.subtract(total);
-        holdings.merge(sym, amount, Long::sum);
-        return fill("buy", sym, amount, price, total);
+        long added = Math.max(0, held + amount) - Math.max(0, held);
+        if (added > 0) {
+            boughtToday.merge(sym, added, Long::sum);
+        }
+        return fill("buy", sym, amount, open, fill, total, commission, cashAfter, after);
     }
 
     public synchronized OrderResult sell(String symbol, long amount) {
         String sym = Symbols.normalise(symbol);
         long held = holdings.getOrDefault(sym, 0L);
-        Optional<OrderResult> refused = check(sym, amount,
-                tradeable.contains(sym) || held > 0 || start.shares(sym) > 0);
+        boolean known = tradeable.contains(sym) || held != 0 || start.shares(sym) != 0;
+        Optional<Refusal> refused = OrderChecks.basic(sym, amount, known, prices, date)
+                .or(() -> PositionLimits.lotSize("selling", sym, amount, held, rules))
+                .or(() -> PositionLimits.settlement(sym, amount, held, boughtToday.getOrDefault(sym, 0L), rules))
+                .or(() -> rules.allowShort() ? Optional.empty() : OrderChecks.shares(sym, amount, held));
         if (refused.isPresent()) {
-            return refused.get();
+            return refuse(refused.get());
         }
-        if (held < amount) {
-            return refuse("insufficient_shares",
-                    String.format(Locale.ROOT, "Insufficient shares: you hold %d %s but want to sell %d.", held, sym,
-                            amount));
+        BigDecimal open = prices.open(sym, date).orElseThrow();
+        BigDecimal fill = Fills.sell(open, rules);
+        BigDecimal total = fill.multiply(BigDecimal.valueOf(amount));
+        BigDecimal commission = Commission.of(total, amount, rules);
+        BigDecimal cashAfter = cash.add(total).subtract(commission);
+        TreeMap<String, Long> after = new TreeMap<>(holdings);
+        after.merge(sym, -amount, Long::sum);
+        boolean shortGrows = held - amount < Math.min(0, held);
+        refused = OrderChecks.cashForSell(sym, amount, total, commission, cash)
+                .or(() -> shortGrows
+                        ? ShortBook.margin(sym, amount, fill, cashAfter, after, marks, rules)
+                        : Optional.empty());
+        if (refused.isPresent()) {
+            return refuse(refused.get());
         }
-        BigDecimal price = prices.open(sym, date).orElseThrow();
-        BigDecimal total = price.multiply(BigDecimal.valueOf(amount));
-        cash = cash.add(total);
-        if (held == amount) {
-            holdings.remove(sym);
-        } else {
-            holdings.put(sym, held - amount);
-        }
-        return fill("sell", sym, amount, price, total);
+        return fill("sell", sym, amount, open, fill, total, commission, cashAfter, after);
     }
 
     public synchronized List<Trade> trades() {
         return List.copyOf(trades);
     }
 
-    /** The checks shared by buy and sell, in the order a model finds most useful. */
-    private Optional<OrderResult> check(String sym, long amount, boolean known) {
-        if (amount <= 0) {
-            return Optional.of(refuse("invalid_amount",
-                    String.format(Locale.ROOT,
-                            "Invalid amount %d: orders are for a whole number of shares greater than 0.", amount)));
-        }
-        if (sym.isEmpty() || !known) {
-            return Optional.of(refuse("unknown_symbol",
-                    "Unknown symbol '%s': it is not tradeable in this simulation.".formatted(sym)));
-        }
-        if (prices.open(sym, date).isEmpty()) {
-            return Optional.of(refuse("no_price", "No price: %s has no open price on %s, so it cannot be traded today."
-                    .formatted(sym, date)));
-        }
-        return Optional.empty();
+    private OrderResult refuse(Refusal refusal) {
+        return new OrderResult(false, refusal.code(), refusal.message(), null, current());
     }
 
-    private OrderResult refuse(String code, String message) {
-        return new OrderResult(false, code, message, null, current());
-    }
-
-    private OrderResult fill(String action, String sym, long amount, BigDecimal price, BigDecimal total) {
-        Trade trade = new Trade(trades.size() + 1, action, sym, amount, price, total);
+    private OrderResult fill(String action, String sym, long amount, BigDecimal open, BigDecimal fill,
+            BigDecimal total, BigDecimal commission, BigDecimal cashAfter, TreeMap<String, Long> after) {
+        cash = cashAfter;
+        holdings.clear();
+        after.forEach((symbol, shares) -> {
+            if (shares != 0) {
+                holdings.put(symbol, shares);
+            }
+        });
+        Trade trade = new Trade(trades.size() + 1, action, sym, amount, open, total, fill, commission,
+                Fills.slippage(open, fill, amount), null);
         trades.add(trade);
-        String message = String.format(Locale.ROOT, "%s %d %s at %s (total %s). Cash now %s; %s held: %d.",
-                action.equals("buy") ? "Bought" : "Sold", amount, sym, Money.format(price), Money.format(total),
+        String costs = commission.signum() == 0 ? "" : ", commission " + Money.format(commission);
+        String message = String.format(Locale.ROOT, "%s %d %s at %s (total %s%s). Cash now %s; %s held: %d.",
+                action.equals("buy") ? "Bought" : "Sold", amount, sym, Money.format(fill), Money.format(total), costs,
                 Money.format(cash), sym, holdings.getOrDefault(sym, 0L));
         return new OrderResult(true, null, message, trade, current());
     }
-
 }

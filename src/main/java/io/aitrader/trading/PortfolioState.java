@@ -14,11 +14,19 @@ public final class PortfolioState {
     }
 
     /**
-     * The portfolio after {@code trades}, applied in order at their recorded totals.
+     * The portfolio after {@code trades}, applied in order at their recorded totals and commissions.
      *
      * @throws IllegalArgumentException when a trade is malformed or would make cash or a holding negative
      */
     public static Portfolio apply(Portfolio start, List<Trade> trades) {
+        return apply(start, trades, false);
+    }
+
+    /**
+     * As {@link #apply(Portfolio, List)}; with {@code allowShort} a sell may leave negative holdings and cash may go
+     * negative (a margin call's covers can cost more than the cash left).
+     */
+    public static Portfolio apply(Portfolio start, List<Trade> trades, boolean allowShort) {
         BigDecimal cash = start.cash();
         TreeMap<String, Long> holdings = new TreeMap<>(start.holdings());
         for (Trade trade : trades) {
@@ -28,21 +36,21 @@ public final class PortfolioState {
             String symbol = Symbols.normalise(trade.symbol());
             long held = holdings.getOrDefault(symbol, 0L);
             switch (trade.action()) {
-                case "buy" -> {
-                    cash = cash.subtract(trade.total());
+                case "buy", "cover" -> {
+                    cash = cash.add(trade.cashEffect());
                     holdings.put(symbol, held + trade.amount());
                 }
                 case "sell" -> {
-                    if (held < trade.amount()) {
+                    if (held < trade.amount() && !allowShort) {
                         throw new IllegalArgumentException("trade " + trade.seq() + " sells " + trade.amount() + " "
                                 + symbol + " but only " + held + " are held");
                     }
-                    cash = cash.add(trade.total());
+                    cash = cash.add(trade.cashEffect());
                     holdings.put(symbol, held - trade.amount());
                 }
                 default -> throw new IllegalArgumentException("trade " + trade.seq() + " has action " + trade.action());
             }
-            if (cash.signum() < 0) {
+            if (cash.signum() < 0 && !allowShort) {
                 throw new IllegalArgumentException("trade " + trade.seq() + " overdraws cash to " + cash);
             }
         }

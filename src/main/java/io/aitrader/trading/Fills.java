@@ -1,0 +1,45 @@
+package io.aitrader.trading;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Fill prices under slippage (contract 10): a buy fills at open × (1 + slippage_bps/10^4), a sell at open × (1 −
+ * slippage_bps/10^4). The fill is rounded to 4 decimals HALF_UP, the scale money is stored with, so that the stored
+ * price times the amount is exactly the stored notional. Without slippage the open is returned unchanged (same scale),
+ * so trades under contract 4.2 are exactly what they were.
+ */
+final class Fills {
+
+    static final int SCALE = 4;
+    private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
+
+    private Fills() {
+    }
+
+    static BigDecimal buy(BigDecimal open, TradingRules rules) {
+        return apply(open, rules.slippageBps());
+    }
+
+    static BigDecimal sell(BigDecimal open, TradingRules rules) {
+        return apply(open, rules.slippageBps().negate());
+    }
+
+    /** The fill for an order that adds shares (buy, cover) or removes them (sell). */
+    static BigDecimal of(boolean adds, BigDecimal open, TradingRules rules) {
+        return adds ? buy(open, rules) : sell(open, rules);
+    }
+
+    /** Slippage in currency: |fill − open| × shares. */
+    static BigDecimal slippage(BigDecimal open, BigDecimal fill, long shares) {
+        return fill.subtract(open).abs().multiply(BigDecimal.valueOf(shares));
+    }
+
+    private static BigDecimal apply(BigDecimal open, BigDecimal signedBps) {
+        if (signedBps.signum() == 0) {
+            return open;
+        }
+        BigDecimal factor = BigDecimal.ONE.add(signedBps.divide(BPS));
+        return open.multiply(factor).setScale(SCALE, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,89 @@
+package io.aitrader.trading;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The limits of contract 10 that refuse an order, each under its rule's name: lot_size, max_positions,
+ * max_position_pct, min_cash_pct and settlement. Values are at {@link OpenMarks} (the traded symbol at this order's
+ * fill price, the others at the open) after the order, so a buy's own commission and slippage count against it.
+ */
+final class PositionLimits {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private PositionLimits() {
+    }
+
+    /** Amounts in whole lots; closing exactly the position held (long or short) is always allowed. */
+    static Optional<Refusal> lotSize(String verb, String sym, long amount, long closable, TradingRules rules) {
+        if (amount % rules.lotSize() == 0 || amount == closable) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal("lot_size", String.format(Locale.ROOT,
+                "Lot size: orders are in whole lots of %d shares, so %s %d %s is not allowed (nearest: %d or %d).",
+                rules.lotSize(), verb, amount, sym, amount / rules.lotSize() * rules.lotSize(),
+                (amount / rules.lotSize() + 1) * rules.lotSize())));
+    }
+
+    /** A buy may not open a position (long from zero) when that many symbols are held already, long or short. */
+    static Optional<Refusal> maxPositions(String sym, long held, int positionsHeld, TradingRules rules) {
+        if (rules.maxPositions() == null || held != 0 || positionsHeld < rules.maxPositions()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal("max_positions", String.format(Locale.ROOT,
+                "Position count limit: you already hold %d positions and at most %d are allowed, so %s cannot be"
+                        + " opened; sell a position first.",
+                positionsHeld, rules.maxPositions(), sym)));
+    }
+
+    /** max_position_pct, then min_cash_pct, on the portfolio as it would be after the buy. */
+    static Optional<Refusal> afterBuy(String sym, long amount, BigDecimal fill, BigDecimal cashAfter,
+            Map<String, Long> holdingsAfter, OpenMarks marks, TradingRules rules) {
+        BigDecimal value = marks.portfolioValue(cashAfter, holdingsAfter, sym, fill);
+        long sharesAfter = holdingsAfter.getOrDefault(sym, 0L);
+        BigDecimal maxPct = rules.maxPositionPct();
+        if (maxPct != null && sharesAfter > 0) {
+            BigDecimal position = fill.multiply(BigDecimal.valueOf(sharesAfter));
+            if (position.multiply(HUNDRED).compareTo(maxPct.multiply(value)) > 0) {
+                return Optional.of(new Refusal("max_position_pct", String.format(Locale.ROOT,
+                        "Position limit: buying %d %s at %s would make the %s position worth %s, %s of the portfolio"
+                                + " value %s; the limit is %s%%.",
+                        amount, sym, Money.format(fill), sym, Money.format(position), share(position, value),
+                        Money.format(value), RulesDescription.plain(maxPct))));
+            }
+        }
+        BigDecimal minPct = rules.minCashPct();
+        if (minPct.signum() > 0 && cashAfter.multiply(HUNDRED).compareTo(minPct.multiply(value)) < 0) {
+            return Optional.of(new Refusal("min_cash_pct", String.format(Locale.ROOT,
+                    "Cash floor: buying %d %s at %s would leave cash %s, %s of the portfolio value %s; at least %s%%"
+                            + " (%s) must stay in cash.",
+                    amount, sym, Money.format(fill), Money.format(cashAfter), share(cashAfter, value),
+                    Money.format(value), RulesDescription.plain(minPct),
+                    Money.format(Money.report(value.multiply(minPct).divide(HUNDRED))))));
+        }
+        return Optional.empty();
+    }
+
+    /** Under T1, shares bought today cannot be sold today. */
+    static Optional<Refusal> settlement(String sym, long amount, long held, long boughtToday, TradingRules rules) {
+        if (rules.settlement() != TradingRules.Settlement.T1 || boughtToday <= 0 || amount <= held - boughtToday) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal("settlement", String.format(Locale.ROOT,
+                "Settlement T+1: you hold %d %s but %d were bought today and cannot be sold before the next trading"
+                        + " day; at most %d can be sold today, you want to sell %d.",
+                held, sym, boughtToday, Math.max(0, held - boughtToday), amount)));
+    }
+
+    /** {@code part} as a percentage of {@code whole}, 2 decimals; "n/a" when the whole is not positive. */
+    static String share(BigDecimal part, BigDecimal whole) {
+        if (whole.signum() <= 0) {
+            return "n/a";
+        }
+        return part.multiply(HUNDRED).divide(whole, 2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

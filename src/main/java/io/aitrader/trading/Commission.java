@@ -3,6 +3,8 @@ package io.aitrader.trading;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /**
  * Commission per order (contract 10): max(commission_min, notional × commission_bps/10^4 + shares ×
  * commission_per_share), the minimum applying only when some rate is set; rounded to 4 decimals HALF_UP, the stored

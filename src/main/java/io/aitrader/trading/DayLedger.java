@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /**
  * In-memory state of one model-day: cash, holdings and fills, each order checked against the running state and the
  * day's {@link TradingRules}. Orders fill at the day's open (after slippage), in whole shares; a refused order changes

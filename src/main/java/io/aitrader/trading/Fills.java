@@ -3,6 +3,8 @@ package io.aitrader.trading;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /**
  * Fill prices under slippage (contract 10): a buy fills at open × (1 + slippage_bps/10^4), a sell at open × (1 −
  * slippage_bps/10^4). The fill is rounded to 4 decimals HALF_UP, the scale money is stored with, so that the stored

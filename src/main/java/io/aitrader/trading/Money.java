@@ -30,4 +30,9 @@ public final class Money {
         BigDecimal plain = value.stripTrailingZeros();
         return plain.setScale(Math.max(MONEY_SCALE, plain.scale())).toPlainString();
     }
+
+    /** A rate or percentage for a message, without trailing zeros (5, 2.5, 0.005). */
+    public static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /**
  * The limits of contract 10 that refuse an order, each under its rule's name: lot_size, max_positions,
  * max_position_pct, min_cash_pct and settlement. Values are at {@link OpenMarks} (the traded symbol at this order's
@@ -53,7 +55,7 @@ final class PositionLimits {
                         "Position limit: buying %d %s at %s would make the %s position worth %s, %s of the portfolio"
                                 + " value %s; the limit is %s%%.",
                         amount, sym, Money.format(fill), sym, Money.format(position), share(position, value),
-                        Money.format(value), RulesDescription.plain(maxPct))));
+                        Money.format(value), Money.plain(maxPct))));
             }
         }
         BigDecimal minPct = rules.minCashPct();
@@ -62,7 +64,7 @@ final class PositionLimits {
                     "Cash floor: buying %d %s at %s would leave cash %s, %s of the portfolio value %s; at least %s%%"
                             + " (%s) must stay in cash.",
                     amount, sym, Money.format(fill), Money.format(cashAfter), share(cashAfter, value),
-                    Money.format(value), RulesDescription.plain(minPct),
+                    Money.format(value), Money.plain(minPct),
                     Money.format(Money.report(value.multiply(minPct).divide(HUNDRED))))));
         }
         return Optional.empty();

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /**
  * The short-selling rules of contract 10: the margin an opening or growing short needs, and the start-of-day step
  * (borrow fee, then a margin call when cash is below the maintenance margin).
@@ -35,7 +37,7 @@ public final class ShortBook {
         return Optional.of(new Refusal("short_margin_pct", String.format(Locale.ROOT,
                 "Short margin: selling %d %s at %s would leave cash %s, but shorts worth %s need at least %s (%s%%).",
                 amount, sym, Money.format(fill), Money.format(cashAfter), Money.format(shorts),
-                Money.format(Money.report(needed)), RulesDescription.plain(rules.shortMarginPct()))));
+                Money.format(Money.report(needed)), Money.plain(rules.shortMarginPct()))));
     }
 
     /**
@@ -68,8 +70,9 @@ public final class ShortBook {
             long shares = -holding.getValue();
             Optional<BigDecimal> open = prices.open(sym, date);
             if (open.isEmpty()) {
-                warnings.add("Margin call: %s has no open price on %s, so its short of %d shares stays open."
-                        .formatted(sym, date, shares));
+                warnings.add(String.format(Locale.ROOT,
+                        "Margin call: %s has no open price on %s, so its short of %d shares stays open.", sym, date,
+                        shares));
                 continue;
             }
             Trade cover = cover(covers.size() + 1, sym, shares, open.get(), rules);

@@ -11,6 +11,8 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /** Under {@link TradingRules#NONE} a ledger gives exactly what it gave before the rules existed (contract 4.2). */
 class DayLedgerNoneTest {
 

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /** Round prices and a builder of rules for the trading-rules tests, so every expected figure is easy to check by hand. */
 final class RulesFixture {
 

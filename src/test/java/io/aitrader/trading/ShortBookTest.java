@@ -17,6 +17,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /** The start-of-day step for shorts (contract 10): borrow fee, then a margin call below the maintenance margin. */
 class ShortBookTest {
 

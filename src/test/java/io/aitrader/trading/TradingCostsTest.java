@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /** Fill prices and commissions (contract 10), every expected figure worked out by hand. */
 class TradingCostsTest {
 

@@ -1,4 +1,4 @@
-package io.aitrader.trading;
+package io.aitrader.trading.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

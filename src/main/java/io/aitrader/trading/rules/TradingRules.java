@@ -1,4 +1,4 @@
-package io.aitrader.trading;
+package io.aitrader.trading.rules;
 
 import java.math.BigDecimal;
 import java.util.List;

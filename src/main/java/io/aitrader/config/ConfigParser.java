@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.aitrader.trading.rules.TradingRules;
+
 /**
  * Turns a config tree (override applied, references resolved) into a {@link SimulationConfig}, recording every
  * problem instead of stopping at the first. Absent sections take the contract's defaults.
@@ -23,10 +25,12 @@ final class ConfigParser {
 
     private final ModelParser models;
     private final SymbolLists symbolLists;
+    private final RulesParser rules;
 
-    ConfigParser(ModelParser models, SymbolLists symbolLists) {
+    ConfigParser(ModelParser models, SymbolLists symbolLists, RulesParser rules) {
         this.models = models;
         this.symbolLists = symbolLists;
+        this.rules = rules;
     }
 
     SimulationConfig parse(JsonNode root, List<EnvReferences.Unresolved> unresolved, List<String> problems) {
@@ -39,8 +43,9 @@ final class ConfigParser {
         List<ModelSpec> specs = models.parse(root.get("models"), benchmark, unresolved, problems);
         AgentSettings agent = AgentSettingsParser.parse(section(root, "agent_config", problems), problems);
         List<String> symbols = symbols(root.get("symbols"), problems);
+        TradingRules tradingRules = rules.parse(root.get("rules"), problems);
         return new SimulationConfig(agentType == null ? "BaseAgent" : agentType, dateRange, specs, agent, symbols,
-                benchmark);
+                benchmark, tradingRules);
     }
 
     private static SimulationConfig.DateRange dateRange(JsonNode node, List<String> problems) {

@@ -34,7 +34,8 @@ public class ConfigService {
         this.references = new EnvReferences(environment.variables());
         this.parser = new ConfigParser(
                 new ModelParser(mapper, environment.openaiApiKey(), environment.openaiApiBase()),
-                new SymbolLists(mapper, environment.configsDir()));
+                new SymbolLists(mapper, environment.configsDir()),
+                new RulesParser(mapper, environment.configsDir()));
         this.defaultConfigPath = environment.defaultConfigPath();
     }
 

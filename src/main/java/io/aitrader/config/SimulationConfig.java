@@ -6,15 +6,31 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.aitrader.trading.rules.TradingRules;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A loaded, validated config file (contract section 3): the models to run, their agent settings, the tradeable
- * universe and the benchmark. Environment references are already resolved.
+ * universe, the benchmark and the trading rules (contract 10; never null, {@link TradingRules#NONE} when the file has
+ * none). Environment references are already resolved.
  */
 @RegisterForReflection // native image: a job stores it as JSON (StoredConfigs) outside REST
 public record SimulationConfig(String agentType, DateRange dateRange, List<ModelSpec> models,
-        AgentSettings agentConfig, List<String> symbols, String benchmark) {
+        AgentSettings agentConfig, List<String> symbols, String benchmark,
+        // not stored with the job yet: storing and reading back the rules is the engine's step of issue 17
+        @JsonIgnore TradingRules rules) {
+
+    public SimulationConfig {
+        rules = rules == null ? TradingRules.NONE : rules;
+    }
+
+    /** A config under the rules of contract 4.2. */
+    public SimulationConfig(String agentType, DateRange dateRange, List<ModelSpec> models, AgentSettings agentConfig,
+            List<String> symbols, String benchmark) {
+        this(agentType, dateRange, models, agentConfig, symbols, benchmark, TradingRules.NONE);
+    }
 
     /** The config's date_range; either end may be absent. */
     public record DateRange(LocalDate initDate, LocalDate endDate) {

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,10 @@ import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+
 import io.aitrader.prices.SamplePrices;
+import io.aitrader.trading.rules.TradingRules;
 
 /** The configs shipped in {@code configs/} (and the test copy) load as they are, with no variable set. */
 class ShippedConfigTest {
@@ -62,6 +66,34 @@ class ShippedConfigTest {
         assertEquals(10, config.symbols().size());
         assertEquals(4, config.enabledModels().size());
         assertEquals("QQQ", config.benchmark());
+    }
+
+    @Test
+    void theShippedRulesPresetsLoadInBothConfigDirectories() {
+        for (String configsDir : List.of("configs", "src/test/resources/configs")) {
+            List<String> problems = new ArrayList<>();
+            RulesParser parser = new RulesParser(ConfigFixture.MAPPER, Path.of(configsDir));
+            TradingRules none = parser.parse(TextNode.valueOf("none"), problems);
+            TradingRules realistic = parser.parse(TextNode.valueOf("realistic"), problems);
+            assertEquals(List.of(), problems, configsDir);
+            assertEquals("none", none.name());
+            assertTrue(none.tradesAsNone(), "none.json trades as contract 4.2");
+            assertEquals(new TradingRules("realistic", BigDecimal.ZERO, new BigDecimal("0.005"),
+                    new BigDecimal("1.0"), new BigDecimal("5"), false, new BigDecimal("150"), new BigDecimal("130"),
+                    new BigDecimal("25"), new BigDecimal("25"), null, 1, TradingRules.Settlement.T0, BigDecimal.ZERO),
+                    realistic, "the contract's section 10 example");
+        }
+    }
+
+    @Test
+    void everyRealisticFigureSaysWhereItComesFrom() throws IOException {
+        var preset = ConfigFixture.MAPPER.readTree(Path.of("configs/rules/realistic.json").toFile());
+        assertTrue(preset.get("about").asText().contains("without network access"));
+        for (String field : List.of("commission_bps", "commission_per_share", "commission_min", "slippage_bps",
+                "short_margin_pct", "maintenance_margin_pct", "borrow_fee_bps_per_year", "max_position_pct",
+                "settlement", "allow_short")) {
+            assertFalse(preset.path("sources").path(field).asText("").isBlank(), field + " has no source");
+        }
     }
 
     private static String symbolOf(String line) {

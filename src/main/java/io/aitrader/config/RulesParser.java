@@ -1,0 +1,82 @@
+package io.aitrader.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aitrader.trading.rules.TradingRules;
+
+/**
+ * The config's {@code rules} (contract 10): absent means {@link TradingRules#NONE}; a string names a preset file
+ * {@code rules/<name>.json} in the configs directory; an object is the rules themselves. Either way every field is
+ * optional and defaults to NONE's value; {@code about} and {@code sources} are notes for readers.
+ */
+final class RulesParser {
+
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final String DIR = "rules";
+    static final Set<String> RULE_FIELDS = Set.of("name", "commission_bps", "commission_per_share", "commission_min",
+            "slippage_bps", "allow_short", "short_margin_pct", "maintenance_margin_pct", "borrow_fee_bps_per_year",
+            "max_position_pct", "max_positions", "lot_size", "settlement", "min_cash_pct");
+    static final Set<String> NOTE_FIELDS = Set.of("about", "sources");
+
+    private final ObjectMapper mapper;
+    private final Path configsDir;
+
+    RulesParser(ObjectMapper mapper, Path configsDir) {
+        this.mapper = mapper;
+        this.configsDir = configsDir;
+    }
+
+    /** The rules, or NONE with problems recorded. */
+    TradingRules parse(JsonNode node, List<String> problems) {
+        if (node == null || node.isNull()) {
+            return TradingRules.NONE;
+        }
+        if (node.isTextual()) {
+            return preset(node.asText(), problems);
+        }
+        if (node.isObject()) {
+            return RulesFields.parse(node, "rules", "custom", problems);
+        }
+        problems.add("rules must be an object or the name of a rules file in configs/rules, such as realistic");
+        return TradingRules.NONE;
+    }
+
+    private TradingRules preset(String name, List<String> problems) {
+        if (!NAME.matcher(name).matches()) {
+            problems.add("rules '" + ConfigPathResolver.shown(name)
+                    + "' is neither a rules object nor a rules file name (letters, digits, '_' or '-')");
+            return TradingRules.NONE;
+        }
+        String fileName = DIR + "/" + name + ".json";
+        Path file = configsDir.resolve(DIR).resolve(name + ".json");
+        if (!Files.isRegularFile(file)) {
+            problems.add("rules '" + name + "' names a rules file, but " + fileName
+                    + " is not in the configs directory");
+            return TradingRules.NONE;
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            problems.add(fileName + " is not valid JSON" + ConfigReader.location(e));
+            return TradingRules.NONE;
+        } catch (IOException e) {
+            problems.add(fileName + " cannot be read");
+            return TradingRules.NONE;
+        }
+        if (root == null || !root.isObject()) {
+            problems.add(fileName + " must be a JSON object of trading rules");
+            return TradingRules.NONE;
+        }
+        return RulesFields.parse(root, fileName, name, problems);
+    }
+}

@@ -1,0 +1,47 @@
+package io.aitrader.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aitrader.trading.rules.TradingRules;
+
+/** The rules ride on the config in memory only; a job's stored config JSON is what it was before them. */
+class SimulationConfigTest {
+
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    static SimulationConfig config(TradingRules rules) {
+        return new SimulationConfig("BaseAgent", new SimulationConfig.DateRange(LocalDate.of(2025, 10, 1), null),
+                List.of(new ModelSpec("Mock", "mock", "mock", null, true, null, null, Map.of("seed", "1"))),
+                new AgentSettings(30, 3, 1.0, BigDecimal.TEN, 60, 600), List.of("AAPL"), "QQQ", rules);
+    }
+
+    @Test
+    void theSixArgumentConfigIsUnderNone() {
+        SimulationConfig old = new SimulationConfig("BaseAgent", new SimulationConfig.DateRange(null, null), List.of(),
+                new AgentSettings(30, 3, 1.0, BigDecimal.TEN, 60, 600), List.of("AAPL"), "QQQ");
+        assertSame(TradingRules.NONE, old.rules());
+        assertSame(TradingRules.NONE, config(null).rules());
+    }
+
+    @Test
+    void rulesAreNotInTheStoredJsonYetAndOldJsonReadsAsNone() throws Exception {
+        TradingRules custom = TradingRules.NONE.withName("custom");
+        String json = JSON.writeValueAsString(config(custom));
+        assertFalse(json.contains("rules"), json);
+        assertEquals(JSON.writeValueAsString(config(TradingRules.NONE)), json);
+        SimulationConfig read = JSON.readValue(json, SimulationConfig.class);
+        assertSame(TradingRules.NONE, read.rules());
+        assertEquals(config(TradingRules.NONE), read);
+    }
+}

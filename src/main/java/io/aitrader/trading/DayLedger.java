@@ -40,8 +40,8 @@ public final class DayLedger {
     }
 
     /**
-     * @param tradeable the symbols orders may name (upper-cased here). A symbol held (long or short) at the start may
-     *        always be traded, so a position left over from an earlier universe can be closed.
+     * @param tradeable the symbols orders may name (upper-cased here). A symbol held long may always be sold and one
+     *        held short bought back (not beyond), so a position left over from an earlier universe can be closed.
      */
     public DayLedger(LocalDate date, Portfolio start, MarketPrices prices, Set<String> tradeable,
             TradingRules rules) {
@@ -94,7 +94,8 @@ public final class DayLedger {
     public synchronized OrderResult buy(String symbol, long amount) {
         String sym = Symbols.normalise(symbol);
         long held = holdings.getOrDefault(sym, 0L);
-        Optional<Refusal> refused = OrderChecks.basic(sym, amount, tradeable.contains(sym) || held < 0, prices, date)
+        Optional<Refusal> refused = OrderChecks
+                .basic(sym, amount, tradeable.contains(sym) || amount <= -held, prices, date)
                 .or(() -> PositionLimits.lotSize("buying", sym, amount, -held, rules))
                 .or(() -> PositionLimits.maxPositions(sym, held, holdings.size(), rules));
         if (refused.isPresent()) {

@@ -106,6 +106,7 @@ class DayLedgerShortsTest {
     void aShortLeftFromAnEarlierUniverseCanBeCovered() {
         DayLedger ledger = shorts().ledger("1000.00", Map.of("OLD", -5L));
 
+        assertRefused(ledger, l -> l.buy("OLD", 6), "unknown_symbol");
         assertAccepted(ledger.buy("OLD", 5));
         assertRefused(ledger, l -> l.buy("OLD", 1), "unknown_symbol");
     }

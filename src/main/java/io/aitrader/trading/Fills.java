@@ -32,8 +32,14 @@ final class Fills {
         return adds ? buy(open, rules) : sell(open, rules);
     }
 
-    /** Slippage in currency: |fill − open| × shares. */
+    /**
+     * Slippage in currency: |fill − open| × shares; exactly {@link BigDecimal#ZERO} without slippage, so a trade
+     * under contract 4.2 equals one made with {@link Trade}'s six-argument constructor.
+     */
     static BigDecimal slippage(BigDecimal open, BigDecimal fill, long shares) {
+        if (fill.compareTo(open) == 0) {
+            return BigDecimal.ZERO;
+        }
         return fill.subtract(open).abs().multiply(BigDecimal.valueOf(shares));
     }
 

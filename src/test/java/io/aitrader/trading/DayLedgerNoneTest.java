@@ -57,6 +57,8 @@ class DayLedgerNoneTest {
         assertEquals(EXPECTED, run(ledger));
         assertEquals(Map.of("NVDA", 34L), ledger.current().holdings());
         assertEquals(List.of(1, 2, 3, 4, 5, 6), ledger.trades().stream().map(Trade::seq).toList());
+        assertEquals(new Trade(1, "buy", "AAPL", 20, new BigDecimal("255.88"), new BigDecimal("5117.60")),
+                ledger.trades().get(0), "equal to a trade made the way it was before the rules");
     }
 
     @Test

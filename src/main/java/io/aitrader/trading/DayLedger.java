@@ -123,7 +123,9 @@ public final class DayLedger {
     public synchronized OrderResult sell(String symbol, long amount) {
         String sym = Symbols.normalise(symbol);
         long held = holdings.getOrDefault(sym, 0L);
-        boolean known = tradeable.contains(sym) || held != 0 || start.shares(sym) != 0;
+        // outside the universe a position may be closed, never turned into (or grown as) a short
+        boolean known = tradeable.contains(sym)
+                || (held > 0 || start.shares(sym) > 0) && (!rules.allowShort() || amount <= held);
         Optional<Refusal> refused = OrderChecks.basic(sym, amount, known, prices, date)
                 .or(() -> PositionLimits.lotSize("selling", sym, amount, held, rules))
                 .or(() -> PositionLimits.settlement(sym, amount, held, boughtToday.getOrDefault(sym, 0L), rules))

@@ -112,6 +112,15 @@ class DayLedgerShortsTest {
     }
 
     @Test
+    void aPositionOutsideTheUniverseCanBeSoldButNotShorted() {
+        DayLedger ledger = shorts().ledger("1000.00", Map.of("OLD", 5L));
+
+        assertRefused(ledger, l -> l.sell("OLD", 6), "unknown_symbol");
+        assertAccepted(ledger.sell("OLD", 5));
+        assertRefused(ledger, l -> l.sell("OLD", 1), "unknown_symbol");
+    }
+
+    @Test
     void withoutShortingASellBeyondHoldingsIsInsufficientShares() {
         DayLedger ledger = rules().ledger("10000.00", Map.of("AAA", 5L));
 

@@ -2,6 +2,10 @@ package io.aitrader.agent;
 
 import java.time.LocalDate;
 
+import io.aitrader.trading.DayOpening;
+import io.aitrader.trading.Money;
+import io.aitrader.trading.rules.TradingRules;
+
 /** The texts the agent loop gives the model: the system prompt of the day, the first user message and the nudge. */
 public final class SystemPrompt {
 
@@ -23,19 +27,61 @@ public final class SystemPrompt {
         text.append(DATE_LINE).append(today).append('\n');
         text.append("Previous trading day: ").append(previous == null ? "n/a" : previous).append('\n');
         text.append(POSITIONS_LINE).append(ToolJson.write(ToolJson.positions(session.ledger().current())))
-                .append("\n\n");
+                .append('\n');
+        session.ledger().opening().map(SystemPrompt::opening).ifPresent(text::append);
+        text.append('\n');
         text.append(PriceBlocks.of(session.prices(), session.universe(), previous, today));
-        text.append(RULES);
+        text.append(rules(session.ledger().rules()));
         return text.toString();
     }
 
-    private static final String RULES = """
+    /** What the shorts cost at today's open (contract 10), or "" when they cost nothing. */
+    static String opening(DayOpening opening) {
+        StringBuilder text = new StringBuilder();
+        if (opening.borrowFee().signum() > 0) {
+            text.append("At today's open a borrow fee of ").append(Money.format(opening.borrowFee()))
+                    .append(" for your shorts was taken from cash.\n");
+        }
+        if (opening.marginCalled()) {
+            text.append("Margin call at today's open: cash was below the maintenance margin, so every short was "
+                    + "bought back: ").append(TradeSummary.of(opening.covers())).append(".\n");
+        }
+        return text.toString();
+    }
+
+    /** Contract 4.2's rules in plain words, or, under other trading rules, those rules line by line (contract 10). */
+    static String rules(TradingRules rules) {
+        if (rules.tradesAsNone()) {
+            return RULES_HEAD + NO_COSTS + RULES_TAIL;
+        }
+        StringBuilder text = new StringBuilder(RULES_HEAD);
+        text.append(rules.allowShort() ? SHORTS_ALLOWED : CASH_AND_SHARES);
+        rules.describe().forEach(line -> text.append("- ").append(line).append('\n'));
+        return text.append(RULES_TAIL).toString();
+    }
+
+    private static final String RULES_HEAD = """
 
             Rules:
             - Trade with buy(symbol, amount) and sell(symbol, amount): a whole number of shares greater than 0, \
             filled at today's open.
+            """;
+
+    private static final String NO_COSTS = """
             - A buy needs enough cash, a sell needs that many shares. No shorting, no margin, no fees. \
             Proceeds of a sale can be used at once.
+            """;
+
+    private static final String CASH_AND_SHARES = """
+            - A buy needs enough cash for its total and commission, a sell needs that many shares. \
+            Proceeds of a sale can be used at once.
+            """;
+
+    private static final String SHORTS_ALLOWED = """
+            - A buy needs enough cash for its total and commission. Proceeds of a sale can be used at once.
+            """;
+
+    private static final String RULES_TAIL = """
             - Only the symbols listed above can be traded.
             - A refused order changes nothing, and the tool result says why.
             - get_price_local shows earlier days in full and only the open of today; later dates are refused.

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 import io.aitrader.trading.Money;
 import io.aitrader.trading.Trade;
 
-/** The deterministic one-line summary of a day's trades: "Bought 10 AAPL at 255.88, sold 5 NVDA at 181.02". */
+/** The deterministic one-line summary of a day's trades: "Bought 10 AAPL at 255.88, sold 5 NVDA at 181.02", at the
+ * prices the orders filled at. */
 public final class TradeSummary {
 
     private TradeSummary() {
@@ -21,7 +22,11 @@ public final class TradeSummary {
     }
 
     private static String describe(Trade trade) {
-        String verb = "sell".equals(trade.action()) ? "sold" : "bought";
-        return verb + " " + trade.amount() + " " + trade.symbol() + " at " + Money.format(trade.price());
+        String verb = switch (trade.action()) {
+            case "sell" -> "sold";
+            case "cover" -> "covered (margin call)";
+            default -> "bought";
+        };
+        return verb + " " + trade.amount() + " " + trade.symbol() + " at " + Money.format(trade.fillPrice());
     }
 }

@@ -139,6 +139,10 @@ public final class TradingTools {
         ObjectNode node = ToolJson.object().put("status", "filled").put("action", trade.action())
                 .put("symbol", trade.symbol()).put("amount", trade.amount()).put("price", trade.price())
                 .put("total", trade.total());
+        if (!session.ledger().rules().tradesAsNone()) {
+            node.put("fill_price", trade.fillPrice()).put("commission", trade.commission())
+                    .put("slippage", trade.slippage());
+        }
         node.set("positions", ToolJson.positions(result.after()));
         return node;
     }

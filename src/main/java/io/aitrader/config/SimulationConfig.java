@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import io.aitrader.trading.rules.TradingRules;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -18,9 +16,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection // native image: a job stores it as JSON (StoredConfigs) outside REST
 public record SimulationConfig(String agentType, DateRange dateRange, List<ModelSpec> models,
-        AgentSettings agentConfig, List<String> symbols, String benchmark,
-        // not stored with the job yet: storing and reading back the rules is the engine's step of issue 17
-        @JsonIgnore TradingRules rules) {
+        AgentSettings agentConfig, List<String> symbols, String benchmark, TradingRules rules) {
 
     public SimulationConfig {
         rules = rules == null ? TradingRules.NONE : rules;
@@ -30,6 +26,16 @@ public record SimulationConfig(String agentType, DateRange dateRange, List<Model
     public SimulationConfig(String agentType, DateRange dateRange, List<ModelSpec> models, AgentSettings agentConfig,
             List<String> symbols, String benchmark) {
         this(agentType, dateRange, models, agentConfig, symbols, benchmark, TradingRules.NONE);
+    }
+
+    /** The same config with other models (the rules and everything else kept). */
+    public SimulationConfig withModels(List<ModelSpec> newModels) {
+        return new SimulationConfig(agentType, dateRange, newModels, agentConfig, symbols, benchmark, rules);
+    }
+
+    /** The same config under other rules. */
+    public SimulationConfig withRules(TradingRules newRules) {
+        return new SimulationConfig(agentType, dateRange, models, agentConfig, symbols, benchmark, newRules);
     }
 
     /** The config's date_range; either end may be absent. */

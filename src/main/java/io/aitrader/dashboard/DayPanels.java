@@ -39,10 +39,15 @@ class DayPanels {
         }
         DayResult result = found.get().results().get(0);
         DayResult.DailyPnl pnl = result.dailyPnl();
+        DayResult.TradingCosts dayCosts = result.costs();
+        boolean costly = dayCosts != null && (dayCosts.commission().signum() != 0
+                || dayCosts.slippage().signum() != 0 || dayCosts.borrowFee().signum() != 0);
         List<DayPanel.Trade> trades = result.trades() == null
                 ? List.of()
                 : result.trades().stream().map(t -> new DayPanel.Trade(t.action(), t.symbol(), t.amount(),
-                        Fmt.money(t.price().doubleValue()), Fmt.money(t.total().doubleValue()))).toList();
+                        Fmt.money(t.price().doubleValue()), costly ? Fmt.money(t.fillPrice().doubleValue()) : "",
+                        Fmt.money(t.total().doubleValue()),
+                        costly ? Fmt.money(t.commission().add(t.slippage()).doubleValue()) : "")).toList();
         List<String> positions = result.positions().entrySet().stream().map(Map.Entry::getKey)
                 .filter(symbol -> !"CASH".equals(symbol))
                 .map(symbol -> result.positions().get(symbol) + " " + symbol).collect(Collectors.toList());
@@ -63,6 +68,15 @@ class DayPanels {
                 (pnl.profit().signum() >= 0 ? "+" : "") + Fmt.money(pnl.profit().doubleValue()).replace("$-", "-$"),
                 Fmt.pct(pnl.returnPct().doubleValue()), Fmt.sign(pnl.returnPct().doubleValue()), trades, positions,
                 reasoning == null || reasoning.reasoningSummary() == null ? "" : reasoning.reasoningSummary(), steps,
-                tools, Boolean.TRUE.equals(result.stale()));
+                tools, Boolean.TRUE.equals(result.stale()), costly ? costs(dayCosts) : "");
+    }
+
+    /** "$1.00 commission · $0.52 slippage", with the borrow fee when shorts paid one. */
+    private static String costs(DayResult.TradingCosts costs) {
+        String text = Fmt.money(costs.commission().doubleValue()) + " commission · "
+                + Fmt.money(costs.slippage().doubleValue()) + " slippage";
+        return costs.borrowFee().signum() == 0
+                ? text
+                : text + " · " + Fmt.money(costs.borrowFee().doubleValue()) + " borrow fee";
     }
 }

@@ -11,11 +11,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.aitrader.cost.TokenCounts;
 
-/** One model's entry in GET /results (contract 2.4); trades and ai_reasoning only with detail=full. */
+/** One model's entry in GET /results (contract 2.4); trades, costs and ai_reasoning only with detail=full. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DayResult(String model, @JsonProperty("job_id") String jobId, Map<String, Object> positions,
         @JsonProperty("daily_pnl") DailyPnl dailyPnl, Boolean stale, List<TradeView> trades,
-        @JsonProperty("ai_reasoning") Reasoning aiReasoning) {
+        TradingCosts costs, @JsonProperty("ai_reasoning") Reasoning aiReasoning) {
+
+    /** What the day's trading cost under the job's rules (contract 10), already taken out of its profit. */
+    public record TradingCosts(
+            @Schema(description = "Sum of the day's trade commissions") BigDecimal commission,
+            @Schema(description = "Sum of the day's trade slippage, in currency") BigDecimal slippage,
+            @Schema(description = "Borrow fee the day's shorts paid at the open") @JsonProperty("borrow_fee") BigDecimal borrowFee) {
+    }
 
     public record DailyPnl(BigDecimal profit, @JsonProperty("return_pct") BigDecimal returnPct,
             @JsonProperty("portfolio_value") BigDecimal portfolioValue) {

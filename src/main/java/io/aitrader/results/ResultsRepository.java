@@ -23,15 +23,16 @@ public class ResultsRepository {
 
     static final String SELECT_DAYS = """
             SELECT id, job_id, model, date, cash, starting_value, ending_value, profit, return_pct, total_steps,
-                   stop_signal, summary, stale, %s
+                   stop_signal, summary, stale, borrow_fee, %s
             FROM trading_days
             WHERE date = ? AND (CAST(? AS TEXT) IS NULL OR model = ?) AND (CAST(? AS TEXT) IS NULL OR job_id = ?)
             ORDER BY model
             """.formatted(StoredCost.COLUMNS);
-    private static final int FIRST_COST_COLUMN = 14;
+    private static final int FIRST_COST_COLUMN = 15;
     static final String SELECT_HOLDINGS = "SELECT symbol, shares FROM holdings WHERE trading_day_id = ? ORDER BY symbol";
     static final String SELECT_ACTIONS = """
-            SELECT id, action, symbol, amount, price, total FROM actions WHERE trading_day_id = ? ORDER BY seq
+            SELECT id, action, symbol, amount, price, total, fill_price, commission, slippage, reason
+            FROM actions WHERE trading_day_id = ? ORDER BY seq
             """;
     static final String SELECT_TOOL_USAGE = """
             SELECT tool_name, calls FROM tool_usage WHERE trading_day_id = ? ORDER BY tool_name
@@ -52,7 +53,7 @@ public class ResultsRepository {
                         LocalDate.parse(rs.getString("date")), decimal(rs, "cash"), decimal(rs, "starting_value"),
                         decimal(rs, "ending_value"), decimal(rs, "profit"), decimal(rs, "return_pct"),
                         rs.getInt("total_steps"), rs.getInt("stop_signal") == 1, rs.getString("summary"),
-                        rs.getInt("stale") == 1, StoredCost.read(rs, FIRST_COST_COLUMN)),
+                        rs.getInt("stale") == 1, decimal(rs, "borrow_fee"), StoredCost.read(rs, FIRST_COST_COLUMN)),
                 date.toString(), model, model, jobId, jobId);
     }
 
@@ -65,7 +66,8 @@ public class ResultsRepository {
     public List<TradeView> listTrades(long dayId) {
         return Jdbc.list(dataSource, FAILURE, SELECT_ACTIONS, rs -> new TradeView(rs.getLong("id"),
                 rs.getString("action"), rs.getString("symbol"), rs.getLong("amount"), decimal(rs, "price"),
-                decimal(rs, "total")), dayId);
+                decimal(rs, "total"), decimal(rs, "fill_price"), decimal(rs, "commission"), decimal(rs, "slippage"),
+                rs.getString("reason")), dayId);
     }
 
     public Map<String, Integer> listToolUsage(long dayId) {

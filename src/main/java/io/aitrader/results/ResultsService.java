@@ -45,14 +45,21 @@ public class ResultsService {
         positions.put("CASH", cents(row.cash()));
         DayResult.DailyPnl pnl = new DayResult.DailyPnl(cents(row.profit()),
                 row.returnPct().setScale(4, RoundingMode.HALF_UP), cents(row.endingValue()));
-        return new DayResult(row.model(), row.jobId(), positions, pnl, row.stale() ? Boolean.TRUE : null,
-                full ? repository.listTrades(row.id()) : null,
+        List<TradeView> trades = full ? repository.listTrades(row.id()) : null;
+        return new DayResult(row.model(), row.jobId(), positions, pnl, row.stale() ? Boolean.TRUE : null, trades,
+                full ? costs(trades, row.borrowFee()) : null,
                 full
                         ? new DayResult.Reasoning(row.totalSteps(), row.stopSignal(), row.summary(),
                                 repository.listToolUsage(row.id()),
                                 row.cost() == null ? null : TokenCounts.from(row.cost().tokens()),
                                 row.cost() == null ? null : Usd.shown(row.cost().costUsd()))
                         : null);
+    }
+
+    private static DayResult.TradingCosts costs(List<TradeView> trades, BigDecimal borrowFee) {
+        BigDecimal commission = trades.stream().map(TradeView::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal slippage = trades.stream().map(TradeView::slippage).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new DayResult.TradingCosts(cents(commission), cents(slippage), cents(borrowFee));
     }
 
     static BigDecimal cents(BigDecimal value) {

@@ -91,6 +91,11 @@ public final class DayLedger {
         return opening;
     }
 
+    /** The start-of-day step, once {@link #open} ran. */
+    public synchronized Optional<DayOpening> opening() {
+        return Optional.ofNullable(opening);
+    }
+
     public synchronized OrderResult buy(String symbol, long amount) {
         String sym = Symbols.normalise(symbol);
         long held = holdings.getOrDefault(sym, 0L);
@@ -171,7 +176,10 @@ public final class DayLedger {
         Trade trade = new Trade(trades.size() + 1, action, sym, amount, open, total, fill, commission,
                 Fills.slippage(open, fill, amount), null);
         trades.add(trade);
-        String costs = commission.signum() == 0 ? "" : ", commission " + Money.format(commission);
+        String costs = rules.tradesAsNone()
+                ? ""
+                : String.format(Locale.ROOT, "; open %s, slippage %s, commission %s", Money.format(open),
+                        Money.format(trade.slippage()), Money.format(commission));
         String message = String.format(Locale.ROOT, "%s %d %s at %s (total %s%s). Cash now %s; %s held: %d.",
                 action.equals("buy") ? "Bought" : "Sold", amount, sym, Money.format(fill), Money.format(total), costs,
                 Money.format(cash), sym, holdings.getOrDefault(sym, 0L));

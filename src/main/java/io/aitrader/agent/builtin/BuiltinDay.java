@@ -59,7 +59,7 @@ final class BuiltinDay {
                     ? (tool.equals("buy") ? "Bought" : "Sold")
                     : (tool.equals("buy") ? "bought" : "sold");
             fills.add(String.format(Locale.ROOT, "%s %d %s at %s", verb, amount, result.trade().symbol(),
-                    Money.format(result.trade().price())));
+                    Money.format(result.trade().fillPrice())));
         } else {
             refusals.add(String.format(Locale.ROOT, "%s %d %s refused (%s)", tool, amount, symbol, result.code()));
         }

@@ -104,6 +104,7 @@ public class BundleExport {
         line.put("completed_at", job.completedAt());
         line.put("max_cost_usd", job.maxCostUsd());
         line.put("replay_of", job.replayOf());
+        line.put("rescore_of", job.rescoreOf());
         return line;
     }
 

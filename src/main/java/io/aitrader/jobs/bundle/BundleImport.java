@@ -128,7 +128,7 @@ public class BundleImport {
                     line.path("triggered_by").textValue(), BundleLines.text(line, "created_at"),
                     line.path("started_at").textValue(), null, line.path("completed_at").textValue(),
                     line.hasNonNull("max_cost_usd") ? new BigDecimal(line.get("max_cost_usd").asText()) : null,
-                    line.path("replay_of").textValue());
+                    line.path("replay_of").textValue(), line.path("rescore_of").textValue(), null);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw ApiException.badRequest("invalid_bundle", "The bundle is refused, nothing was imported: "
                     + e.getMessage());

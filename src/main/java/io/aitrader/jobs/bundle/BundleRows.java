@@ -24,18 +24,19 @@ class BundleRows {
 
     static final String SELECT_RESULTS = """
             SELECT t.id, t.model, t.date, t.cash, t.starting_value, t.ending_value, t.previous_value, t.profit,
-                   t.return_pct, t.total_steps, t.stop_signal, t.summary
+                   t.return_pct, t.total_steps, t.stop_signal, t.summary, t.borrow_fee
             FROM trading_days t WHERE t.job_id = ? ORDER BY t.model, t.date
             """;
     static final String SELECT_HOLDINGS = "SELECT symbol, shares FROM holdings WHERE trading_day_id = ? ORDER BY symbol";
     static final String SELECT_ACTIONS = """
-            SELECT seq, action, symbol, amount, price, total FROM actions WHERE trading_day_id = ? ORDER BY seq
+            SELECT seq, action, symbol, amount, price, total, fill_price, commission, slippage, reason
+            FROM actions WHERE trading_day_id = ? ORDER BY seq
             """;
     static final String INSERT_JOB = """
             INSERT INTO jobs (job_id, status, config_path, config_json, date_range, models, work_key, replace_existing,
                               warnings, error, triggered_by, created_at, started_at, updated_at, completed_at,
-                              max_cost_usd, replay_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              max_cost_usd, replay_of, rescore_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     static final String INSERT_DAY = """
             INSERT INTO job_details (job_id, model, date, status, started_at, completed_at, error, %s)
@@ -66,6 +67,7 @@ class BundleRows {
                 day.put("total_steps", rs.getInt(10));
                 day.put("stop_signal", rs.getInt(11) == 1);
                 day.put("summary", rs.getString(12));
+                day.put("borrow_fee", rs.getDouble(13));
                 results.add(day);
             }, jobId);
             for (Map<String, Object> day : results) {
@@ -81,6 +83,12 @@ class BundleRows {
                     trade.put("amount", rs.getLong(4));
                     trade.put("price", rs.getDouble(5));
                     trade.put("total", rs.getDouble(6));
+                    trade.put("fill_price", rs.getDouble(7));
+                    trade.put("commission", rs.getDouble(8));
+                    trade.put("slippage", rs.getDouble(9));
+                    if (rs.getString(10) != null) {
+                        trade.put("reason", rs.getString(10));
+                    }
                     trades.add(trade);
                 }, id);
                 day.put("holdings", holdings);
@@ -95,7 +103,8 @@ class BundleRows {
             String warnings, List<ModelDay> days) throws SQLException {
         Jdbc.update(conn, INSERT_JOB, job.jobId(), job.status().wire(), job.configPath(), configJson, dateRange,
                 models, "imported:" + job.jobId(), warnings, job.error(), job.triggeredBy(), job.createdAt(),
-                job.startedAt(), Timestamps.now(), job.completedAt(), job.maxCostUsd(), job.replayOf());
+                job.startedAt(), Timestamps.now(), job.completedAt(), job.maxCostUsd(), job.replayOf(),
+                job.rescoreOf());
         for (ModelDay day : days) {
             Jdbc.update(conn, INSERT_DAY, StoredCost.params(new Object[]{job.jobId(), day.model(),
                     day.date().toString(), day.status().wire(), day.startedAt(), day.completedAt(), day.error()},

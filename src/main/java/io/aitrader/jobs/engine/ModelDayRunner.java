@@ -35,6 +35,7 @@ import io.aitrader.jobs.store.StartState;
 import io.aitrader.platform.database.StoreException;
 import io.aitrader.prices.TradingCalendar;
 import io.aitrader.trading.DayLedger;
+import io.aitrader.trading.DayOpening;
 import io.aitrader.trading.DayValuation;
 import io.aitrader.trading.MarketPrices;
 import io.aitrader.trading.Portfolio;
@@ -142,18 +143,22 @@ public class ModelDayRunner {
         StartState start = chain.startFor(day.date(), storedBefore)
                 .or(() -> ledger.findLastCompletedBefore(day.model(), day.date()))
                 .orElseGet(() -> new StartState(null, Portfolio.cashOnly(initialCash), initialCash));
-        DayLedger dayLedger = new DayLedger(day.date(), start.portfolio(), prices, tradeable(config, model));
+        DayLedger dayLedger = new DayLedger(day.date(), start.portfolio(), prices, tradeable(config, model),
+                config.rules());
+        // the borrow fee runs from the day the shorts were last held (the previous trading day in an unbroken chain)
+        DayOpening opening = dayLedger.open(start.previousDate());
         LocalDate previousTradingDay = calendar.previousTradingDay(day.date());
         TradingSession session = new TradingSession(day.jobId(), model, config.agentConfig(), day.date(),
                 previousTradingDay, dayLedger, prices, config.symbols(), config.benchmark(), stop, usage);
         DayTranscript transcript = trader.tradeDay(session);
         Portfolio end = dayLedger.current();
         DayValuation value = Valuer.valueDay(day.date(), start.portfolio(), end, prices, start.previousValue());
-        List<String> warnings = new ArrayList<>(value.warnings());
+        List<String> warnings = new ArrayList<>(opening.warnings());
+        warnings.addAll(value.warnings());
         return new DayRecord(day.jobId(), day.id(), day.model(), day.date(), end, value.startingValue(),
                 value.endingValue(), start.previousValue(), value.profit(),
                 value.returnPct() == null ? BigDecimal.ZERO : value.returnPct(), dayLedger.trades(), transcript,
-                warnings, cost(model, usage), calls(model, usage));
+                warnings, cost(model, usage), calls(model, usage), opening.borrowFee());
     }
 
     private static DayCalls calls(ModelSpec model, DayUsage usage) {

@@ -9,10 +9,12 @@ import io.aitrader.cost.DayCost;
 import io.aitrader.trading.Portfolio;
 import io.aitrader.trading.Trade;
 
-/** Everything a finished model-day commits in one transaction, with what its model calls used and cost and
- * their recordings. */
+/**
+ * Everything a finished model-day commits in one transaction, with what its model calls used and cost and their
+ * recordings; {@code borrowFee} is what the day's shorts paid at the open (contract 10; zero without shorts).
+ */
 public record DayRecord(String jobId, long detailId, String model, LocalDate date, Portfolio end,
         BigDecimal startingValue, BigDecimal endingValue, BigDecimal previousValue, BigDecimal profit,
         BigDecimal returnPct, List<Trade> trades, DayTranscript transcript, List<String> warnings, DayCost cost,
-        DayCalls calls) {
+        DayCalls calls, BigDecimal borrowFee) {
 }

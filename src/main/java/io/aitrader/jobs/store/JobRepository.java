@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.jobs.audit.AuditEvent;
@@ -21,6 +22,7 @@ import io.aitrader.jobs.audit.AuditRepository;
 import io.aitrader.platform.database.Database;
 import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.trading.rules.TradingRules;
 
 /**
  * Jobs (table jobs): a job's row and its status changes, each with its audit rows in the same transaction. Its
@@ -32,8 +34,8 @@ public class JobRepository {
     static final String INSERT = """
             INSERT INTO jobs (job_id, status, config_path, config_json, date_range, models, work_key,
                               replace_existing, warnings, triggered_by, created_at, updated_at, max_cost_usd,
-                              replay_of)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              replay_of, rescore_of)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     static final String SELECT_BY_ID = "SELECT * FROM jobs WHERE job_id = ?";
     static final String SELECT_LATEST = "SELECT * FROM jobs ORDER BY created_at DESC, rowid DESC LIMIT 1";
@@ -87,7 +89,7 @@ public class JobRepository {
         Jdbc.update(conn, INSERT, job.jobId(), job.status().wire(), job.configPath(), job.configJson(),
                 toJson(job.dateRange().stream().map(LocalDate::toString).toList()), toJson(job.models()),
                 job.workKey(), job.replaceExisting(), toJson(job.warnings()), job.triggeredBy(), job.createdAt(),
-                job.createdAt(), job.maxCostUsd(), job.replayOf());
+                job.createdAt(), job.maxCostUsd(), job.replayOf(), job.rescoreOf());
         days.persistAll(conn, job, planned);
         audit.persist(conn, AuditEvent.job(job.jobId(), AuditEvent.CREATED,
                 planned.size() + " model-days from " + job.configPath(), job.triggeredBy()));
@@ -214,7 +216,18 @@ public class JobRepository {
                 fromJson(rs.getString("models")), rs.getString("work_key"), rs.getInt("replace_existing") == 1,
                 fromJson(rs.getString("warnings")), rs.getString("error"), rs.getString("triggered_by"),
                 rs.getString("created_at"), rs.getString("started_at"), rs.getString("updated_at"),
-                rs.getString("completed_at"), maxCost(rs), rs.getString("replay_of"));
+                rs.getString("completed_at"), maxCost(rs), rs.getString("replay_of"), rs.getString("rescore_of"),
+                rules(rs.getString("config_json")));
+    }
+
+    /** The trading rules in the job's stored config; NONE for configs stored before rules existed. */
+    private TradingRules rules(String configJson) {
+        try {
+            JsonNode rules = json.readTree(configJson).get("rules");
+            return rules == null || rules.isNull() ? TradingRules.NONE : json.treeToValue(rules, TradingRules.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt config column", e);
+        }
     }
 
     private static BigDecimal maxCost(ResultSet rs) throws SQLException {

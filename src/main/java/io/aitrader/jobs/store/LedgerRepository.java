@@ -42,12 +42,15 @@ public class LedgerRepository {
     static final String MARK_LATER_STALE = "UPDATE trading_days SET stale = 1 WHERE model = ? AND date > ?";
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
-                                      return_pct, total_steps, stop_signal, summary, warnings, created_at, %s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) RETURNING id
-            """.formatted(StoredCost.COLUMNS, StoredCost.PLACEHOLDERS);
+                                      return_pct, total_steps, stop_signal, summary, warnings, created_at, borrow_fee, %s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) RETURNING id
+            """
+            .formatted(StoredCost.COLUMNS, StoredCost.PLACEHOLDERS);
     static final String INSERT_HOLDING = "INSERT INTO holdings (trading_day_id, symbol, shares) VALUES (?, ?, ?)";
     static final String INSERT_ACTION = """
-            INSERT INTO actions (trading_day_id, seq, action, symbol, amount, price, total) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO actions (trading_day_id, seq, action, symbol, amount, price, total, fill_price, commission,
+                                 slippage, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     static final String INSERT_MESSAGE = """
             INSERT INTO reasoning_logs (trading_day_id, seq, role, content, tool_name, tool_arguments, tool_result,
@@ -97,7 +100,7 @@ public class LedgerRepository {
             Jdbc.bind(ps, StoredCost.params(new Object[]{day.jobId(), day.model(), day.date().toString(),
                     day.end().cash(), day.startingValue(), day.endingValue(), day.previousValue(), day.profit(),
                     day.returnPct(), day.transcript().totalSteps(), day.transcript().stopSignalReceived(),
-                    day.transcript().summary(), toJson(day.warnings()), now}, day.cost()));
+                    day.transcript().summary(), toJson(day.warnings()), now, day.borrowFee()}, day.cost()));
             try (ResultSet id = ps.executeQuery()) {
                 id.next();
                 dayId = id.getLong(1);
@@ -116,7 +119,8 @@ public class LedgerRepository {
         }
         try (PreparedStatement ps = Statements.prepare(conn, INSERT_ACTION)) {
             for (Trade t : day.trades()) {
-                Jdbc.bind(ps, dayId, t.seq(), t.action(), t.symbol(), t.amount(), t.price(), t.total());
+                Jdbc.bind(ps, dayId, t.seq(), t.action(), t.symbol(), t.amount(), t.price(), t.total(), t.fillPrice(),
+                        t.commission(), t.slippage(), t.reason());
                 ps.addBatch();
             }
             ps.executeBatch();

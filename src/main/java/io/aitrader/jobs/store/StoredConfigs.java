@@ -32,8 +32,7 @@ public class StoredConfigs {
     public String toJson(SimulationConfig config) {
         List<ModelSpec> withoutKeys = config.models().stream().map(m -> withKey(m, null)).toList();
         try {
-            return json.writeValueAsString(new SimulationConfig(config.agentType(), config.dateRange(), withoutKeys,
-                    config.agentConfig(), config.symbols(), config.benchmark()));
+            return json.writeValueAsString(config.withModels(withoutKeys));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Config not serialisable", e);
         }
@@ -55,8 +54,7 @@ public class StoredConfigs {
         List<ModelSpec> models = stored.models().stream()
                 .map(m -> withKey(m, keyFor(m, current)))
                 .toList();
-        return new SimulationConfig(stored.agentType(), stored.dateRange(), models, stored.agentConfig(),
-                stored.symbols(), stored.benchmark());
+        return stored.withModels(models);
     }
 
     private String keyFor(ModelSpec model, SimulationConfig current) {

@@ -57,8 +57,7 @@ public class JobPricing {
             return new ModelSpec(model.name(), model.signature(), model.provider(), model.basemodel(),
                     model.enabled(), model.baseUrl(), model.apiKey(), options);
         }).toList();
-        return new SimulationConfig(config.agentType(), config.dateRange(), models, config.agentConfig(),
-                config.symbols(), config.benchmark());
+        return config.withModels(models);
     }
 
     private static Optional<Map<String, Object>> priceOf(ModelSpec model, PriceList prices, LocalDate today) {

@@ -51,7 +51,7 @@ public class JobFaults {
         JobRecord failed = new JobRecord(job.jobId(), JobStatus.FAILED, job.configPath(), job.configJson(),
                 job.dateRange(), job.models(), job.workKey(), job.replaceExisting(), job.warnings(), error,
                 job.triggeredBy(), job.createdAt(), job.startedAt(), job.updatedAt(), job.updatedAt(),
-                job.maxCostUsd(), job.replayOf());
+                job.maxCostUsd(), job.replayOf(), job.rescoreOf(), job.rules());
         List<ModelDay> ended = days.stream().map(d -> d.status() == ModelDayStatus.PENDING
                 || d.status() == ModelDayStatus.RUNNING
                         ? new ModelDay(d.id(), d.jobId(), d.model(), d.date(), ModelDayStatus.CANCELLED, d.startedAt(),

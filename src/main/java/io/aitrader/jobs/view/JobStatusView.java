@@ -3,12 +3,14 @@ package io.aitrader.jobs.view;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.aitrader.config.RulesJson;
 import io.aitrader.cost.CostSum;
 import io.aitrader.cost.DayCost;
 import io.aitrader.cost.TokenCounts;
@@ -34,6 +36,8 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
         @JsonProperty("total_duration_seconds") Double totalDurationSeconds,
         @Schema(description = "What the job's model calls cost so far in USD: the sum over its model-days as each ends (at most 6 decimals, 0 for mock and builtin models); null when unknown: some model-day made calls without a known price or with tokens the provider did not report", nullable = true, example = "0.4821") @JsonProperty("cost_usd") BigDecimal costUsd,
         @Schema(description = "The job this replay reproduces from its recordings (trigger field replay_of); absent for a job that is no replay", nullable = true) @JsonProperty("replay_of") @JsonInclude(JsonInclude.Include.NON_NULL) String replayOf,
+        @Schema(description = "The job whose orders this job applies again under other rules, calling no model (trigger field rescore_of); absent for a job that is no re-scoring", nullable = true) @JsonProperty("rescore_of") @JsonInclude(JsonInclude.Include.NON_NULL) String rescoreOf,
+        @Schema(description = "The trading rules in force (contract 10): costs, shorting, limits, lots and settlement; name none for the rules of contract 4.2") Map<String, Object> rules,
         String error, List<String> warnings,
         @JsonInclude(JsonInclude.Include.NON_NULL) String message) {
 
@@ -102,19 +106,21 @@ public record JobStatusView(@JsonProperty("job_id") String jobId,
         return new JobStatusView(job.jobId(), job.status().wire(), job.configPath(), job.dateRange(), job.models(),
                 progress, job.createdAt(), job.startedAt(), job.updatedAt(), job.completedAt(),
                 seconds(job.startedAt() != null ? job.startedAt() : job.createdAt(), job.completedAt()), costUsd,
-                job.replayOf(), job.error(), job.warnings(), null);
+                job.replayOf(), job.rescoreOf(), RulesJson.fields(job.rules()), job.error(), job.warnings(), null);
     }
 
     /** The same view with the price download's progress (the job is downloading_data). */
     public JobStatusView withDownload(DownloadProgress download) {
         return new JobStatusView(jobId, status, configPath, dateRange, models, progress.withDownload(download),
-                createdAt, startedAt, updatedAt, completedAt, totalDurationSeconds, costUsd, replayOf, error, warnings,
-                message);
+                createdAt, startedAt, updatedAt, completedAt, totalDurationSeconds, costUsd, replayOf, rescoreOf, rules,
+                error,
+                warnings, message);
     }
 
     public JobStatusView withMessage(String text) {
         return new JobStatusView(jobId, status, configPath, dateRange, models, progress, createdAt, startedAt,
-                updatedAt, completedAt, totalDurationSeconds, costUsd, replayOf, error, warnings, text);
+                updatedAt, completedAt, totalDurationSeconds, costUsd, replayOf, rescoreOf, rules, error, warnings,
+                text);
     }
 
     private static Double seconds(String from, String to) {

@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The trading rules of a run (contract section 10): costs, shorting, position limits, lots and settlement. Rates are
  * basis points (1 bp = 0.01 %) and shares are percentages (25 = 25 %). {@link #NONE} is the contract's section 4.2:
  * no costs, long only, no limits, single shares, same-day settlement. {@code maxPositionPct} and {@code maxPositions}
  * are null when there is no limit.
  */
+@RegisterForReflection // native image: a job stores its rules as JSON with its config (StoredConfigs)
 public record TradingRules(String name, BigDecimal commissionBps, BigDecimal commissionPerShare,
         BigDecimal commissionMin, BigDecimal slippageBps, boolean allowShort, BigDecimal shortMarginPct,
         BigDecimal maintenanceMarginPct, BigDecimal borrowFeeBpsPerYear, BigDecimal maxPositionPct,

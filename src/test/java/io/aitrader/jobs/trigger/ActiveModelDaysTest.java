@@ -90,7 +90,7 @@ class ActiveModelDaysTest {
     private static JobRecord job(JobStatus status, String createdAt) {
         return new JobRecord(UUID.randomUUID().toString(), status, "configs/jobs_overlap.json", "{}", List.of(MON),
                 List.of(), "held-" + UUID.randomUUID(), false, List.of(), null, "test", createdAt, null, createdAt,
-                null, null, null);
+                null, null, null, null, null);
     }
 
     private static PlannedDay day(String model, LocalDate date, ModelDayStatus status) {

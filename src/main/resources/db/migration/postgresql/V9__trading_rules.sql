@@ -1,0 +1,14 @@
+-- Trading rules (contract 10): each trade's fill price after slippage, its commission and slippage in currency, and
+-- why it was made when the model did not make it (reason 'margin_call' on a 'cover'); the borrow fee a day's shorts
+-- paid at the open; the job a re-scoring job replays the orders of. Existing trades filled at the open without costs.
+ALTER TABLE actions DROP CONSTRAINT actions_action_check;
+ALTER TABLE actions ADD CONSTRAINT actions_action_check CHECK (action IN ('buy', 'sell', 'cover'));
+ALTER TABLE actions ADD COLUMN fill_price DOUBLE PRECISION;
+UPDATE actions SET fill_price = price;
+ALTER TABLE actions ALTER COLUMN fill_price SET NOT NULL;
+ALTER TABLE actions ADD COLUMN commission DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE actions ADD COLUMN slippage DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE actions ADD COLUMN reason TEXT;
+
+ALTER TABLE trading_days ADD COLUMN borrow_fee DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN rescore_of TEXT;

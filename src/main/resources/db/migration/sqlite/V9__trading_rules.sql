@@ -1,0 +1,28 @@
+-- Trading rules (contract 10): each trade's fill price after slippage, its commission and slippage in currency, and
+-- why it was made when the model did not make it (reason 'margin_call' on a 'cover'); the borrow fee a day's shorts
+-- paid at the open; the job a re-scoring job replays the orders of. SQLite cannot change a CHECK constraint in
+-- place, so actions is rebuilt (nothing references it). Existing trades filled at the open without costs.
+CREATE TABLE actions_rules (
+    id             INTEGER PRIMARY KEY,
+    trading_day_id INTEGER NOT NULL REFERENCES trading_days (id) ON DELETE CASCADE,
+    seq            INTEGER NOT NULL,
+    action         TEXT    NOT NULL CHECK (action IN ('buy', 'sell', 'cover')),
+    symbol         TEXT    NOT NULL,
+    amount         INTEGER NOT NULL,
+    price          REAL    NOT NULL,
+    total          REAL    NOT NULL,
+    fill_price     REAL    NOT NULL,
+    commission     REAL    NOT NULL DEFAULT 0,
+    slippage       REAL    NOT NULL DEFAULT 0,
+    reason         TEXT
+);
+
+INSERT INTO actions_rules (id, trading_day_id, seq, action, symbol, amount, price, total, fill_price)
+SELECT id, trading_day_id, seq, action, symbol, amount, price, total, price FROM actions;
+
+DROP TABLE actions;
+ALTER TABLE actions_rules RENAME TO actions;
+CREATE INDEX idx_actions_day ON actions (trading_day_id);
+
+ALTER TABLE trading_days ADD COLUMN borrow_fee REAL NOT NULL DEFAULT 0;
+ALTER TABLE jobs ADD COLUMN rescore_of TEXT;

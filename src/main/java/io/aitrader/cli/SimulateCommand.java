@@ -73,7 +73,7 @@ public class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TriggerRequest request = new TriggerRequest(config, start == null ? null : start.toString(),
                 end == null ? null : end.toString(), models, replace,
-                maxCost == null ? null : JsonNodeFactory.instance.numberNode(maxCost), replayOf);
+                maxCost == null ? null : JsonNodeFactory.instance.numberNode(maxCost), replayOf, null, null);
         offlinePrices.seedOfflineIfEmpty();
         TriggerAnswer answer = triggers.trigger(request, "cli");
         if (answer.body() instanceof UpToDate upToDate) {

@@ -3,12 +3,16 @@ package io.aitrader.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.aitrader.errors.ApiException;
+import io.aitrader.trading.rules.TradingRules;
 
 /**
  * Loads and validates config files (contract section 3). Every load reads the file again, so edits take effect on
@@ -21,6 +25,7 @@ public class ConfigService {
     private final ConfigReader reader;
     private final EnvReferences references;
     private final ConfigParser parser;
+    private final RulesParser rules;
     private final String defaultConfigPath;
 
     @Inject
@@ -32,10 +37,10 @@ public class ConfigService {
         this.resolver = new ConfigPathResolver(environment.configsDir());
         this.reader = new ConfigReader(mapper, environment.overridePath());
         this.references = new EnvReferences(environment.variables());
+        this.rules = new RulesParser(mapper, environment.configsDir());
         this.parser = new ConfigParser(
                 new ModelParser(mapper, environment.openaiApiKey(), environment.openaiApiBase()),
-                new SymbolLists(mapper, environment.configsDir()),
-                new RulesParser(mapper, environment.configsDir()));
+                new SymbolLists(mapper, environment.configsDir()), rules);
         this.defaultConfigPath = environment.defaultConfigPath();
     }
 
@@ -62,6 +67,24 @@ public class ConfigService {
             throw new InvalidConfigException(path, problems);
         }
         return config;
+    }
+
+    /**
+     * Trading rules given apart from a config (a re-scoring's {@code rules}): an object, a preset name or a rules
+     * file's path, validated as a config's rules are; every problem is reported at once (400 invalid_rules).
+     */
+    public TradingRules loadRules(JsonNode node) {
+        List<String> problems = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            problems.add("rules is required: an object, a preset name such as realistic, or a rules file's path");
+        }
+        TradingRules parsed = rules.parse(node, problems);
+        if (!problems.isEmpty()) {
+            throw new ApiException(400, "invalid_rules", "The rules are invalid (" + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems") + "): " + String.join("; ", problems),
+                    Map.of("field", "rules", "problems", List.copyOf(problems)));
+        }
+        return parsed;
     }
 
     /** The real path of {@code configPath}, which must be an existing .json file inside CONFIGS_DIR. */

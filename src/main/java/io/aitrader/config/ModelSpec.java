@@ -23,6 +23,8 @@ public record ModelSpec(String name, String signature, String provider, String b
 
     /** The option that answers a request seen before from the recordings (the response cache, for development). */
     public static final String CACHE = "cache";
+    /** A re-scored model's option (contract 10): the source job's model whose orders it applies again. */
+    public static final String RESCORES = "rescores";
 
     /** Whether the model's requests are answered from the response cache when an equal one was recorded. */
     public boolean cached() {

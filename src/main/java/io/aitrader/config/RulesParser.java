@@ -11,11 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aitrader.errors.ApiException;
 import io.aitrader.trading.rules.TradingRules;
 
 /**
  * The config's {@code rules} (contract 10): absent means {@link TradingRules#NONE}; a string names a preset file
- * {@code rules/<name>.json} in the configs directory; an object is the rules themselves. Either way every field is
+ * {@code rules/<name>.json} in the configs directory, a string ending in {@code .json} a file by its path inside the
+ * configs directory (as config_path is given); an object is the rules themselves. Either way every field is
  * optional and defaults to NONE's value; {@code about} and {@code sources} are notes for readers.
  */
 final class RulesParser {
@@ -29,10 +31,12 @@ final class RulesParser {
 
     private final ObjectMapper mapper;
     private final Path configsDir;
+    private final ConfigPathResolver files;
 
     RulesParser(ObjectMapper mapper, Path configsDir) {
         this.mapper = mapper;
         this.configsDir = configsDir;
+        this.files = new ConfigPathResolver(configsDir);
     }
 
     /** The rules, or NONE with problems recorded. */
@@ -41,12 +45,14 @@ final class RulesParser {
             return TradingRules.NONE;
         }
         if (node.isTextual()) {
-            return preset(node.asText(), problems);
+            String text = node.asText();
+            return text.endsWith(".json") ? file(text, problems) : preset(text, problems);
         }
         if (node.isObject()) {
             return RulesFields.parse(node, "rules", "custom", problems);
         }
-        problems.add("rules must be an object or the name of a rules file in configs/rules, such as realistic");
+        problems.add("rules must be an object, the name of a rules file in configs/rules such as realistic, or the"
+                + " path of a .json rules file inside the configs directory");
         return TradingRules.NONE;
     }
 
@@ -63,6 +69,24 @@ final class RulesParser {
                     + " is not in the configs directory");
             return TradingRules.NONE;
         }
+        return read(file, fileName, name, problems);
+    }
+
+    /** A rules file named by its path inside the configs directory; its name defaults to the file's base name. */
+    private TradingRules file(String path, List<String> problems) {
+        Path file;
+        try {
+            file = files.resolve(path);
+        } catch (ApiException e) {
+            problems.add("rules '" + ConfigPathResolver.shown(path) + "': "
+                    + e.getMessage().replace("config_path", "a rules path"));
+            return TradingRules.NONE;
+        }
+        String base = file.getFileName().toString().replaceFirst("\\.json$", "");
+        return read(file, ConfigPathResolver.shown(path), NAME.matcher(base).matches() ? base : "custom", problems);
+    }
+
+    private TradingRules read(Path file, String fileName, String name, List<String> problems) {
         JsonNode root;
         try {
             root = mapper.readTree(file.toFile());

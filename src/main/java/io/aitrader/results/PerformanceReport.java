@@ -39,6 +39,7 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             int trades = 0;
             int stale = 0;
             CostSum cost = new CostSum();
+            TradingTotals.Sum trading = new TradingTotals.Sum();
             for (int i = 0; i < days.size(); i++) {
                 DayValue day = days.get(i);
                 dates.add(day.date());
@@ -47,13 +48,14 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
                 trades += day.trades();
                 stale += day.stale() ? 1 : 0;
                 cost.add(day.cost());
+                trading.add(day);
             }
             Metrics metrics = Metrics.of(days.get(0).previousValue(), dates, values, riskFree);
             Double excess = metrics.periodReturnPct() == null || benchmarkReturn == null
                     ? null
                     : metrics.periodReturnPct() - benchmarkReturn;
             return new ModelEntry(days.get(0).model(), 0, daily,
-                    MetricsView.from(metrics, excess, trades, stale, Spend.of(cost)));
+                    MetricsView.from(metrics, excess, trades, stale, trading.totals(values), Spend.of(cost)));
         }
     }
 
@@ -74,7 +76,7 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             }
             return new Benchmark(hold.symbol(), hold.buyDate(), hold.buyPrice().doubleValue(), hold.shares(),
                     cents(hold.cash().doubleValue()), daily,
-                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null));
+                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null, null));
         }
     }
 
@@ -107,13 +109,14 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("excess_return_pct") Double excessReturnPct,
             @JsonProperty("trading_days") int tradingDays, @JsonProperty("calendar_days") long calendarDays,
             @JsonProperty("total_trades") int totalTrades, @JsonProperty("stale_days") int staleDays,
-            @JsonUnwrapped Spend spend) {
+            @JsonUnwrapped TradingTotals trading, @JsonUnwrapped Spend spend) {
 
-        static MetricsView from(Metrics m, Double excessReturnPct, int totalTrades, int staleDays, Spend spend) {
+        static MetricsView from(Metrics m, Double excessReturnPct, int totalTrades, int staleDays,
+                TradingTotals trading, Spend spend) {
             return new MetricsView(cents(m.startValue()), cents(m.endValue()), round4(m.periodReturnPct()),
                     round4(m.annualizedReturnPct()), round4(m.volatilityPct()), round4(m.sharpeRatio()),
                     round4(m.maxDrawdownPct()), m.peakDate(), m.troughDate(), round4(excessReturnPct),
-                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays, spend);
+                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays, trading, spend);
         }
     }
 

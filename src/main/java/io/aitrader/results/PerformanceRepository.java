@@ -23,16 +23,20 @@ public class PerformanceRepository {
     static final String LATEST_DATE_OF_MODEL = "SELECT MAX(date) FROM trading_days WHERE model = ?";
     static final String SELECT_VALUES = """
             SELECT t.model, t.date, t.ending_value, t.previous_value, t.stale,
-                   (SELECT COUNT(*) FROM actions a WHERE a.trading_day_id = t.id) AS trades, %s
+                   (SELECT COUNT(*) FROM actions a WHERE a.trading_day_id = t.id) AS trades, t.commission, t.slippage,
+                   t.borrow_fee, t.traded_value, %s
             FROM trading_days t
             WHERE t.date BETWEEN ? AND ?
             """.formatted(StoredCost.columns("t"));
-    private static final int FIRST_COST_COLUMN = 7;
+    private static final int FIRST_COST_COLUMN = 11;
     static final String ORDER = " ORDER BY t.model, t.date";
 
-    /** One stored model-day as performance needs it; {@code cost} null when it recorded no usage. */
+    /**
+     * One stored model-day as performance needs it: its value, its trades' count, costs (contract 10) and traded value,
+     * and what its model calls cost ({@code cost} null when it recorded no usage).
+     */
     public record DayValue(String model, LocalDate date, double endingValue, double previousValue, boolean stale,
-            int trades, DayCost cost) {
+            int trades, double commission, double slippage, double borrowFee, double tradedValue, DayCost cost) {
     }
 
     private final DataSource dataSource;
@@ -59,8 +63,8 @@ public class PerformanceRepository {
         Map<String, LocalDate> dates = new HashMap<>();
         return Jdbc.list(dataSource, "Could not read performance values", sql,
                 rs -> new DayValue(rs.getString(1), dates.computeIfAbsent(rs.getString(2), LocalDate::parse),
-                        rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1, rs.getInt(6),
-                        StoredCost.read(rs, FIRST_COST_COLUMN)),
+                        rs.getDouble(3), rs.getDouble(4), rs.getInt(5) == 1, rs.getInt(6), rs.getDouble(7),
+                        rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), StoredCost.read(rs, FIRST_COST_COLUMN)),
                 params);
     }
 }

@@ -47,7 +47,7 @@ public class ResultsService {
                 row.returnPct().setScale(4, RoundingMode.HALF_UP), cents(row.endingValue()));
         List<TradeView> trades = full ? repository.listTrades(row.id()) : null;
         return new DayResult(row.model(), row.jobId(), positions, pnl, row.stale() ? Boolean.TRUE : null, trades,
-                full ? costs(trades, row.borrowFee()) : null,
+                full ? costs(row.trading()) : null,
                 full
                         ? new DayResult.Reasoning(row.totalSteps(), row.stopSignal(), row.summary(),
                                 repository.listToolUsage(row.id()),
@@ -56,10 +56,9 @@ public class ResultsService {
                         : null);
     }
 
-    private static DayResult.TradingCosts costs(List<TradeView> trades, BigDecimal borrowFee) {
-        BigDecimal commission = trades.stream().map(TradeView::commission).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal slippage = trades.stream().map(TradeView::slippage).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new DayResult.TradingCosts(cents(commission), cents(slippage), cents(borrowFee));
+    private static DayResult.TradingCosts costs(ResultRow.Costs costs) {
+        return new DayResult.TradingCosts(cents(costs.commission()), cents(costs.slippage()),
+                cents(costs.borrowFee()));
     }
 
     static BigDecimal cents(BigDecimal value) {

@@ -97,6 +97,30 @@ public final class DayLedger {
     }
 
     public synchronized OrderResult buy(String symbol, long amount) {
+        return buy(symbol, amount, true);
+    }
+
+    /**
+     * The most shares, at most {@code upTo} and in whole lots, that a buy of {@code symbol} would fill now under the
+     * rules (cash with costs, position limits); 0 when none would. Baselines size their buys with it.
+     */
+    public synchronized long largestBuy(String symbol, long upTo) {
+        long lot = rules.lotSize();
+        long low = 0;
+        long high = Math.max(0, upTo) / lot;
+        while (low < high) {
+            long mid = (low + high + 1) >>> 1;
+            if (buy(symbol, mid * lot, false).accepted()) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low * lot;
+    }
+
+    /** Checks the buy; fills it only when {@code apply} is set (otherwise an accepted result carries no trade). */
+    private OrderResult buy(String symbol, long amount, boolean apply) {
         String sym = Symbols.normalise(symbol);
         long held = holdings.getOrDefault(sym, 0L);
         Optional<Refusal> refused = OrderChecks
@@ -117,6 +141,9 @@ public final class DayLedger {
                 .or(() -> PositionLimits.afterBuy(sym, amount, fill, cashAfter, after, marks, rules));
         if (refused.isPresent()) {
             return refuse(refused.get());
+        }
+        if (!apply) {
+            return new OrderResult(true, null, null, null, null);
         }
         long added = Math.max(0, held + amount) - Math.max(0, held);
         if (added > 0) {

@@ -12,3 +12,10 @@ ALTER TABLE actions ADD COLUMN reason TEXT;
 
 ALTER TABLE trading_days ADD COLUMN borrow_fee DOUBLE PRECISION NOT NULL DEFAULT 0;
 ALTER TABLE jobs ADD COLUMN rescore_of TEXT;
+
+-- The day's sums, kept with the day so /performance reads no trades: commissions, slippage and the traded value
+-- (sum of the notionals, for turnover). Existing days traded without costs.
+ALTER TABLE trading_days ADD COLUMN commission DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE trading_days ADD COLUMN slippage DOUBLE PRECISION NOT NULL DEFAULT 0;
+ALTER TABLE trading_days ADD COLUMN traded_value DOUBLE PRECISION NOT NULL DEFAULT 0;
+UPDATE trading_days SET traded_value = (SELECT COALESCE(SUM(a.total), 0) FROM actions a WHERE a.trading_day_id = trading_days.id);

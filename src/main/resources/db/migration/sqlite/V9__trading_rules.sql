@@ -26,3 +26,10 @@ CREATE INDEX idx_actions_day ON actions (trading_day_id);
 
 ALTER TABLE trading_days ADD COLUMN borrow_fee REAL NOT NULL DEFAULT 0;
 ALTER TABLE jobs ADD COLUMN rescore_of TEXT;
+
+-- The day's sums, kept with the day so /performance reads no trades: commissions, slippage and the traded value
+-- (sum of the notionals, for turnover). Existing days traded without costs.
+ALTER TABLE trading_days ADD COLUMN commission REAL NOT NULL DEFAULT 0;
+ALTER TABLE trading_days ADD COLUMN slippage REAL NOT NULL DEFAULT 0;
+ALTER TABLE trading_days ADD COLUMN traded_value REAL NOT NULL DEFAULT 0;
+UPDATE trading_days SET traded_value = (SELECT COALESCE(SUM(a.total), 0) FROM actions a WHERE a.trading_day_id = trading_days.id);

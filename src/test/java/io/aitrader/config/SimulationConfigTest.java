@@ -3,6 +3,7 @@ package io.aitrader.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,13 +36,16 @@ class SimulationConfigTest {
     }
 
     @Test
-    void rulesAreNotInTheStoredJsonYetAndOldJsonReadsAsNone() throws Exception {
-        TradingRules custom = TradingRules.NONE.withName("custom");
+    void rulesAreStoredWithTheConfigAndOldJsonReadsAsNone() throws Exception {
+        TradingRules custom = new TradingRules("custom", new BigDecimal("2.5"), new BigDecimal("0.005"),
+                BigDecimal.ONE, BigDecimal.TEN, true, BigDecimal.valueOf(150), BigDecimal.valueOf(130),
+                BigDecimal.valueOf(25), BigDecimal.valueOf(20), 5, 10, TradingRules.Settlement.T1, BigDecimal.ONE);
         String json = JSON.writeValueAsString(config(custom));
-        assertFalse(json.contains("rules"), json);
-        assertEquals(JSON.writeValueAsString(config(TradingRules.NONE)), json);
-        SimulationConfig read = JSON.readValue(json, SimulationConfig.class);
-        assertSame(TradingRules.NONE, read.rules());
-        assertEquals(config(TradingRules.NONE), read);
+        assertTrue(json.contains("\"rules\":{\"name\":\"custom\""), json);
+        assertEquals(config(custom), JSON.readValue(json, SimulationConfig.class));
+        String before = JSON.writeValueAsString(config(TradingRules.NONE)).replaceFirst(",\"rules\":\\{.*\\}\\}$", "}");
+        assertFalse(before.contains("rules"), before);
+        SimulationConfig old = JSON.readValue(before, SimulationConfig.class);
+        assertSame(TradingRules.NONE, old.rules());
     }
 }

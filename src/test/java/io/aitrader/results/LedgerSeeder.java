@@ -29,8 +29,8 @@ final class LedgerSeeder {
             VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, 1, 1, 'seeded', ?, ?) RETURNING id
             """;
     static final String INSERT_ACTION = """
-            INSERT INTO actions (trading_day_id, seq, action, symbol, amount, price, total)
-            VALUES (?, ?, 'buy', 'AAPL', 1, 100, 100)
+            INSERT INTO actions (trading_day_id, seq, action, symbol, amount, price, total, fill_price)
+            VALUES (?, ?, 'buy', 'AAPL', 1, 100, 100, 100)
             """;
 
     private LedgerSeeder() {

@@ -28,7 +28,8 @@ class DayLedgerCostsTest {
         assertMoney("0.50", trade.slippage()); // (100.05 − 100.00) × 10
         assertMoney("-1001.50", trade.cashEffect());
         assertMoney("8998.50", ledger.current().cash()); // 10000.00 − 1000.50 − 1.00
-        assertEquals("Bought 10 AAA at 100.05 (total 1000.50, commission 1.00). Cash now 8998.50; AAA held: 10.",
+        assertEquals("Bought 10 AAA at 100.05 (total 1000.50; open 100.00, slippage 0.50, commission 1.00). Cash now "
+                + "8998.50; AAA held: 10.",
                 result.message());
     }
 

@@ -33,7 +33,8 @@ class DayLedgerShortsTest {
         assertMoney("1000.00", result.trade().total());
         assertMoney("11000.00", ledger.current().cash());
         assertEquals(Map.of("AAA", -10L), ledger.current().holdings());
-        assertEquals("Sold 10 AAA at 100.00 (total 1000.00). Cash now 11000.00; AAA held: -10.", result.message());
+        assertEquals("Sold 10 AAA at 100.00 (total 1000.00; open 100.00, slippage 0.00, commission 0.00). Cash now "
+                + "11000.00; AAA held: -10.", result.message());
     }
 
     @Test

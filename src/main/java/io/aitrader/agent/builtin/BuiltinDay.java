@@ -15,8 +15,11 @@ import io.aitrader.trading.Money;
 import io.aitrader.trading.OrderResult;
 import io.aitrader.trading.Portfolio;
 
-/** Sends a baseline's orders to the ledger and records them as the transcript an LLM day would have. */
-final class BuiltinDay {
+/**
+ * Sends a baseline's (or a re-scoring's) orders to the ledger and records them as the transcript an LLM day would
+ * have.
+ */
+public final class BuiltinDay {
 
     private final DayLedger ledger;
     private final Instant timestamp = Instant.now();
@@ -25,20 +28,20 @@ final class BuiltinDay {
     private final List<String> refusals = new ArrayList<>();
     private final Map<String, Integer> toolUsage = new TreeMap<>();
 
-    BuiltinDay(DayLedger ledger) {
+    public BuiltinDay(DayLedger ledger) {
         this.ledger = ledger;
     }
 
-    OrderResult buy(String symbol, long amount) {
+    public OrderResult buy(String symbol, long amount) {
         return record("buy", symbol, amount, ledger.buy(symbol, amount));
     }
 
-    OrderResult sell(String symbol, long amount) {
+    public OrderResult sell(String symbol, long amount) {
         return record("sell", symbol, amount, ledger.sell(symbol, amount));
     }
 
     /** The transcript: the plan as the assistant message, then one tool message per order. */
-    DayTranscript finish(String plan) {
+    public DayTranscript finish(String plan) {
         List<ConversationMessage> messages = new ArrayList<>();
         messages.add(new ConversationMessage(1, "assistant", plan, null, null, null, timestamp, null, null));
         for (ConversationMessage tool : toolMessages) {

@@ -38,7 +38,8 @@ public final class BuyAndHoldTrader implements Trader {
         if (open.isEmpty() || open.get().signum() <= 0) {
             return day.finish(plan + "no open price today; waiting for a day with one.");
         }
-        long shares = now.cash().divide(open.get(), 0, RoundingMode.FLOOR).longValueExact();
+        long shares = session.ledger().largestBuy(symbol,
+                now.cash().divide(open.get(), 0, RoundingMode.FLOOR).longValueExact());
         if (shares == 0) {
             return day
                     .finish(plan + "cash " + Money.format(now.cash()) + " buys no share at " + Money.format(open.get())

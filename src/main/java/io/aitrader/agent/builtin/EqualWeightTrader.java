@@ -83,9 +83,7 @@ public final class EqualWeightTrader implements Trader {
             }
         });
         targets.forEach((symbol, target) -> {
-            Portfolio current = ledger.current();
-            long affordable = current.cash().divide(opens.get(symbol), 0, RoundingMode.FLOOR).longValueExact();
-            long buy = Math.min(target - current.shares(symbol), affordable);
+            long buy = ledger.largestBuy(symbol, target - ledger.current().shares(symbol));
             if (buy > 0) {
                 day.buy(symbol, buy);
             }

@@ -7,14 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.aitrader.agent.RecordedAnswers;
 import io.aitrader.agent.Trader;
-import io.aitrader.agent.factory.TraderFactory;
 import io.aitrader.config.ModelSpec;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.jobs.store.JobRecord;
 import io.aitrader.jobs.store.JobRepository;
-import io.aitrader.jobs.store.ModelCallRepository;
 import io.aitrader.jobs.store.StoredConfigs;
 import io.aitrader.trading.MarketPrices;
 
@@ -25,8 +22,6 @@ import io.aitrader.trading.MarketPrices;
  */
 @ApplicationScoped
 public class ClaimedJobs {
-
-    static final String NO_KEY_NEEDED = "replay-needs-no-key";
 
     /** One job as its model-days need it. */
     static final class Context {
@@ -61,19 +56,17 @@ public class ClaimedJobs {
     private final JobRepository jobs;
     private final StoredConfigs storedConfigs;
     private final PricePreparation preparation;
-    private final TraderFactory traderFactory;
+    private final JobTraders traders;
     private final Budgets budgets;
-    private final ModelCallRepository modelCalls;
     private final Map<String, Context> contexts = new ConcurrentHashMap<>();
 
-    ClaimedJobs(JobRepository jobs, StoredConfigs storedConfigs, PricePreparation preparation,
-            TraderFactory traderFactory, Budgets budgets, ModelCallRepository modelCalls) {
-        this.modelCalls = modelCalls;
+    ClaimedJobs(JobRepository jobs, StoredConfigs storedConfigs, PricePreparation preparation, JobTraders traders,
+            Budgets budgets) {
+        this.traders = traders;
         this.budgets = budgets;
         this.jobs = jobs;
         this.storedConfigs = storedConfigs;
         this.preparation = preparation;
-        this.traderFactory = traderFactory;
     }
 
     /** The job's context, loaded on first use; empty when the job no longer exists. */
@@ -98,25 +91,8 @@ public class ClaimedJobs {
      * replay's LLM answers from the source job's recordings and needs no key; a cached one from the response cache.
      */
     Trader trader(Context context, String signature) {
-        return context.traders.computeIfAbsent(signature, s -> {
-            ModelSpec spec = context.model(s);
-            if (context.job.replay() && (spec.apiKey() == null || spec.apiKey().isBlank())) {
-                spec = spec.withApiKey(NO_KEY_NEEDED); // never sent: a replay contacts no provider
-            }
-            return traderFactory.create(spec, context.config.agentConfig(), context.config.symbols(),
-                    answers(context.job, spec));
-        });
-    }
-
-    private RecordedAnswers answers(JobRecord job, ModelSpec spec) {
-        if (job.replay()) {
-            return (model, date, recording) -> recording.replaying(
-                    modelCalls.listReplayable(job.replayOf(), model, date));
-        }
-        if (spec.cached()) {
-            return (model, date, recording) -> recording.caching(spec.basemodel(), modelCalls::findCachedResponse);
-        }
-        return null;
+        return context.traders.computeIfAbsent(signature,
+                s -> traders.create(context.job, context.config, context.model(s)));
     }
 
     /** Why the model's next day of this job must not start (a spending cap is reached), or empty. */

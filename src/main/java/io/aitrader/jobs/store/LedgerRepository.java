@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,7 @@ import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Storage;
 import io.aitrader.trading.Portfolio;
 import io.aitrader.trading.Trade;
+import io.aitrader.trading.TradingCosts;
 
 /** The committed trading ledger: trading_days with their holdings, actions, conversation and tool usage. */
 @ApplicationScoped
@@ -42,10 +44,16 @@ public class LedgerRepository {
     static final String MARK_LATER_STALE = "UPDATE trading_days SET stale = 1 WHERE model = ? AND date > ?";
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
-                                      return_pct, total_steps, stop_signal, summary, warnings, created_at, borrow_fee, %s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) RETURNING id
+                                      return_pct, total_steps, stop_signal, summary, warnings, created_at, borrow_fee, commission, slippage, traded_value, %s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) RETURNING id
             """
             .formatted(StoredCost.COLUMNS, StoredCost.PLACEHOLDERS);
+    static final String SELECT_JOB_DAYS = "SELECT model, date FROM trading_days WHERE job_id = ? ORDER BY model, date";
+    static final String SELECT_ORDERS = """
+            SELECT a.seq, a.action, a.symbol, a.amount, a.price, a.total FROM actions a
+            JOIN trading_days t ON t.id = a.trading_day_id
+            WHERE t.job_id = ? AND t.model = ? AND t.date = ? AND a.reason IS NULL ORDER BY a.seq
+            """;
     static final String INSERT_HOLDING = "INSERT INTO holdings (trading_day_id, symbol, shares) VALUES (?, ?, ?)";
     static final String INSERT_ACTION = """
             INSERT INTO actions (trading_day_id, seq, action, symbol, amount, price, total, fill_price, commission,
@@ -87,6 +95,27 @@ public class LedgerRepository {
         return dates;
     }
 
+    /** The days whose results job {@code jobId} wrote and still holds (a later run of a model-day replaces it). */
+    public List<ModelDate> listResultDays(String jobId) {
+        return Jdbc.list(dataSource, "Could not read the job's results", SELECT_JOB_DAYS,
+                rs -> new ModelDate(rs.getString(1), LocalDate.parse(rs.getString(2))), jobId);
+    }
+
+    /** A model and a date. */
+    public record ModelDate(String model, LocalDate date) {
+    }
+
+    /**
+     * The orders the model's day in that job filled, in their order: its trades without those the rules made (a margin
+     * call's covers). Empty when the job holds no result for the day.
+     */
+    public List<Trade> listOrders(String jobId, String model, LocalDate date) {
+        return Jdbc.list(dataSource, "Could not read the day's orders", SELECT_ORDERS,
+                rs -> new Trade(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), money(rs.getDouble(5)),
+                        money(rs.getDouble(6))),
+                jobId, model, date.toString());
+    }
+
     /**
      * Writes the day on the caller's connection. A day already stored for this model and date is replaced (cascade
      * removes its rows) and the model's later days become stale, since they chained from the old result.
@@ -96,11 +125,14 @@ public class LedgerRepository {
             Jdbc.update(conn, MARK_LATER_STALE, day.model(), day.date().toString());
         }
         long dayId;
+        TradingCosts costs = TradingCosts.of(day.trades());
         try (PreparedStatement ps = Statements.prepare(conn, INSERT_DAY)) {
             Jdbc.bind(ps, StoredCost.params(new Object[]{day.jobId(), day.model(), day.date().toString(),
                     day.end().cash(), day.startingValue(), day.endingValue(), day.previousValue(), day.profit(),
                     day.returnPct(), day.transcript().totalSteps(), day.transcript().stopSignalReceived(),
-                    day.transcript().summary(), toJson(day.warnings()), now, day.borrowFee()}, day.cost()));
+                    day.transcript().summary(), toJson(day.warnings()), now, day.borrowFee(), costs.commission(),
+                    costs.slippage(),
+                    costs.tradedValue()}, day.cost()));
             try (ResultSet id = ps.executeQuery()) {
                 id.next();
                 dayId = id.getLong(1);

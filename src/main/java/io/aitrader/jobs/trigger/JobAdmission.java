@@ -123,7 +123,7 @@ class JobAdmission {
         return new JobRecord(UUID.randomUUID().toString(), JobStatus.PENDING, plan.configPath(),
                 storedConfigs.toJson(plan.config()), plan.dateRange(), plan.models(), plan.workKey(),
                 plan.replaceExisting(), plan.warnings(), null, triggeredBy, now, null, now, null, plan.maxCostUsd(),
-                plan.replayOf(), null, plan.config().rules());
+                plan.replayOf(), plan.rescoreOf(), plan.config().rules());
     }
 
 }

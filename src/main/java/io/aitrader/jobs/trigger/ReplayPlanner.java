@@ -71,10 +71,11 @@ class ReplayPlanner {
         List<String> warnings = List.of("Replay of job " + sourceId + ": model calls are answered from its "
                 + "recordings, nothing is sent to a provider; mock and builtin models run again");
         return new TriggerPlan(source.configPath(), config, List.copyOf(models), toRun, List.of(), warnings, true,
-                null, sourceId);
+                null, sourceId, null);
     }
 
-    private static Set<String> models(JobRecord source, List<String> requested) {
+    /** The source job's models, or those {@code requested} (400 unknown_model for one the job did not run). */
+    static Set<String> models(JobRecord source, List<String> requested) {
         if (requested == null || requested.isEmpty()) {
             return new LinkedHashSet<>(source.models());
         }

@@ -18,7 +18,7 @@ import io.aitrader.jobs.store.PlannedDay;
  */
 public record TriggerPlan(String configPath, SimulationConfig config, List<String> models, List<PlannedDay> toRun,
         List<PlannedDay> skipped, List<String> warnings, boolean replaceExisting, BigDecimal maxCostUsd,
-        String replayOf) {
+        String replayOf, String rescoreOf) {
 
     /** Why a model-day is skipped that another active job still has to run: its status there, and that job's id. */
     static final String HELD_REASON = "%s in job %s";
@@ -60,6 +60,6 @@ public record TriggerPlan(String configPath, SimulationConfig config, List<Strin
             }
         }
         return new TriggerPlan(configPath, config, models, List.copyOf(run), List.copyOf(skip), warnings,
-                replaceExisting, maxCostUsd, replayOf);
+                replaceExisting, maxCostUsd, replayOf, rescoreOf);
     }
 }

@@ -104,7 +104,8 @@ public class TriggerPlanner {
             }
             missing.forEach(day -> toRun.add(PlannedDay.pending(model, day)));
         }
-        return new TriggerPlan(configPath, config, models, toRun, skipped, warnings, request.replace(), maxCost, null);
+        return new TriggerPlan(configPath, config, models, toRun, skipped, warnings, request.replace(), maxCost, null,
+                null);
     }
 
     /** The 200 "current" answer: the latest completed day among the plan's models and the trading day after it. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.errors.ApiException;
 import io.aitrader.jobs.events.JobAddresses;
 import io.aitrader.jobs.store.JobRecord;
 import io.aitrader.jobs.store.ModelDayRepository;
@@ -21,10 +22,12 @@ public class TriggerService {
     private final ModelDayRepository modelDays;
     private final EventBus bus;
     private final ReplayPlanner replays;
+    private final RescorePlanner rescores;
 
     TriggerService(TriggerPlanner planner, JobAdmission admission, ModelDayRepository modelDays, EventBus bus,
-            ReplayPlanner replays) {
+            ReplayPlanner replays, RescorePlanner rescores) {
         this.replays = replays;
+        this.rescores = rescores;
         this.planner = planner;
         this.admission = admission;
         this.modelDays = modelDays;
@@ -33,9 +36,7 @@ public class TriggerService {
 
     public TriggerAnswer trigger(TriggerRequest request, String triggeredBy) {
         TriggerRequest asked = request == null ? TriggerRequest.EMPTY : request;
-        TriggerPlan plan = asked.replayOf() != null
-                ? replays.plan(asked)
-                : planner.plan(asked, LocalDate.now(ZoneOffset.UTC));
+        TriggerPlan plan = plan(asked);
         if (plan.isEmpty()) {
             return new TriggerAnswer(200, planner.upToDate(plan));
         }
@@ -52,6 +53,17 @@ public class TriggerService {
         }
         bus.send(JobAddresses.RUN, decision.job().jobId());
         return new TriggerAnswer(202, created(decision.job(), decision.plan()));
+    }
+
+    private TriggerPlan plan(TriggerRequest asked) {
+        if (asked.rescoreOf() != null) {
+            return rescores.plan(asked);
+        }
+        if (asked.rules() != null && !asked.rules().isNull()) {
+            throw ApiException.invalidField("invalid_parameter", "rules", null,
+                    "rules goes with rescore_of; a config names its own rules in its rules section");
+        }
+        return asked.replayOf() != null ? replays.plan(asked) : planner.plan(asked, LocalDate.now(ZoneOffset.UTC));
     }
 
     private static JobCreated created(JobRecord job, TriggerPlan plan) {

@@ -59,10 +59,19 @@ public class PerformanceResource {
             max_drawdown_peak_date and max_drawdown_trough_date (the peak V₀ is dated the first day; both null \
             when the value never fell)
             - excess_return_pct = period_return_pct − the benchmark's period_return_pct
-            - total_trades = buy and sell orders filled in the period
+            - total_trades = trades filled in the period: buys, sells, and the covers of margin calls
+            - total_commission, total_slippage, total_borrow_fee = the sums of the period's trade commissions, \
+            trade slippage (|fill_price − open| · shares) and borrow fees paid at the opens, under the job's trading \
+            rules (contract 10; all 0 under the rules `none`); they are already in the values V_i, so every return \
+            above is net of costs
+            - turnover_pct = the traded notional of the period (Σ fill_price · shares over its trades) / \
+            mean(V₁ … Vₙ) · 100; null when that mean is not positive
             - cost_usd = the sum of the model's day costs in USD (null when any day with model calls has an \
             unknown cost); tokens = their token counts summed; cost_per_model_day_usd = cost_usd / trading_days. \
-            The benchmark's metrics have none of these three.
+            The benchmark's metrics have none of these three, nor the trading costs and turnover.
+
+            **Re-scored runs** (trigger `rescore_of`) are models of their own, `<signature>@<rules name>`, listed \
+            and ranked beside the runs they re-score.
 
             **Benchmark.** Buy-and-hold of `benchmark` (default: the default config's, QQQ) from the default \
             config's initial cash: ⌊initial_cash / open⌋ whole shares bought at the open of the period's first day \

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitrader.errors.ApiException;
 import io.aitrader.trading.rules.TradingRules;
 
 /** The config's rules section (contract 10): absent, a preset file in configs/rules, or an object; checked in full. */
@@ -132,8 +135,40 @@ class RulesConfigTest {
     @Test
     void rulesMustBeAnObjectOrAName() {
         config.put("rules", 5);
-        assertEquals(List.of("rules must be an object or the name of a rules file in configs/rules, such as"
-                + " realistic"), problems());
+        assertEquals(List.of("rules must be an object, the name of a rules file in configs/rules such as realistic,"
+                + " or the path of a .json rules file inside the configs directory"), problems());
+    }
+
+    @Test
+    void aJsonPathReadsARulesFileInsideTheConfigsDirectory() {
+        fixture.write("my_costs.json", "{\"slippage_bps\": 3}");
+        config.put("rules", "my_costs.json");
+        TradingRules r = fixture.load(config).rules();
+        assertEquals("my_costs", r.name(), "named after its file");
+        assertEquals(0, new BigDecimal("3").compareTo(r.slippageBps()));
+    }
+
+    @Test
+    void aJsonPathOutsideTheConfigsDirectoryOrMissingIsAProblem() {
+        config.put("rules", "../outside.json");
+        assertTrue(problems().get(0).startsWith("rules '../outside.json': a rules path must name a file inside"),
+                problems()::toString);
+        config.put("rules", "missing.json");
+        assertTrue(problems().get(0).startsWith("rules 'missing.json': No config file at missing.json"),
+                problems()::toString);
+    }
+
+    @Test
+    void rulesGivenApartFromAConfigAreRequiredAndCheckedInFull() {
+        ConfigService service = fixture.service();
+        ApiException missing = assertThrows(ApiException.class, () -> service.loadRules(null));
+        assertEquals(400, missing.status());
+        assertEquals("invalid_rules", missing.code());
+        ObjectNode bad = JsonNodeFactory.instance.objectNode().put("slippage_bps", -1).put("settlement", "T2");
+        ApiException invalid = assertThrows(ApiException.class, () -> service.loadRules(bad));
+        assertEquals(List.of("rules.slippage_bps must be 0 or more (got -1)",
+                "rules.settlement must be \"T0\" or \"T1\" (got 'T2')"), invalid.toError().details().get("problems"));
+        assertEquals("cheap", service.loadRules(JsonNodeFactory.instance.objectNode().put("name", "cheap")).name());
     }
 
     @Test

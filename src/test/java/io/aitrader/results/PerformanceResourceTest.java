@@ -187,7 +187,8 @@ class PerformanceResourceTest {
         String description = given().when().get("/openapi.json").then().statusCode(200).extract()
                 .path("paths.'/performance'.get.description");
         for (String formula : List.of("(Vₙ / V₀ − 1) · 100", "^(365 / calendar_days)", "√252",
-                "risk_free_rate / 100 / 252", "max(V₀ … V_i)", "⌊initial_cash / open⌋", "sample standard deviation")) {
+                "risk_free_rate / 100 / 252", "max(V₀ … V_i)", "⌊initial_cash / open⌋", "sample standard deviation",
+                "/ mean(V₁ … Vₙ) · 100", "|fill_price − open| · shares")) {
             assertTrue(description.contains(formula), "the description states " + formula);
         }
         given().when().get("/openapi.json").then().body("paths.'/performance'.get.parameters.name",

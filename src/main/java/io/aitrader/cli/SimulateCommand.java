@@ -52,6 +52,12 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--replay-of", paramLabel = "JOB_ID", description = "Run that job's completed model-days again from its recorded model calls: no provider is contacted, nothing is spent")
     String replayOf;
 
+    @Option(names = "--rescore-of", paramLabel = "JOB_ID", description = "Apply that ended job's orders again under --rules, calling no model; results go to <signature>@<rules name>")
+    String rescoreOf;
+
+    @Option(names = "--rules", paramLabel = "RULES", description = "With --rescore-of: a rules preset in configs/rules (such as realistic), or a .json rules file inside the configs directory")
+    String rules;
+
     @Spec
     CommandSpec spec;
 
@@ -73,7 +79,8 @@ public class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         TriggerRequest request = new TriggerRequest(config, start == null ? null : start.toString(),
                 end == null ? null : end.toString(), models, replace,
-                maxCost == null ? null : JsonNodeFactory.instance.numberNode(maxCost), replayOf, null, null);
+                maxCost == null ? null : JsonNodeFactory.instance.numberNode(maxCost), replayOf, rescoreOf,
+                rules == null ? null : JsonNodeFactory.instance.textNode(rules));
         offlinePrices.seedOfflineIfEmpty();
         TriggerAnswer answer = triggers.trigger(request, "cli");
         if (answer.body() instanceof UpToDate upToDate) {

@@ -77,6 +77,14 @@ final class Books {
             cash = cash.subtract(fee);
         }
         List<Fill> made = new ArrayList<>();
+        if (shortValue.signum() > 0 && cash.multiply(new BigDecimal("100"))
+                .compareTo(new BigDecimal("130").multiply(shortValue)) < 0) {
+            for (Map.Entry<String, Long> h : new TreeMap<>(holdings).entrySet()) {
+                if (h.getValue() < 0) {
+                    made.add(fill(day, new Order("cover", h.getKey(), -h.getValue())));
+                }
+            }
+        }
         for (Order order : orders) {
             long held = holdings.getOrDefault(order.symbol(), 0L);
             boolean buy = order.action().equals("buy");
@@ -84,27 +92,7 @@ final class Books {
                 refused++;
                 continue;
             }
-            BigDecimal open = prices.open(order.symbol(), day);
-            BigDecimal factor = BigDecimal.ONE.add((buy ? slippageBps : slippageBps.negate()).divide(TEN_THOUSAND));
-            BigDecimal fill = slippageBps.signum() == 0
-                    ? open
-                    : open.multiply(factor).setScale(4, RoundingMode.HALF_UP);
-            BigDecimal notional = fill.multiply(BigDecimal.valueOf(order.amount()));
-            BigDecimal fee = perShare.signum() == 0
-                    ? BigDecimal.ZERO
-                    : perShare.multiply(BigDecimal.valueOf(order.amount())).max(minimum);
-            BigDecimal slipped = fill.subtract(open).abs().multiply(BigDecimal.valueOf(order.amount()));
-            cash = buy ? cash.subtract(notional).subtract(fee) : cash.add(notional).subtract(fee);
-            long after = held + (buy ? order.amount() : -order.amount());
-            if (after == 0) {
-                holdings.remove(order.symbol());
-            } else {
-                holdings.put(order.symbol(), after);
-            }
-            commission = commission.add(fee);
-            slippage = slippage.add(slipped);
-            traded = traded.add(notional);
-            made.add(new Fill(order, fill, notional, fee, slipped));
+            made.add(fill(day, order));
         }
         fills.put(day, made);
         BigDecimal value = cash;
@@ -113,6 +101,33 @@ final class Books {
         }
         values.put(day, value);
         lastDay = day;
+    }
+
+    /** Fills one order (a cover buys), moving cash and holdings and adding up the costs. */
+    private Fill fill(String day, Order order) {
+        long held = holdings.getOrDefault(order.symbol(), 0L);
+        boolean buy = !order.action().equals("sell");
+        BigDecimal open = prices.open(order.symbol(), day);
+        BigDecimal factor = BigDecimal.ONE.add((buy ? slippageBps : slippageBps.negate()).divide(TEN_THOUSAND));
+        BigDecimal fill = slippageBps.signum() == 0
+                ? open
+                : open.multiply(factor).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal notional = fill.multiply(BigDecimal.valueOf(order.amount()));
+        BigDecimal fee = perShare.signum() == 0
+                ? BigDecimal.ZERO
+                : perShare.multiply(BigDecimal.valueOf(order.amount())).max(minimum);
+        BigDecimal slipped = fill.subtract(open).abs().multiply(BigDecimal.valueOf(order.amount()));
+        cash = buy ? cash.subtract(notional).subtract(fee) : cash.add(notional).subtract(fee);
+        long after = held + (buy ? order.amount() : -order.amount());
+        if (after == 0) {
+            holdings.remove(order.symbol());
+        } else {
+            holdings.put(order.symbol(), after);
+        }
+        commission = commission.add(fee);
+        slippage = slippage.add(slipped);
+        traded = traded.add(notional);
+        return new Fill(order, fill, notional, fee, slipped);
     }
 
     BigDecimal value(String day) {

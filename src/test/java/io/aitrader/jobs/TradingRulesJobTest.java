@@ -58,6 +58,12 @@ class TradingRulesJobTest {
             D1, List.of(new Books.Order("buy", "AAPL", 10), new Books.Order("buy", "MSFT", 5)),
             D2, List.of(new Books.Order("sell", "AAPL", 4), new Books.Order("sell", "NVDA", 3)),
             D3, List.of(new Books.Order("buy", "NVDA", 3), new Books.Order("sell", "AAPL", 6)));
+    static final String MARGIN = "rules-margin-gpt";
+    static final String M1 = "2025-08-12";
+    static final String M2 = "2025-08-13";
+    /** A short of 100 NVDA, then longs that leave cash below the 130 % maintenance margin by the next open. */
+    static final Map<String, List<Books.Order>> MARGIN_ORDERS = Map.of(
+            M1, List.of(new Books.Order("sell", "NVDA", 100), new Books.Order("buy", "AAPL", 70)));
     private static final Pattern DATE = Pattern.compile(SystemPrompt.DATE_LINE + "(\\d{4}-\\d{2}-\\d{2})");
 
     @Test
@@ -102,6 +108,32 @@ class TradingRulesJobTest {
 
             assertPerformance(costly, none);
             assertDashboardDay(costly);
+        }
+    }
+
+    @Test
+    void aShortBelowTheMaintenanceMarginIsBoughtBackAtTheNextOpenAsAMarginCall() {
+        SamplePriceFile prices = SamplePriceFile.secondHalf();
+        try (OpenAiStandIn standIn = LlmStandInScript.started()) {
+            standIn.otherwise(TradingRulesJobTest::answer);
+            String jobId = trigger(Map.of("config_path", "configs/rules_margin.json", "start_date", M1, "end_date",
+                    M2, "replace_existing", true)).then().statusCode(202).extract().path("job_id");
+            assertEquals("completed", awaitEnd(jobId).getString("status"));
+            Books books = Books.costly(prices);
+            books.trade(M1, MARGIN_ORDERS.get(M1));
+            assertDay(MARGIN, M1, books);
+            books.trade(M2, List.of());
+            assertEquals("cover", books.fills.get(M2).get(0).order().action(), "the books see the margin call too");
+            assertDay(MARGIN, M2, books);
+            JsonPath day = given().queryParam("date", M2).queryParam("model", MARGIN).queryParam("detail", "full")
+                    .get("/results").then().statusCode(200).extract().jsonPath().setRootPath("results[0]");
+            assertEquals("cover", day.getString("trades[0].action"));
+            assertEquals("margin_call", day.getString("trades[0].reason"));
+            assertEquals(100, day.getInt("trades[0].amount"));
+            String prompt = standIn.bodies().stream().map(b -> b.path("messages").get(0).path("content").asText())
+                    .filter(p -> p.contains(SystemPrompt.DATE_LINE + M2)).findFirst().orElseThrow();
+            assertTrue(prompt.contains("Margin call at today's open") && prompt.contains("Covered (margin call) 100"
+                    + " NVDA"), prompt);
         }
     }
 
@@ -238,7 +270,11 @@ class TradingRulesJobTest {
             return Reply.ok(ChatJson.text("Done for today. " + SystemPrompt.FINISH_SIGNAL));
         }
         Matcher date = DATE.matcher(messages.get(0).path("content").asText());
-        List<Books.Order> orders = date.find() ? ORDERS.getOrDefault(date.group(1), List.of()) : List.of();
+        Map<String, List<Books.Order>> script = request.path().startsWith("/margin/") ? MARGIN_ORDERS : ORDERS;
+        List<Books.Order> orders = date.find() ? script.getOrDefault(date.group(1), List.of()) : List.of();
+        if (orders.isEmpty()) {
+            return Reply.ok(ChatJson.text("Nothing to do today. " + SystemPrompt.FINISH_SIGNAL));
+        }
         ChatJson.Call[] calls = new ChatJson.Call[orders.size()];
         for (int i = 0; i < calls.length; i++) {
             Books.Order o = orders.get(i);

@@ -50,6 +50,7 @@ class TradingRulesJobTest {
     DataSource dataSource;
 
     static final String GPT = "rules-e2e-gpt";
+    static final String BASELINE = "rules-e2e-msft";
     static final String D1 = "2025-08-07";
     static final String D2 = "2025-08-08";
     static final String D3 = "2025-08-11"; // a Monday: the short opened on Friday pays three calendar days
@@ -95,7 +96,7 @@ class TradingRulesJobTest {
             assertEquals(calls, standIn.requests.size(), "a re-scoring calls no model");
             assertEquals(jobId, rescored.getString("rescore_of"));
             assertEquals("none", rescored.getString("rules.name"));
-            assertEquals(List.of(GPT + "@none"), rescored.getList("models"));
+            assertEquals(List.of(GPT + "@none", BASELINE + "@none"), rescored.getList("models"));
             Books none = Books.none(prices);
             for (String day : DAYS) {
                 none.trade(day, ORDERS.get(day));
@@ -106,6 +107,7 @@ class TradingRulesJobTest {
                     .get("/results").then().statusCode(200).extract().path("results[0].ai_reasoning.reasoning_summary")
                     .toString().contains("sell 3 NVDA refused"));
 
+            assertBaselinesTradeAgain(prices, jobId);
             assertPerformance(costly, none);
             assertDashboardDay(costly);
         }
@@ -204,6 +206,38 @@ class TradingRulesJobTest {
         }
         assertEquals(cents(books.borrowFees.getOrDefault(day, BigDecimal.ZERO)),
                 result.getDouble("costs.borrow_fee"), model + " " + day + " borrow fee");
+    }
+
+    /**
+     * Buy-and-hold sizes its order to the rules (the most shares the cash buys with slippage and commission), and a
+     * re-scoring runs it again rather than replaying that order: under none it buys ⌊cash / open⌋ of MSFT; under
+     * realistic (25 % at most in one symbol), where the replayed order would be refused, the most that limit allows.
+     */
+    private static void assertBaselinesTradeAgain(SamplePriceFile prices, String jobId) {
+        BigDecimal open = prices.open("MSFT", D1);
+        BigDecimal fill = open.multiply(new BigDecimal("1.001")).setScale(4, RoundingMode.HALF_UP);
+        long costly = 0;
+        while (fill.multiply(BigDecimal.valueOf(costly + 1)).add(new BigDecimal("0.01").multiply(
+                BigDecimal.valueOf(costly + 1)).max(BigDecimal.ONE)).compareTo(new BigDecimal("10000")) <= 0) {
+            costly++;
+        }
+        assertEquals(costly, shares(BASELINE, D1, "MSFT"), "the most MSFT shares the rules let 10000 buy");
+        long none = new BigDecimal("10000").divide(open, 0, RoundingMode.FLOOR).longValueExact();
+        assertEquals(none, shares(BASELINE + "@none", D1, "MSFT"), "run again under none");
+
+        String realistic = trigger(Map.of("rescore_of", jobId, "rules", "realistic", "models", List.of(BASELINE)))
+                .then().statusCode(202).extract().path("job_id");
+        assertEquals("completed", awaitEnd(realistic).getString("status"));
+        // 5 bps slippage, commission 1.00 (0.005 a share, at least 1): the position may be 25 % of 10000 − 1.00
+        BigDecimal realisticFill = open.multiply(new BigDecimal("1.0005")).setScale(4, RoundingMode.HALF_UP);
+        long capped = new BigDecimal("2499.75").divide(realisticFill, 0, RoundingMode.FLOOR).longValueExact();
+        assertTrue(capped > 0 && capped < costly, "the replayed order of " + costly + " shares would be refused");
+        assertEquals(capped, shares(BASELINE + "@realistic", D1, "MSFT"), "sized to max_position_pct 25");
+    }
+
+    private static int shares(String model, String day, String symbol) {
+        return given().queryParam("date", day).queryParam("model", model).get("/results").then().statusCode(200)
+                .extract().path("results[0].positions." + symbol);
     }
 
     /** The dashboard's model-day view shows each trade's fill and costs, and the day's costs with the borrow fee. */

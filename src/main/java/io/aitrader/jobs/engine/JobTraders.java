@@ -13,7 +13,8 @@ import io.aitrader.jobs.store.ModelCallRepository;
 
 /**
  * The trader of one model in one job: the configured one, answering from recordings in a replay or from the response
- * cache of a cached model; in a re-scoring, the source job's orders applied again (no model at all).
+ * cache of a cached model; in a re-scoring, the source job's orders applied again (no model at all), except for
+ * builtin baselines, which trade again under the new rules.
  */
 @ApplicationScoped
 class JobTraders {
@@ -30,9 +31,12 @@ class JobTraders {
         this.ledger = ledger;
     }
 
-    /** Throws when the model cannot be set up (the day then fails with why). */
+    /**
+     * Throws when the model cannot be set up (the day then fails with why). A re-scoring's builtin baselines trade
+     * again under the new rules (they call no model and follow rules, so their re-run is the fair comparison).
+     */
     Trader create(JobRecord job, SimulationConfig config, ModelSpec spec) {
-        if (job.rescoreOf() != null) {
+        if (job.rescoreOf() != null && !ModelSpec.BUILTIN.equals(spec.provider())) {
             String source = spec.option(ModelSpec.RESCORES);
             if (source == null) {
                 throw new IllegalArgumentException("model " + spec.signature() + " names no model to re-score");

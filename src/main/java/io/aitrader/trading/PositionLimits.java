@@ -45,9 +45,13 @@ final class PositionLimits {
     /** max_position_pct, then min_cash_pct, on the portfolio as it would be after the buy. */
     static Optional<Refusal> afterBuy(String sym, long amount, BigDecimal fill, BigDecimal cashAfter,
             Map<String, Long> holdingsAfter, OpenMarks marks, TradingRules rules) {
+        BigDecimal maxPct = rules.maxPositionPct();
+        BigDecimal minPct = rules.minCashPct();
+        if (maxPct == null && minPct.signum() == 0) {
+            return Optional.empty(); // no limit to check: the portfolio need not be valued
+        }
         BigDecimal value = marks.portfolioValue(cashAfter, holdingsAfter, sym, fill);
         long sharesAfter = holdingsAfter.getOrDefault(sym, 0L);
-        BigDecimal maxPct = rules.maxPositionPct();
         if (maxPct != null && sharesAfter > 0) {
             BigDecimal position = fill.multiply(BigDecimal.valueOf(sharesAfter));
             if (position.multiply(HUNDRED).compareTo(maxPct.multiply(value)) > 0) {
@@ -58,7 +62,6 @@ final class PositionLimits {
                         Money.format(value), Money.plain(maxPct))));
             }
         }
-        BigDecimal minPct = rules.minCashPct();
         if (minPct.signum() > 0 && cashAfter.multiply(HUNDRED).compareTo(minPct.multiply(value)) < 0) {
             return Optional.of(new Refusal("min_cash_pct", String.format(Locale.ROOT,
                     "Cash floor: buying %d %s at %s would leave cash %s, %s of the portfolio value %s; at least %s%%"

@@ -1,5 +1,6 @@
 package io.aitrader.agent;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 import io.aitrader.trading.Portfolio;
+import io.aitrader.trading.rules.TradingRules;
 
 class SystemPromptTest {
 
@@ -47,5 +49,39 @@ class SystemPromptTest {
         assertTrue(prompt.contains("Previous trading day: n/a"), prompt);
         assertTrue(prompt.contains("AAPL,n/a,250"), prompt);
         assertTrue(prompt.contains("TSLA,n/a,n/a"), prompt);
+    }
+
+    @Test
+    void theRulesOfContract42AreWordForWordTheTextRecordedRunsWereAskedWith() {
+        // a replay matches requests by their bytes: under none the prompt must not change by a character
+        assertEquals("""
+
+                Rules:
+                - Trade with buy(symbol, amount) and sell(symbol, amount): a whole number of shares greater than 0, \
+                filled at today's open.
+                - A buy needs enough cash, a sell needs that many shares. No shorting, no margin, no fees. \
+                Proceeds of a sale can be used at once.
+                - Only the symbols listed above can be traded.
+                - A refused order changes nothing, and the tool result says why.
+                - get_price_local shows earlier days in full and only the open of today; later dates are refused.
+                - When you are done for today, answer without tool calls and include <FINISH_SIGNAL>.
+                """, SystemPrompt.rules(TradingRules.NONE));
+        assertEquals(SystemPrompt.rules(TradingRules.NONE), SystemPrompt.rules(TradingRules.NONE.withName("mine")));
+    }
+
+    @Test
+    void otherRulesAreListedLineByLineInsteadOfNoFees() {
+        TradingRules costly = new TradingRules("costly", BigDecimal.ZERO, new BigDecimal("0.005"), BigDecimal.ONE,
+                BigDecimal.valueOf(5), false, BigDecimal.valueOf(150), BigDecimal.valueOf(130), BigDecimal.ZERO,
+                BigDecimal.valueOf(25), null, 1, TradingRules.Settlement.T1, BigDecimal.ZERO);
+        String text = SystemPrompt.rules(costly);
+        assertFalse(text.contains("no fees"), text);
+        assertTrue(text.contains("- A buy needs enough cash for its total and commission, a sell needs that many"
+                + " shares."), text);
+        for (String line : costly.describe()) {
+            assertTrue(text.contains("- " + line + "\n"), line);
+        }
+        assertTrue(text.contains("Settlement T+1"), text);
+        assertTrue(text.endsWith("include <FINISH_SIGNAL>.\n"), text);
     }
 }

@@ -80,7 +80,7 @@ public class SimulateCommand implements Callable<Integer> {
         TriggerRequest request = new TriggerRequest(config, start == null ? null : start.toString(),
                 end == null ? null : end.toString(), models, replace,
                 maxCost == null ? null : JsonNodeFactory.instance.numberNode(maxCost), replayOf, rescoreOf,
-                rules == null ? null : JsonNodeFactory.instance.textNode(rules));
+                rules);
         offlinePrices.seedOfflineIfEmpty();
         TriggerAnswer answer = triggers.trigger(request, "cli");
         if (answer.body() instanceof UpToDate upToDate) {

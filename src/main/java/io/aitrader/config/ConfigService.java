@@ -26,6 +26,7 @@ public class ConfigService {
     private final EnvReferences references;
     private final ConfigParser parser;
     private final RulesParser rules;
+    private final ObjectMapper mapper;
     private final String defaultConfigPath;
 
     @Inject
@@ -37,6 +38,7 @@ public class ConfigService {
         this.resolver = new ConfigPathResolver(environment.configsDir());
         this.reader = new ConfigReader(mapper, environment.overridePath());
         this.references = new EnvReferences(environment.variables());
+        this.mapper = mapper;
         this.rules = new RulesParser(mapper, environment.configsDir());
         this.parser = new ConfigParser(
                 new ModelParser(mapper, environment.openaiApiKey(), environment.openaiApiBase()),
@@ -70,10 +72,11 @@ public class ConfigService {
     }
 
     /**
-     * Trading rules given apart from a config (a re-scoring's {@code rules}): an object, a preset name or a rules
-     * file's path, validated as a config's rules are; every problem is reported at once (400 invalid_rules).
+     * Trading rules given apart from a config (a re-scoring's {@code rules}, as JSON or as Jackson read it into a map
+     * or a string): an object, a preset name or a rules file's path, validated as a config's rules are; every problem is reported at once (400 invalid_rules).
      */
-    public TradingRules loadRules(JsonNode node) {
+    public TradingRules loadRules(Object given) {
+        JsonNode node = given instanceof JsonNode json ? json : mapper.valueToTree(given);
         List<String> problems = new ArrayList<>();
         if (node == null || node.isNull()) {
             problems.add("rules is required: an object, a preset name such as realistic, or a rules file's path");

@@ -59,7 +59,7 @@ public class TriggerService {
         if (asked.rescoreOf() != null) {
             return rescores.plan(asked);
         }
-        if (asked.rules() != null && !asked.rules().isNull()) {
+        if (asked.rules() != null) {
             throw ApiException.invalidField("invalid_parameter", "rules", null,
                     "rules goes with rescore_of; a config names its own rules in its rules section");
         }

@@ -12,11 +12,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import io.aitrader.cost.CostSum;
 import io.aitrader.cost.ModelPrice;
 import io.aitrader.cost.TokenCounts;
 import io.aitrader.cost.Usd;
 import io.aitrader.results.PerformanceRepository.DayValue;
+import io.aitrader.results.PerformanceRepository.ModelTotals;
 
 /** The body of GET /performance (contract 2.5): the trimmed period, the benchmark and the ranked models. */
 public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
@@ -32,30 +32,25 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics) {
 
         /** One model's days of the period, ascending; rank 0 until ranked. */
-        static ModelEntry from(List<DayValue> days, double riskFree, Double benchmarkReturn) {
+        static ModelEntry from(List<DayValue> days, ModelTotals totals, double riskFree, Double benchmarkReturn) {
             List<LocalDate> dates = new ArrayList<>(days.size());
             double[] values = new double[days.size()];
             List<DailyValue> daily = new ArrayList<>(days.size());
-            int trades = 0;
             int stale = 0;
-            CostSum cost = new CostSum();
-            TradingTotals.Sum trading = new TradingTotals.Sum();
             for (int i = 0; i < days.size(); i++) {
                 DayValue day = days.get(i);
                 dates.add(day.date());
                 values[i] = day.endingValue();
                 daily.add(new DailyValue(day.date(), cents(day.endingValue()), day.stale() ? Boolean.TRUE : null));
-                trades += day.trades();
                 stale += day.stale() ? 1 : 0;
-                cost.add(day.cost());
-                trading.add(day);
             }
             Metrics metrics = Metrics.of(days.get(0).previousValue(), dates, values, riskFree);
             Double excess = metrics.periodReturnPct() == null || benchmarkReturn == null
                     ? null
                     : metrics.periodReturnPct() - benchmarkReturn;
             return new ModelEntry(days.get(0).model(), 0, daily,
-                    MetricsView.from(metrics, excess, trades, stale, trading.totals(values), Spend.of(cost)));
+                    MetricsView.from(metrics, excess, totals.trades(), stale, TradingTotals.of(totals, values),
+                            Spend.of(totals)));
         }
     }
 
@@ -89,7 +84,7 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @Schema(description = "Tokens of the model's calls over the period, summed over its days. Not on the benchmark.") TokenCounts tokens,
             @Schema(description = "cost_usd divided by trading_days (the model-days of the period), at most 6 decimals; null when cost_usd is. Not on the benchmark.", nullable = true, example = "0.0241") @JsonProperty("cost_per_model_day_usd") BigDecimal costPerModelDayUsd) {
 
-        static Spend of(CostSum sum) {
+        static Spend of(ModelTotals sum) {
             BigDecimal perDay = sum.costUsd() == null || sum.days() == 0
                     ? null
                     : sum.costUsd().divide(BigDecimal.valueOf(sum.days()), ModelPrice.SCALE, RoundingMode.HALF_UP);

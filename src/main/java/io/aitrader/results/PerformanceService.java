@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import io.aitrader.prices.PriceRepository;
 import io.aitrader.results.PerformanceReport.Benchmark;
 import io.aitrader.results.PerformanceReport.ModelEntry;
 import io.aitrader.results.PerformanceRepository.DayValue;
+import io.aitrader.results.PerformanceRepository.ModelTotals;
 import io.quarkus.logging.Log;
 
 /** Builds GET /performance: resolves the period, reads every model's values at once, ranks them by return. */
@@ -55,6 +57,7 @@ public class PerformanceService {
         if (rows.isEmpty()) {
             throw noData(new PerformanceQuery(start, end, query.model(), symbol, riskFree));
         }
+        Map<String, ModelTotals> totals = repository.listTotals(start, end, query.model());
         LocalDate first = rows.stream().map(DayValue::date).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate last = rows.stream().map(DayValue::date).max(Comparator.naturalOrder()).orElseThrow();
 
@@ -74,7 +77,8 @@ public class PerformanceService {
             while (to < rows.size() && rows.get(to).model().equals(rows.get(from).model())) {
                 to++;
             }
-            ModelEntry entry = ModelEntry.from(rows.subList(from, to), riskFree, benchmarkReturn);
+            String model = rows.get(from).model();
+            ModelEntry entry = ModelEntry.from(rows.subList(from, to), totals.get(model), riskFree, benchmarkReturn);
             if (entry.metrics().staleDays() > 0) {
                 warnings.add(entry.model() + " has " + entry.metrics().staleDays() + " stale day(s), computed from a"
                         + " result that was later replaced; run them again with replace_existing");

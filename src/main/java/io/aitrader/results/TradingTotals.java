@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.aitrader.results.PerformanceRepository.DayValue;
+import io.aitrader.results.PerformanceRepository.ModelTotals;
 
 /**
  * What a model's trading cost over the period under its job's rules (contract 10), in currency, and its turnover; the
@@ -16,30 +16,15 @@ public record TradingTotals(
         @Schema(description = "Sum of the borrow fees the model's shorts paid at each day's open") @JsonProperty("total_borrow_fee") double totalBorrowFee,
         @Schema(description = "Traded notional (buys, sells and covers) / the mean of the daily portfolio values × 100; null when that mean is not positive", nullable = true) @JsonProperty("turnover_pct") Double turnoverPct) {
 
-    /** Running sums over a model's days. */
-    static final class Sum {
-        private double commission;
-        private double slippage;
-        private double borrowFee;
-        private double traded;
-
-        void add(DayValue day) {
-            commission += day.commission();
-            slippage += day.slippage();
-            borrowFee += day.borrowFee();
-            traded += day.tradedValue();
+    /** The model's totals, turnover against the mean of {@code values} (its daily ending values). */
+    static TradingTotals of(ModelTotals totals, double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += value;
         }
-
-        /** The totals, turnover against the mean of {@code values} (the daily ending values). */
-        TradingTotals totals(double[] values) {
-            double sum = 0;
-            for (double value : values) {
-                sum += value;
-            }
-            double mean = values.length == 0 ? 0 : sum / values.length;
-            return new TradingTotals(PerformanceReport.cents(commission), PerformanceReport.cents(slippage),
-                    PerformanceReport.cents(borrowFee),
-                    mean > 0 ? PerformanceReport.round4(traded / mean * 100) : null);
-        }
+        double mean = values.length == 0 ? 0 : sum / values.length;
+        return new TradingTotals(PerformanceReport.cents(totals.commission()), PerformanceReport.cents(
+                totals.slippage()), PerformanceReport.cents(totals.borrowFee()),
+                mean > 0 ? PerformanceReport.round4(totals.tradedValue() / mean * 100) : null);
     }
 }

@@ -25,8 +25,8 @@ final class LedgerSeeder {
             """;
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
-                                      return_pct, total_steps, stop_signal, summary, stale, created_at)
-            VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, 1, 1, 'seeded', ?, ?) RETURNING id
+                                      return_pct, total_steps, stop_signal, summary, stale, created_at, trades)
+            VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, 1, 1, 'seeded', ?, ?, ?) RETURNING id
             """;
     static final String INSERT_ACTION = """
             INSERT INTO actions (trading_day_id, seq, action, symbol, amount, price, total, fill_price)
@@ -68,6 +68,7 @@ final class LedgerSeeder {
                         day.setDouble(8, (value - previous) / previous * 100);
                         day.setInt(9, staleFrom >= 0 && d >= staleFrom ? 1 : 0);
                         day.setString(10, now);
+                        day.setInt(11, tradesPerDay);
                         long id;
                         try (ResultSet keys = day.executeQuery()) {
                             keys.next();

@@ -32,7 +32,8 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics) {
 
         /** One model's days of the period, ascending; rank 0 until ranked. */
-        static ModelEntry from(List<DayValue> days, ModelTotals totals, double riskFree, Double benchmarkReturn) {
+        static ModelEntry from(List<DayValue> days, ModelTotals totals, double riskFree, Double benchmarkReturn,
+                Bootstrapper bootstrap) {
             List<LocalDate> dates = new ArrayList<>(days.size());
             double[] values = new double[days.size()];
             List<DailyValue> daily = new ArrayList<>(days.size());
@@ -50,8 +51,14 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
                     : metrics.periodReturnPct() - benchmarkReturn;
             return new ModelEntry(days.get(0).model(), 0, daily,
                     MetricsView.from(metrics, excess, totals.trades(), stale, TradingTotals.of(totals, values),
-                            Spend.of(totals)));
+                            Spend.of(totals), bootstrap.of(dates, metrics)));
         }
+    }
+
+    /** The bootstrap of one series: its days and metrics in, its uncertainty out (null: none). */
+    @FunctionalInterface
+    interface Bootstrapper {
+        StationaryBootstrap.Uncertainty of(List<LocalDate> days, Metrics metrics);
     }
 
     /** A day's ending value; {@code stale} appears (true) only on days computed from a replaced result. */
@@ -64,14 +71,14 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("buy_price") double buyPrice, long shares, double cash,
             @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics) {
 
-        static Benchmark from(BuyAndHold hold, Metrics metrics) {
+        static Benchmark from(BuyAndHold hold, Metrics metrics, StationaryBootstrap.Uncertainty uncertainty) {
             List<DailyValue> daily = new ArrayList<>(hold.dates().size());
             for (int i = 0; i < hold.values().length; i++) {
                 daily.add(new DailyValue(hold.dates().get(i), cents(hold.values()[i]), null));
             }
             return new Benchmark(hold.symbol(), hold.buyDate(), hold.buyPrice().doubleValue(), hold.shares(),
                     cents(hold.cash().doubleValue()), daily,
-                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null, null));
+                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null, null, uncertainty));
         }
     }
 
@@ -104,14 +111,15 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("excess_return_pct") Double excessReturnPct,
             @JsonProperty("trading_days") int tradingDays, @JsonProperty("calendar_days") long calendarDays,
             @JsonProperty("total_trades") int totalTrades, @JsonProperty("stale_days") int staleDays,
-            @JsonUnwrapped TradingTotals trading, @JsonUnwrapped Spend spend) {
+            @JsonUnwrapped RiskView risk, @JsonUnwrapped TradingTotals trading, @JsonUnwrapped Spend spend) {
 
         static MetricsView from(Metrics m, Double excessReturnPct, int totalTrades, int staleDays,
-                TradingTotals trading, Spend spend) {
+                TradingTotals trading, Spend spend, StationaryBootstrap.Uncertainty uncertainty) {
             return new MetricsView(cents(m.startValue()), cents(m.endValue()), round4(m.periodReturnPct()),
                     round4(m.annualizedReturnPct()), round4(m.volatilityPct()), round4(m.sharpeRatio()),
                     round4(m.maxDrawdownPct()), m.peakDate(), m.troughDate(), round4(excessReturnPct),
-                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays, trading, spend);
+                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays, RiskView.of(m, uncertainty), trading,
+                    spend);
         }
     }
 

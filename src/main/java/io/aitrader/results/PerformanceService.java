@@ -31,9 +31,11 @@ public class PerformanceService {
     private final PriceRepository prices;
     private final ConfigService configs;
     private final ResultsSettings settings;
+    private final BootstrapCache bootstraps;
 
     PerformanceService(PerformanceRepository repository, PriceRepository prices, ConfigService configs,
-            ResultsSettings settings) {
+            ResultsSettings settings, BootstrapCache bootstraps) {
+        this.bootstraps = bootstraps;
         this.repository = repository;
         this.prices = prices;
         this.configs = configs;
@@ -69,6 +71,10 @@ public class PerformanceService {
                     + ": no benchmark and no excess return");
         }
         Double benchmarkReturn = held == null ? null : held.periodReturnPct();
+        long seed = query.bootstrapSeed();
+        ExcessReturns excess = hold.map(h -> new ExcessReturns(h, cash.doubleValue())).orElse(null);
+        PerformanceReport.Bootstrapper bootstrap = (days, m) -> bootstraps.of(m.dailyReturns(),
+                excess == null ? null : excess.of(days, m), riskFree, seed);
 
         List<ModelEntry> models = new ArrayList<>();
         int from = 0;
@@ -78,7 +84,8 @@ public class PerformanceService {
                 to++;
             }
             String model = rows.get(from).model();
-            ModelEntry entry = ModelEntry.from(rows.subList(from, to), totals.get(model), riskFree, benchmarkReturn);
+            ModelEntry entry = ModelEntry.from(rows.subList(from, to), totals.get(model), riskFree, benchmarkReturn,
+                    bootstrap);
             if (entry.metrics().staleDays() > 0) {
                 warnings.add(entry.model() + " has " + entry.metrics().staleDays() + " stale day(s), computed from a"
                         + " result that was later replaced; run them again with replace_existing");
@@ -87,7 +94,9 @@ public class PerformanceService {
             from = to;
         }
         return new PerformanceReport(first, last, start, end, cash.doubleValue(), riskFree,
-                hold.map(h -> Benchmark.from(h, held)).orElse(null), rank(models), warnings);
+                hold.map(h -> Benchmark.from(h, held, bootstraps.of(held.dailyReturns(), null, riskFree, seed)))
+                        .orElse(null),
+                rank(models), warnings);
     }
 
     /** Best period return first; a model without one last; ties by name. Ranks count from 1. */

@@ -76,22 +76,24 @@ public class PerformanceService {
         PerformanceReport.Bootstrapper bootstrap = (days, m) -> bootstraps.of(m.dailyReturns(),
                 excess == null ? null : excess.of(days, m), riskFree, seed);
 
-        List<ModelEntry> models = new ArrayList<>();
+        List<List<DayValue>> series = new ArrayList<>();
         int from = 0;
         while (from < rows.size()) {
             int to = from;
             while (to < rows.size() && rows.get(to).model().equals(rows.get(from).model())) {
                 to++;
             }
-            String model = rows.get(from).model();
-            ModelEntry entry = ModelEntry.from(rows.subList(from, to), totals.get(model), riskFree, benchmarkReturn,
-                    bootstrap);
+            series.add(rows.subList(from, to));
+            from = to;
+        }
+        // the bootstrap is the costly part (10,000 resamples a model): the models' entries are built side by side
+        List<ModelEntry> models = series.parallelStream().map(days -> ModelEntry.from(days,
+                totals.get(days.get(0).model()), riskFree, benchmarkReturn, bootstrap)).toList();
+        for (ModelEntry entry : models) {
             if (entry.metrics().staleDays() > 0) {
                 warnings.add(entry.model() + " has " + entry.metrics().staleDays() + " stale day(s), computed from a"
                         + " result that was later replaced; run them again with replace_existing");
             }
-            models.add(entry);
-            from = to;
         }
         return new PerformanceReport(first, last, start, end, cash.doubleValue(), riskFree,
                 hold.map(h -> Benchmark.from(h, held, bootstraps.of(held.dailyReturns(), null, riskFree, seed)))

@@ -93,15 +93,24 @@ public final class StationaryBootstrap {
                 p);
     }
 
-    /** One resample's day indices: a new block at a uniform day with probability 1/L, else the next day (wrapping). */
+    /**
+     * One resample's day indices: blocks that start at a uniform day and run on day after day (wrapping), each block's
+     * length geometric with mean 1/restart — the same as starting a new block at each day with probability restart,
+     * drawn with two random numbers a block instead of two a day.
+     */
     static void draw(SplittableRandom random, double restart, int[] index) {
         int n = index.length;
-        int at = random.nextInt(n);
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                at = random.nextDouble() < restart ? random.nextInt(n) : (at + 1) % n;
+        double logStay = Math.log(1 - restart);
+        int i = 0;
+        while (i < n) {
+            int at = random.nextInt(n);
+            int length = restart >= 1
+                    ? 1
+                    : 1 + (int) Math.min(n, Math.floor(Math.log(1 - random.nextDouble()) / logStay));
+            for (int k = 0; k < length && i < n; k++) {
+                index[i++] = at;
+                at = at + 1 == n ? 0 : at + 1;
             }
-            index[i] = at;
         }
     }
 

@@ -25,11 +25,13 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
         @JsonProperty("requested_end_date") LocalDate requestedEndDate,
         @JsonProperty("initial_cash") double initialCash,
         @JsonProperty("risk_free_rate_pct") double riskFreeRatePct, Benchmark benchmark, List<ModelEntry> models,
+        @Schema(description = "Per base signature run as replicas (<signature>#1 … #N, two or more in the period): mean, sample standard deviation and 95 % interval (mean ± t(0.975, N − 1) · stdev / √N) over the replicas, ranked by the mean period return") List<ReplicaGroups.Group> groups,
         List<String> warnings) {
 
     /** One model: its rank by period return, daily values and metrics. */
     public record ModelEntry(String model, int rank,
-            @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics) {
+            @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics,
+            @Schema(description = "True when this model's ci95.period_return_pct overlaps the rank-1 model's: the data cannot tell them apart; false for the leader and for a clear gap; null without intervals", nullable = true) @JsonProperty("indistinguishable_from_leader") Boolean indistinguishableFromLeader) {
 
         /** One model's days of the period, ascending; rank 0 until ranked. */
         static ModelEntry from(List<DayValue> days, ModelTotals totals, double riskFree, Double benchmarkReturn,
@@ -51,7 +53,8 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
                     : metrics.periodReturnPct() - benchmarkReturn;
             return new ModelEntry(days.get(0).model(), 0, daily,
                     MetricsView.from(metrics, excess, totals.trades(), stale, TradingTotals.of(totals, values),
-                            Spend.of(totals), bootstrap.of(dates, metrics)));
+                            Spend.of(totals), bootstrap.of(dates, metrics)),
+                    null);
         }
     }
 

@@ -91,6 +91,14 @@ public class PerformanceResource {
             Answers are kept by their exact inputs (the series and the seed), so a repeated request costs no \
             resampling.
 
+            **Replicas and ranking with uncertainty.** A model run as replicas (`replicas` in its config or the \
+            trigger) appears as `<signature>#1 … #N`; `groups` gathers each base signature with two or more replicas \
+            in the period: for period_return_pct, sharpe_ratio and excess_return_pct over the replicas, mean, stdev \
+            (the sample standard deviation, N − 1) and ci95 = mean ± t(0.975, N − 1) · stdev / √N (Student's t); \
+            groups are ranked by the mean period return, and a group whose ci95 overlaps the rank-1 group's is \
+            `indistinguishable_from_leader`. Each model is marked the same way against the rank-1 model by their \
+            bootstrap ci95.period_return_pct.
+
             **Benchmark.** Buy-and-hold of `benchmark` (default: the default config's, QQQ) from the default \
             config's initial cash: ⌊initial_cash / open⌋ whole shares bought at the open of the period's first day \
             with a price, the rest kept as cash; each day valued cash + shares · close (the open when the close is \

@@ -95,10 +95,11 @@ public class PerformanceService {
                         + " result that was later replaced; run them again with replace_existing");
             }
         }
+        List<ModelEntry> ranked = rank(models);
         return new PerformanceReport(first, last, start, end, cash.doubleValue(), riskFree,
                 hold.map(h -> Benchmark.from(h, held, bootstraps.of(held.dailyReturns(), null, riskFree, seed)))
                         .orElse(null),
-                rank(models), warnings);
+                ranked, ReplicaGroups.of(ranked), warnings);
     }
 
     /** Best period return first; a model without one last; ties by name. Ranks count from 1. */
@@ -107,11 +108,21 @@ public class PerformanceService {
                 Comparator.nullsLast(Comparator.reverseOrder()));
         List<ModelEntry> sorted = models.stream().sorted(byReturn.thenComparing(ModelEntry::model)).toList();
         List<ModelEntry> ranked = new ArrayList<>(sorted.size());
+        List<Double> leader = sorted.isEmpty() ? null : periodInterval(sorted.get(0));
         for (int i = 0; i < sorted.size(); i++) {
             ModelEntry m = sorted.get(i);
-            ranked.add(new ModelEntry(m.model(), i + 1, m.dailyPortfolioValues(), m.metrics()));
+            List<Double> own = periodInterval(m);
+            Boolean close = leader == null || own == null
+                    ? null
+                    : i > 0 && own.get(0) <= leader.get(1) && leader.get(0) <= own.get(1);
+            ranked.add(new ModelEntry(m.model(), i + 1, m.dailyPortfolioValues(), m.metrics(), close));
         }
         return ranked;
+    }
+
+    private static List<Double> periodInterval(ModelEntry m) {
+        RiskView risk = m.metrics().risk();
+        return risk == null || risk.ci95() == null ? null : risk.ci95().periodReturnPct();
     }
 
     private record Defaults(String benchmark, BigDecimal initialCash) {

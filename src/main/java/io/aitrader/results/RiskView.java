@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * percentages to 4 decimals, the intervals' bounds too, the p-value to 4 decimals.
  */
 public record RiskView(
-        @Schema(description = "(mean(r) − risk_free_rate / 100 / 252) / √(mean(min(0, r_i − risk_free_rate / 100 / 252)²)) · √252, the mean of the squares over all n days; null without a day below the risk-free rate", nullable = true) @JsonProperty("sortino_ratio") Double sortinoRatio,
+        @Schema(description = "(mean(r) − risk_free_rate / 100 / 252) / √(mean(min(0, r_i − risk_free_rate / 100 / 252)²)) · √252, the mean of the squares over all n days; null without a day below the risk free rate", nullable = true) @JsonProperty("sortino_ratio") Double sortinoRatio,
         @Schema(description = "annualized_return_pct / |max_drawdown_pct|; null when the value never fell", nullable = true) @JsonProperty("calmar_ratio") Double calmarRatio,
         @Schema(description = "The share of days with a daily return above 0, · 100", nullable = true) @JsonProperty("win_rate_pct") Double winRatePct,
         @Schema(description = "95 % intervals from the stationary block bootstrap of the daily returns; null with fewer than 2 days", nullable = true) Ci95 ci95,

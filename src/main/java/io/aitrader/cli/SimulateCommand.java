@@ -52,6 +52,9 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--replay-of", paramLabel = "JOB_ID", description = "Run that job's completed model-days again from its recorded model calls: no provider is contacted, nothing is spent")
     String replayOf;
 
+    @Option(names = "--replicas", paramLabel = "N", description = "Run every model as N independent chains <signature>#1..#N (1 to 100), to see how much of a result is chance")
+    Integer replicas;
+
     @Option(names = "--rescore-of", paramLabel = "JOB_ID", description = "Apply that ended job's orders again under --rules, calling no model; results go to <signature>@<rules name>")
     String rescoreOf;
 
@@ -80,7 +83,7 @@ public class SimulateCommand implements Callable<Integer> {
         TriggerRequest request = new TriggerRequest(config, start == null ? null : start.toString(),
                 end == null ? null : end.toString(), models, replace,
                 maxCost == null ? null : JsonNodeFactory.instance.numberNode(maxCost), replayOf, rescoreOf,
-                rules);
+                rules, replicas == null ? null : JsonNodeFactory.instance.numberNode(replicas));
         offlinePrices.seedOfflineIfEmpty();
         TriggerAnswer answer = triggers.trigger(request, "cli");
         if (answer.body() instanceof UpToDate upToDate) {

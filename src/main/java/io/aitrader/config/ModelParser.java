@@ -1,5 +1,6 @@
 package io.aitrader.config;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -116,6 +117,20 @@ final class ModelParser {
         }
         if (fields.has("seed")) {
             fields.integer("seed", 0);
+        }
+        if (fields.has(Replicas.OPTION)) {
+            Integer replicas = fields.integer(Replicas.OPTION, 1);
+            if (replicas != null && (replicas < 1 || replicas > Replicas.MAX)) {
+                fields.problem(Replicas.OPTION, "must be a whole number from 1 to " + Replicas.MAX + " (got "
+                        + replicas + ")");
+            }
+        }
+        if (fields.has(ModelSpec.TEMPERATURE)) {
+            BigDecimal temperature = fields.number(ModelSpec.TEMPERATURE, null);
+            if (temperature != null && (temperature.signum() < 0 || temperature.compareTo(BigDecimal.valueOf(2)) > 0)) {
+                fields.problem(ModelSpec.TEMPERATURE,
+                        "must be a number from 0 to 2 (got " + temperature.toPlainString() + ")");
+            }
         }
         if (fields.has(ModelSpec.PROMPT_CACHE)) {
             fields.bool(ModelSpec.PROMPT_CACHE, true);

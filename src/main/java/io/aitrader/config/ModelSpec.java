@@ -25,6 +25,8 @@ public record ModelSpec(String name, String signature, String provider, String b
     public static final String CACHE = "cache";
     /** A re-scored model's option (contract 10): the source job's model whose orders it applies again. */
     public static final String RESCORES = "rescores";
+    /** A model's sampling temperature (0 to 2), sent to providers that take one; absent: the provider's default. */
+    public static final String TEMPERATURE = "temperature";
 
     /** Whether the model's requests are answered from the response cache when an equal one was recorded. */
     public boolean cached() {

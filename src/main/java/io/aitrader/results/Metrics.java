@@ -19,10 +19,16 @@ import java.util.List;
  * @param troughDate the date of the trough; null without a fall
  * @param tradingDays the number of daily values
  * @param calendarDays days from the first to the last date, both included
+ * @param sortinoRatio (mean daily return − riskFree / 252) / √(mean of min(0, r − riskFree / 252)²) · √252 over all
+ *        daily returns; null without a return below the risk-free rate
+ * @param calmarRatio annualizedReturnPct / |maxDrawdownPct|; null when either is 0 or undefined
+ * @param winRatePct the share of daily returns above 0, · 100; null without daily returns
+ * @param dailyReturns the daily returns the ratios come from (for the bootstrap)
  */
 public record Metrics(double startValue, double endValue, Double periodReturnPct, Double annualizedReturnPct,
         Double volatilityPct, Double sharpeRatio, double maxDrawdownPct, LocalDate peakDate, LocalDate troughDate,
-        int tradingDays, long calendarDays) {
+        int tradingDays, long calendarDays, Double sortinoRatio, Double calmarRatio, Double winRatePct,
+        double[] dailyReturns) {
 
     static final int TRADING_DAYS_PER_YEAR = 252;
     static final double DAYS_PER_YEAR = 365.0;
@@ -46,6 +52,7 @@ public record Metrics(double startValue, double endValue, Double periodReturnPct
                 : null;
 
         double[] returns = dailyReturns(start, values);
+        double dailyRiskFree = riskFreeRatePct / 100 / TRADING_DAYS_PER_YEAR;
         Double volatility = null;
         Double sharpe = null;
         if (returns.length >= 2) {
@@ -53,7 +60,6 @@ public record Metrics(double startValue, double endValue, Double periodReturnPct
             double deviation = sampleDeviation(returns, mean);
             volatility = deviation * Math.sqrt(TRADING_DAYS_PER_YEAR) * 100;
             if (deviation > 0) {
-                double dailyRiskFree = riskFreeRatePct / 100 / TRADING_DAYS_PER_YEAR;
                 sharpe = (mean - dailyRiskFree) / deviation * Math.sqrt(TRADING_DAYS_PER_YEAR);
             }
         }
@@ -76,8 +82,40 @@ public record Metrics(double startValue, double endValue, Double periodReturnPct
                 }
             }
         }
+        Double calmar = annualized == null || worst == 0 ? null : finite(annualized / Math.abs(worst * 100));
         return new Metrics(start, end, periodReturn, annualized, finite(volatility), finite(sharpe), worst * 100,
-                worstPeak, worstTrough, n, calendarDays);
+                worstPeak, worstTrough, n, calendarDays, sortino(returns, dailyRiskFree), calmar, winRate(returns),
+                returns);
+    }
+
+    /** Excess over the daily risk-free rate, over the root mean square of its negative parts, annualized. */
+    static Double sortino(double[] returns, double dailyRiskFree) {
+        if (returns.length == 0) {
+            return null;
+        }
+        double excess = 0;
+        double downside = 0;
+        for (double r : returns) {
+            double x = r - dailyRiskFree;
+            excess += x;
+            downside += x < 0 ? x * x : 0;
+        }
+        if (downside == 0) {
+            return null;
+        }
+        double rms = Math.sqrt(downside / returns.length);
+        return finite(excess / returns.length / rms * Math.sqrt(TRADING_DAYS_PER_YEAR));
+    }
+
+    static Double winRate(double[] returns) {
+        if (returns.length == 0) {
+            return null;
+        }
+        int wins = 0;
+        for (double r : returns) {
+            wins += r > 0 ? 1 : 0;
+        }
+        return 100.0 * wins / returns.length;
     }
 
     /** values[i] / values[i − 1] − 1, the first against {@code start}; a day after a value ≤ 0 has no return. */

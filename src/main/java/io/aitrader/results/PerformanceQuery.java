@@ -14,13 +14,19 @@ import io.aitrader.errors.Params;
  * benchmark, the configured risk-free rate).
  */
 public record PerformanceQuery(LocalDate startDate, LocalDate endDate, String model, String benchmark,
-        Double riskFreeRatePct) {
+        Double riskFreeRatePct, long bootstrapSeed) {
+
+    /** A query with the default bootstrap seed, 0. */
+    public PerformanceQuery(LocalDate startDate, LocalDate endDate, String model, String benchmark,
+            Double riskFreeRatePct) {
+        this(startDate, endDate, model, benchmark, riskFreeRatePct, 0L);
+    }
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.^-]{0,15}");
 
     /** Parses the query parameters; every malformed one is a 400 in the contract's error shape. */
     public static PerformanceQuery parse(String startDate, String endDate, String model, String benchmark,
-            String riskFreeRate) {
+            String riskFreeRate, String bootstrapSeed) {
         LocalDate start = Params.date("start_date", startDate);
         LocalDate end = Params.date("end_date", endDate);
         if (start != null && end != null && start.isAfter(end)) {
@@ -42,7 +48,19 @@ public record PerformanceQuery(LocalDate startDate, LocalDate endDate, String mo
             throw ApiException.invalidField("invalid_parameter", "model", Params.safe(model),
                     "model must be a signature of at most 200 characters");
         }
-        return new PerformanceQuery(start, end, signature, symbol, rate(riskFreeRate));
+        return new PerformanceQuery(start, end, signature, symbol, rate(riskFreeRate), seed(bootstrapSeed));
+    }
+
+    private static long seed(String value) {
+        if (Params.blankToNull(value) == null) {
+            return 0L;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField("invalid_parameter", "bootstrap_seed", Params.safe(value),
+                    "bootstrap_seed must be an integer (e.g. 0, the default, or 42)");
+        }
     }
 
     private static Double rate(String value) {

@@ -25,14 +25,17 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
         @JsonProperty("requested_end_date") LocalDate requestedEndDate,
         @JsonProperty("initial_cash") double initialCash,
         @JsonProperty("risk_free_rate_pct") double riskFreeRatePct, Benchmark benchmark, List<ModelEntry> models,
+        @Schema(description = "Per base signature run as replicas (<signature>#1 … #N, two or more in the period): mean, sample standard deviation and 95 % interval (mean ± t(0.975, N − 1) · stdev / √N) over the replicas, ranked by the mean period return") List<ReplicaGroups.Group> groups,
         List<String> warnings) {
 
     /** One model: its rank by period return, daily values and metrics. */
     public record ModelEntry(String model, int rank,
-            @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics) {
+            @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics,
+            @Schema(description = "True when this model's ci95.period_return_pct overlaps the rank-1 model's: the data cannot tell them apart; false for the leader and for a clear gap; null without intervals", nullable = true) @JsonProperty("indistinguishable_from_leader") Boolean indistinguishableFromLeader) {
 
         /** One model's days of the period, ascending; rank 0 until ranked. */
-        static ModelEntry from(List<DayValue> days, ModelTotals totals, double riskFree, Double benchmarkReturn) {
+        static ModelEntry from(List<DayValue> days, ModelTotals totals, double riskFree, Double benchmarkReturn,
+                Bootstrapper bootstrap) {
             List<LocalDate> dates = new ArrayList<>(days.size());
             double[] values = new double[days.size()];
             List<DailyValue> daily = new ArrayList<>(days.size());
@@ -50,8 +53,15 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
                     : metrics.periodReturnPct() - benchmarkReturn;
             return new ModelEntry(days.get(0).model(), 0, daily,
                     MetricsView.from(metrics, excess, totals.trades(), stale, TradingTotals.of(totals, values),
-                            Spend.of(totals)));
+                            Spend.of(totals), bootstrap.of(dates, metrics)),
+                    null);
         }
+    }
+
+    /** The bootstrap of one series: its days and metrics in, its uncertainty out (null: none). */
+    @FunctionalInterface
+    interface Bootstrapper {
+        StationaryBootstrap.Uncertainty of(List<LocalDate> days, Metrics metrics);
     }
 
     /** A day's ending value; {@code stale} appears (true) only on days computed from a replaced result. */
@@ -64,14 +74,14 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("buy_price") double buyPrice, long shares, double cash,
             @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics) {
 
-        static Benchmark from(BuyAndHold hold, Metrics metrics) {
+        static Benchmark from(BuyAndHold hold, Metrics metrics, StationaryBootstrap.Uncertainty uncertainty) {
             List<DailyValue> daily = new ArrayList<>(hold.dates().size());
             for (int i = 0; i < hold.values().length; i++) {
                 daily.add(new DailyValue(hold.dates().get(i), cents(hold.values()[i]), null));
             }
             return new Benchmark(hold.symbol(), hold.buyDate(), hold.buyPrice().doubleValue(), hold.shares(),
                     cents(hold.cash().doubleValue()), daily,
-                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null, null));
+                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null, null, uncertainty));
         }
     }
 
@@ -104,14 +114,15 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("excess_return_pct") Double excessReturnPct,
             @JsonProperty("trading_days") int tradingDays, @JsonProperty("calendar_days") long calendarDays,
             @JsonProperty("total_trades") int totalTrades, @JsonProperty("stale_days") int staleDays,
-            @JsonUnwrapped TradingTotals trading, @JsonUnwrapped Spend spend) {
+            @JsonUnwrapped RiskView risk, @JsonUnwrapped TradingTotals trading, @JsonUnwrapped Spend spend) {
 
         static MetricsView from(Metrics m, Double excessReturnPct, int totalTrades, int staleDays,
-                TradingTotals trading, Spend spend) {
+                TradingTotals trading, Spend spend, StationaryBootstrap.Uncertainty uncertainty) {
             return new MetricsView(cents(m.startValue()), cents(m.endValue()), round4(m.periodReturnPct()),
                     round4(m.annualizedReturnPct()), round4(m.volatilityPct()), round4(m.sharpeRatio()),
                     round4(m.maxDrawdownPct()), m.peakDate(), m.troughDate(), round4(excessReturnPct),
-                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays, trading, spend);
+                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays, RiskView.of(m, uncertainty), trading,
+                    spend);
         }
     }
 

@@ -59,6 +59,10 @@ public class PerformanceResource {
             max_drawdown_peak_date and max_drawdown_trough_date (the peak V₀ is dated the first day; both null \
             when the value never fell)
             - excess_return_pct = period_return_pct − the benchmark's period_return_pct
+            - sortino_ratio = (mean(r) − rf) / √(Σ min(0, r_i − rf)² / n) · √252, rf = risk_free_rate / 100 / 252; \
+            null without a day below rf
+            - calmar_ratio = annualized_return_pct / |max_drawdown_pct|; null when the value never fell
+            - win_rate_pct = #{i : r_i > 0} / n · 100
             - total_trades = trades filled in the period: buys, sells, and the covers of margin calls
             - total_commission, total_slippage, total_borrow_fee = the sums of the period's trade commissions, \
             trade slippage (|fill_price − open| · shares) and borrow fees paid at the opens, under the job's trading \
@@ -72,6 +76,28 @@ public class PerformanceResource {
 
             **Re-scored runs** (trigger `rescore_of`) are models of their own, `<signature>@<rules name>`, listed \
             and ranked beside the runs they re-score.
+
+            **Uncertainty** (contract 11). A stationary block bootstrap of the daily returns (Politis and Romano, \
+            1994): 10,000 resamples of n days, each strung together from blocks that start at a uniformly drawn day \
+            and run on day after day (wrapping from the last day to the first), a new block starting at each day \
+            with probability 1 / L, L = ⌈n^(1/3)⌉ (mean block length), drawn from java.util.SplittableRandom seeded \
+            with bootstrap_seed (default 0): the same request with the same seed gives the same answer.
+            - ci95.period_return_pct = the 2.5 % and 97.5 % quantiles (linear between order statistics) of the \
+            resamples' (∏(1 + r*_i) − 1) · 100; ci95.sharpe_ratio the same of their Sharpe ratios (null when most \
+            resamples have no variation); null with n < 2
+            - p_value_vs_benchmark: one-sided test of H0 "the mean daily excess return over the benchmark is ≤ 0", \
+            the excess e_i = r_i − b_i over the benchmark's return on the same day; resampled with the same blocks, \
+            p = (1 + #{b : mean(e*) − mean(e) ≥ mean(e)}) / (10,000 + 1); null without a benchmark
+            Answers are kept by their exact inputs (the series and the seed), so a repeated request costs no \
+            resampling.
+
+            **Replicas and ranking with uncertainty.** A model run as replicas (`replicas` in its config or the \
+            trigger) appears as `<signature>#1 … #N`; `groups` gathers each base signature with two or more replicas \
+            in the period: for period_return_pct, sharpe_ratio and excess_return_pct over the replicas, mean, stdev \
+            (the sample standard deviation, N − 1) and ci95 = mean ± t(0.975, N − 1) · stdev / √N (Student's t); \
+            groups are ranked by the mean period return, and a group whose ci95 overlaps the rank-1 group's is \
+            `indistinguishable_from_leader`. Each model is marked the same way against the rank-1 model by their \
+            bootstrap ci95.period_return_pct.
 
             **Benchmark.** Buy-and-hold of `benchmark` (default: the default config's, QQQ) from the default \
             config's initial cash: ⌊initial_cash / open⌋ whole shares bought at the open of the period's first day \
@@ -89,9 +115,11 @@ public class PerformanceResource {
             @Parameter(description = "Last day, YYYY-MM-DD (default: the latest stored trading day)") @QueryParam("end_date") String endDate,
             @Parameter(description = "Only this model signature") @QueryParam("model") String model,
             @Parameter(description = "Benchmark symbol (default: the default config's benchmark)") @QueryParam("benchmark") String benchmark,
-            @Parameter(description = "Annual risk free rate in percent for the Sharpe ratio (default: RISK_FREE_RATE, 0)") @QueryParam("risk_free_rate") String riskFreeRate) {
+            @Parameter(description = "Annual risk free rate in percent for the Sharpe ratio (default: RISK_FREE_RATE, 0)") @QueryParam("risk_free_rate") String riskFreeRate,
+            @Parameter(description = "Seed of the bootstrap's random numbers (an integer, default 0): the same request with the same seed gives the same intervals and p-values") @QueryParam("bootstrap_seed") String bootstrapSeed) {
         // the parameters' 400s come before any work
-        PerformanceQuery query = PerformanceQuery.parse(startDate, endDate, model, benchmark, riskFreeRate);
+        PerformanceQuery query = PerformanceQuery.parse(startDate, endDate, model, benchmark, riskFreeRate,
+                bootstrapSeed);
         return Uni.createFrom().item(() -> performance.report(query)).runSubscriptionOn(pools.blocking());
     }
 

@@ -31,9 +31,11 @@ public class PerformanceService {
     private final PriceRepository prices;
     private final ConfigService configs;
     private final ResultsSettings settings;
+    private final BootstrapCache bootstraps;
 
     PerformanceService(PerformanceRepository repository, PriceRepository prices, ConfigService configs,
-            ResultsSettings settings) {
+            ResultsSettings settings, BootstrapCache bootstraps) {
+        this.bootstraps = bootstraps;
         this.repository = repository;
         this.prices = prices;
         this.configs = configs;
@@ -69,25 +71,35 @@ public class PerformanceService {
                     + ": no benchmark and no excess return");
         }
         Double benchmarkReturn = held == null ? null : held.periodReturnPct();
+        long seed = query.bootstrapSeed();
+        ExcessReturns excess = hold.map(h -> new ExcessReturns(h, cash.doubleValue())).orElse(null);
+        PerformanceReport.Bootstrapper bootstrap = (days, m) -> bootstraps.of(m.dailyReturns(),
+                excess == null ? null : excess.of(days, m), riskFree, seed);
 
-        List<ModelEntry> models = new ArrayList<>();
+        List<List<DayValue>> series = new ArrayList<>();
         int from = 0;
         while (from < rows.size()) {
             int to = from;
             while (to < rows.size() && rows.get(to).model().equals(rows.get(from).model())) {
                 to++;
             }
-            String model = rows.get(from).model();
-            ModelEntry entry = ModelEntry.from(rows.subList(from, to), totals.get(model), riskFree, benchmarkReturn);
+            series.add(rows.subList(from, to));
+            from = to;
+        }
+        // the bootstrap is the costly part (10,000 resamples a model): the models' entries are built side by side
+        List<ModelEntry> models = series.parallelStream().map(days -> ModelEntry.from(days,
+                totals.get(days.get(0).model()), riskFree, benchmarkReturn, bootstrap)).toList();
+        for (ModelEntry entry : models) {
             if (entry.metrics().staleDays() > 0) {
                 warnings.add(entry.model() + " has " + entry.metrics().staleDays() + " stale day(s), computed from a"
                         + " result that was later replaced; run them again with replace_existing");
             }
-            models.add(entry);
-            from = to;
         }
+        List<ModelEntry> ranked = rank(models);
         return new PerformanceReport(first, last, start, end, cash.doubleValue(), riskFree,
-                hold.map(h -> Benchmark.from(h, held)).orElse(null), rank(models), warnings);
+                hold.map(h -> Benchmark.from(h, held, bootstraps.of(held.dailyReturns(), null, riskFree, seed)))
+                        .orElse(null),
+                ranked, ReplicaGroups.of(ranked), warnings);
     }
 
     /** Best period return first; a model without one last; ties by name. Ranks count from 1. */
@@ -96,11 +108,21 @@ public class PerformanceService {
                 Comparator.nullsLast(Comparator.reverseOrder()));
         List<ModelEntry> sorted = models.stream().sorted(byReturn.thenComparing(ModelEntry::model)).toList();
         List<ModelEntry> ranked = new ArrayList<>(sorted.size());
+        List<Double> leader = sorted.isEmpty() ? null : periodInterval(sorted.get(0));
         for (int i = 0; i < sorted.size(); i++) {
             ModelEntry m = sorted.get(i);
-            ranked.add(new ModelEntry(m.model(), i + 1, m.dailyPortfolioValues(), m.metrics()));
+            List<Double> own = periodInterval(m);
+            Boolean close = leader == null || own == null
+                    ? null
+                    : i > 0 && own.get(0) <= leader.get(1) && leader.get(0) <= own.get(1);
+            ranked.add(new ModelEntry(m.model(), i + 1, m.dailyPortfolioValues(), m.metrics(), close));
         }
         return ranked;
+    }
+
+    private static List<Double> periodInterval(ModelEntry m) {
+        RiskView risk = m.metrics().risk();
+        return risk == null || risk.ci95() == null ? null : risk.ci95().periodReturnPct();
     }
 
     private record Defaults(String benchmark, BigDecimal initialCash) {

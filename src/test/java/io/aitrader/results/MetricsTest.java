@@ -37,6 +37,31 @@ class MetricsTest {
     }
 
     @Test
+    void sortinoCalmarAndWinRateOfTheSameSeriesWorkedOutByHand() {
+        // returns +10 %, −10 %, +22.2̅ %, −20 %: two of four above 0
+        Metrics m = Metrics.of(100, FOUR_DAYS, new double[]{110, 99, 121, 96.8}, 0);
+        assertEquals(50.0, m.winRatePct(), EPS);
+        // downside: √((0.1² + 0.2²) / 4) = √0.0125 = 0.1118034; mean 1/180; × √252
+        assertEquals((1.0 / 180) / Math.sqrt(0.0125) * Math.sqrt(252), m.sortinoRatio(), 1e-9);
+        assertEquals(0.788810637746, m.sortinoRatio(), 1e-9);
+        // annualized −94.858 % over a 20 % drawdown
+        assertEquals(-94.85806769906443 / 20, m.calmarRatio(), 1e-9);
+        // a 2 % a year risk-free rate moves every return down by 0.02 / 252 before the downside is taken
+        double rf = 0.02 / 252;
+        Metrics withRate = Metrics.of(100, FOUR_DAYS, new double[]{110, 99, 121, 96.8}, 2);
+        double downside = Math.sqrt((Math.pow(-0.1 - rf, 2) + Math.pow(-0.2 - rf, 2)) / 4);
+        assertEquals((1.0 / 180 - rf) / downside * Math.sqrt(252), withRate.sortinoRatio(), 1e-9);
+    }
+
+    @Test
+    void withoutALosingDayThereIsNoSortinoAndWithoutAFallNoCalmar() {
+        Metrics m = Metrics.of(100, FOUR_DAYS, new double[]{101, 102, 103, 104}, 0);
+        assertNull(m.sortinoRatio());
+        assertNull(m.calmarRatio());
+        assertEquals(100.0, m.winRatePct(), EPS);
+    }
+
+    @Test
     void aFlatSeriesHasNoReturnNoVolatilityNoDrawdownAndNoSharpe() {
         Metrics m = Metrics.of(10_000, FOUR_DAYS.subList(0, 3), new double[]{10_000, 10_000, 10_000}, 4.5);
         assertEquals(0.0, m.periodReturnPct(), EPS);

@@ -96,6 +96,12 @@ class PerformanceResourceTest {
         assertEquals(0, down.get("stale_days"));
         assertEquals(List.of(11000.0, 9900.0, 12100.0, 9680.0),
                 answer.getList("models[2].daily_portfolio_values.portfolio_value"));
+        assertEquals(0.7888, down.get("sortino_ratio"));
+        assertEquals(-4.7429, down.get("calmar_ratio"));
+        assertEquals(50.0, down.get("win_rate_pct"));
+        List<Double> ci = answer.getList("models[2].metrics.ci95.period_return_pct", Double.class);
+        assertTrue(ci.get(0) < -3.2 && -3.2 < ci.get(1), "the interval holds the observed return: " + ci);
+        assertNull(down.get("p_value_vs_benchmark"), "no benchmark in 2019");
 
         Map<String, Object> flat = answer.getMap("models[1].metrics");
         assertEquals(0.0, flat.get("period_return_pct"));
@@ -139,8 +145,33 @@ class PerformanceResourceTest {
                 answer.getList("benchmark.daily_portfolio_values.portfolio_value"));
         assertEquals(6.0, answer.getDouble("benchmark.metrics.period_return_pct"));
         assertEquals(-3.0, answer.getDouble("models[0].metrics.excess_return_pct"));
+        double p = answer.getDouble("models[0].metrics.p_value_vs_benchmark");
+        assertTrue(p > 0 && p < 1, "p = " + p);
+        assertEquals(p, week("benchmark", "perfb", "risk_free_rate", "2.52").getDouble(
+                "models[0].metrics.p_value_vs_benchmark"), "the same request, the same p-value");
+        assertNull(answer.get("benchmark.metrics.p_value_vs_benchmark"));
         assertEquals(2.52, answer.getDouble("risk_free_rate_pct"));
         assertEquals(10000.0, answer.getDouble("initial_cash"));
+    }
+
+    @Test
+    void theBootstrapSeedMakesTheIntervalsRepeatable() {
+        JsonPath first = given().config(PerformanceTestSupport.DOUBLES).queryParam("model", "perf-hand-long")
+                .queryParam("start_date", "2019-01-02").queryParam("end_date", "2019-04-30")
+                .queryParam("bootstrap_seed", "7").when().get("/performance").then().statusCode(200).extract()
+                .jsonPath();
+        JsonPath again = given().config(PerformanceTestSupport.DOUBLES).queryParam("model", "perf-hand-long")
+                .queryParam("start_date", "2019-01-02").queryParam("end_date", "2019-04-30")
+                .queryParam("bootstrap_seed", "7").when().get("/performance").then().statusCode(200).extract()
+                .jsonPath();
+        JsonPath other = given().config(PerformanceTestSupport.DOUBLES).queryParam("model", "perf-hand-long")
+                .queryParam("start_date", "2019-01-02").queryParam("end_date", "2019-04-30").when()
+                .get("/performance").then().statusCode(200).extract().jsonPath();
+        String path = "models[0].metrics.ci95";
+        assertEquals(first.getMap(path), again.getMap(path));
+        assertTrue(!first.getMap(path).equals(other.getMap(path)), "seed 0 (the default) draws other resamples");
+        List<Double> sharpe = first.getList(path + ".sharpe_ratio", Double.class);
+        assertTrue(sharpe.get(0) < sharpe.get(1), sharpe::toString);
     }
 
     @Test
@@ -173,6 +204,8 @@ class PerformanceResourceTest {
         expect400(Map.of("risk_free_rate", "250"), "invalid_parameter", "risk_free_rate");
         expect400(Map.of("benchmark", "<script>"), "invalid_parameter", "benchmark");
         expect400(Map.of("model", "m".repeat(300)), "invalid_parameter", "model");
+        expect400(Map.of("bootstrap_seed", "1.5"), "invalid_parameter", "bootstrap_seed");
+        expect400(Map.of("bootstrap_seed", "seven"), "invalid_parameter", "bootstrap_seed");
 
         given().queryParam("model", "perf-no-such-model").when().get("/performance").then().statusCode(404)
                 .body("error", equalTo("no_data")).body("message", containsString("perf-no-such-model"));
@@ -188,7 +221,8 @@ class PerformanceResourceTest {
                 .path("paths.'/performance'.get.description");
         for (String formula : List.of("(Vₙ / V₀ − 1) · 100", "^(365 / calendar_days)", "√252",
                 "risk_free_rate / 100 / 252", "max(V₀ … V_i)", "⌊initial_cash / open⌋", "sample standard deviation",
-                "/ mean(V₁ … Vₙ) · 100", "|fill_price − open| · shares")) {
+                "/ mean(V₁ … Vₙ) · 100", "|fill_price − open| · shares", "⌈n^(1/3)⌉", "Σ min(0, r_i − rf)²",
+                "annualized_return_pct / |max_drawdown_pct|", "mean(e*) − mean(e) ≥ mean(e)")) {
             assertTrue(description.contains(formula), "the description states " + formula);
         }
         given().when().get("/openapi.json").then().body("paths.'/performance'.get.parameters.name",

@@ -50,8 +50,10 @@ public final class ChatModels {
 
     private static ChatModel openAi(ModelSpec spec, String baseUrl, String apiKey, ProviderHttpClientBuilder client,
             Duration timeout) {
+        // seed and temperature only when set, so a model without them sends the very requests it always sent
         return OpenAiChatModel.builder().httpClientBuilder(client).baseUrl(baseUrl)
-                .apiKey(apiKey).modelName(spec.basemodel()).timeout(timeout).maxRetries(0).build();
+                .apiKey(apiKey).modelName(spec.basemodel()).timeout(timeout).maxRetries(0)
+                .seed(integer(spec, "seed")).temperature(decimal(spec, ModelSpec.TEMPERATURE)).build();
     }
 
     /**
@@ -63,7 +65,18 @@ public final class ChatModels {
         boolean cache = promptCache(spec);
         return AnthropicChatModel.builder().httpClientBuilder(client)
                 .baseUrl(spec.baseUrl()).apiKey(key).modelName(spec.basemodel()).maxTokens(maxTokens(spec))
-                .cacheSystemMessages(cache).cacheTools(cache).timeout(timeout).maxRetries(0).build();
+                .cacheSystemMessages(cache).cacheTools(cache).timeout(timeout).maxRetries(0)
+                .temperature(decimal(spec, ModelSpec.TEMPERATURE)).build();
+    }
+
+    private static Integer integer(ModelSpec spec, String option) {
+        String value = spec.option(option);
+        return value == null ? null : (int) Long.parseLong(value);
+    }
+
+    private static Double decimal(ModelSpec spec, String option) {
+        String value = spec.option(option);
+        return value == null ? null : Double.valueOf(value);
     }
 
     private static ProviderHttpClientBuilder client(HttpClient http, UnaryOperator<String> bodyFix,

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.ConfigService;
 import io.aitrader.config.ModelSpec;
+import io.aitrader.config.Replicas;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.errors.ApiException;
 import io.aitrader.errors.Params;
@@ -56,8 +57,12 @@ public class TriggerPlanner {
         }
         String configPath = request.configPath() == null ? configs.defaultConfigPath() : request.configPath();
         BigDecimal maxCost = request.maxCost();
-        SimulationConfig loaded = configs.load(configPath);
-        List<String> models = selectModels(loaded, request.models());
+        Integer replicas = request.replicaCount();
+        SimulationConfig file = configs.load(configPath);
+        List<String> chosen = selectModels(file, request.models());
+        SimulationConfig loaded = Replicas.expand(file, replicas);
+        List<String> models = loaded.models().stream().map(ModelSpec::signature)
+                .filter(s -> chosen.stream().anyMatch(base -> Replicas.runsAs(base, s))).toList();
         List<String> warnings = new ArrayList<>();
         SimulationConfig config = pricing.priced(loaded, models, today, warnings);
         Optional<LocalDate> start = parseDate("start_date", request.startDate());

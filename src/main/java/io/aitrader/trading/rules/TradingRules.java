@@ -19,6 +19,7 @@ public record TradingRules(String name, BigDecimal commissionBps, BigDecimal com
         Integer maxPositions, int lotSize, Settlement settlement, BigDecimal minCashPct) {
 
     /** When bought shares may be sold: the same day (T0) or from the next trading day (T1). */
+    @RegisterForReflection // native image: read back by Jackson with the job's stored rules
     public enum Settlement {
         T0, T1
     }

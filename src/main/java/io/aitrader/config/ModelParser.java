@@ -118,6 +118,11 @@ final class ModelParser {
         if (fields.has("seed")) {
             fields.integer("seed", 0);
         }
+        String cutoff = fields.text(ModelSpec.KNOWLEDGE_CUTOFF);
+        if (cutoff != null && ModelCards.date(cutoff).isEmpty()) {
+            fields.problem(ModelSpec.KNOWLEDGE_CUTOFF, "must be a date (YYYY-MM-DD): the last day the model's training"
+                    + " data covers");
+        }
         if (fields.has(Replicas.OPTION)) {
             Integer replicas = fields.integer(Replicas.OPTION, 1);
             if (replicas != null && (replicas < 1 || replicas > Replicas.MAX)) {

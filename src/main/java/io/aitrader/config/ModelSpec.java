@@ -1,5 +1,6 @@
 package io.aitrader.config;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -27,6 +28,11 @@ public record ModelSpec(String name, String signature, String provider, String b
     public static final String RESCORES = "rescores";
     /** A model's sampling temperature (0 to 2), sent to providers that take one; absent: the provider's default. */
     public static final String TEMPERATURE = "temperature";
+    /**
+     * The last date the model's training data covers (contract 11), from its config or model_cards.json, fixed with
+     * the job; absent: not known.
+     */
+    public static final String KNOWLEDGE_CUTOFF = "knowledge_cutoff";
 
     /** Whether the model's requests are answered from the response cache when an equal one was recorded. */
     public boolean cached() {
@@ -34,6 +40,15 @@ public record ModelSpec(String name, String signature, String provider, String b
     }
 
     /** The same model with {@code key} as its API key. */
+    /** The same model with one more option (or another value for it). */
+    public ModelSpec withOption(String key, Object value) {
+        Map<String, Object> more = options == null
+                ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(options);
+        more.put(key, value);
+        return new ModelSpec(name, signature, provider, basemodel, enabled, baseUrl, apiKey, more);
+    }
+
     public ModelSpec withApiKey(String key) {
         return new ModelSpec(name, signature, provider, basemodel, enabled, baseUrl, key, options);
     }

@@ -43,7 +43,7 @@ class PerformancePanels {
         String symbolInput = benchmark == null ? "" : benchmark;
         PerformanceReport report;
         try {
-            report = performance.report(PerformanceQuery.parse(start, end, null, benchmark, null, null));
+            report = performance.report(PerformanceQuery.parse(start, end, null, benchmark, null, null, null));
         } catch (ApiException e) {
             String message = "no_data".equals(e.code())
                     ? "No results in this period yet. Trigger a simulation (POST /simulate/trigger) or pick "

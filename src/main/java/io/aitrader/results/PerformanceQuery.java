@@ -14,19 +14,19 @@ import io.aitrader.errors.Params;
  * benchmark, the configured risk-free rate).
  */
 public record PerformanceQuery(LocalDate startDate, LocalDate endDate, String model, String benchmark,
-        Double riskFreeRatePct, long bootstrapSeed) {
+        Double riskFreeRatePct, long bootstrapSeed, boolean outOfSample) {
 
-    /** A query with the default bootstrap seed, 0. */
+    /** A query with the default bootstrap seed, 0, over every day. */
     public PerformanceQuery(LocalDate startDate, LocalDate endDate, String model, String benchmark,
             Double riskFreeRatePct) {
-        this(startDate, endDate, model, benchmark, riskFreeRatePct, 0L);
+        this(startDate, endDate, model, benchmark, riskFreeRatePct, 0L, false);
     }
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.^-]{0,15}");
 
     /** Parses the query parameters; every malformed one is a 400 in the contract's error shape. */
     public static PerformanceQuery parse(String startDate, String endDate, String model, String benchmark,
-            String riskFreeRate, String bootstrapSeed) {
+            String riskFreeRate, String bootstrapSeed, String outOfSample) {
         LocalDate start = Params.date("start_date", startDate);
         LocalDate end = Params.date("end_date", endDate);
         if (start != null && end != null && start.isAfter(end)) {
@@ -48,7 +48,8 @@ public record PerformanceQuery(LocalDate startDate, LocalDate endDate, String mo
             throw ApiException.invalidField("invalid_parameter", "model", Params.safe(model),
                     "model must be a signature of at most 200 characters");
         }
-        return new PerformanceQuery(start, end, signature, symbol, rate(riskFreeRate), seed(bootstrapSeed));
+        return new PerformanceQuery(start, end, signature, symbol, rate(riskFreeRate), seed(bootstrapSeed),
+                Params.flag("out_of_sample", outOfSample));
     }
 
     private static long seed(String value) {

@@ -52,7 +52,8 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
                     ? null
                     : metrics.periodReturnPct() - benchmarkReturn;
             return new ModelEntry(days.get(0).model(), 0, daily,
-                    MetricsView.from(metrics, excess, totals.trades(), stale, TradingTotals.of(totals, values),
+                    MetricsView.from(metrics, excess, totals.trades(), stale, totals.inTrainingWindowDays(),
+                            TradingTotals.of(totals, values),
                             Spend.of(totals), bootstrap.of(dates, metrics)),
                     null);
         }
@@ -81,7 +82,7 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             }
             return new Benchmark(hold.symbol(), hold.buyDate(), hold.buyPrice().doubleValue(), hold.shares(),
                     cents(hold.cash().doubleValue()), daily,
-                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null, null, uncertainty));
+                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null, null, null, uncertainty));
         }
     }
 
@@ -114,14 +115,17 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("excess_return_pct") Double excessReturnPct,
             @JsonProperty("trading_days") int tradingDays, @JsonProperty("calendar_days") long calendarDays,
             @JsonProperty("total_trades") int totalTrades, @JsonProperty("stale_days") int staleDays,
+            @Schema(description = "Trading days of the period on or before the model's knowledge cutoff (contract 11), when it may remember what happened: 0 for mock and builtin models and after the cutoff; null when the cutoff is not known, and on the benchmark", nullable = true) @JsonProperty("in_training_window_days") Integer inTrainingWindowDays,
             @JsonUnwrapped RiskView risk, @JsonUnwrapped TradingTotals trading, @JsonUnwrapped Spend spend) {
 
         static MetricsView from(Metrics m, Double excessReturnPct, int totalTrades, int staleDays,
-                TradingTotals trading, Spend spend, StationaryBootstrap.Uncertainty uncertainty) {
+                Integer inTrainingWindowDays, TradingTotals trading, Spend spend,
+                StationaryBootstrap.Uncertainty uncertainty) {
             return new MetricsView(cents(m.startValue()), cents(m.endValue()), round4(m.periodReturnPct()),
                     round4(m.annualizedReturnPct()), round4(m.volatilityPct()), round4(m.sharpeRatio()),
                     round4(m.maxDrawdownPct()), m.peakDate(), m.troughDate(), round4(excessReturnPct),
-                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays, RiskView.of(m, uncertainty), trading,
+                    m.tradingDays(), m.calendarDays(), totalTrades, staleDays, inTrainingWindowDays,
+                    RiskView.of(m, uncertainty), trading,
                     spend);
         }
     }

@@ -44,11 +44,19 @@ public class PerformanceRepository {
                    SUM(t.commission), SUM(t.slippage), SUM(t.borrow_fee), SUM(t.traded_value),
                    SUM(COALESCE(t.input_tokens, 0)), SUM(COALESCE(t.cached_input_tokens, 0)),
                    SUM(COALESCE(t.cache_write_tokens, 0)), SUM(COALESCE(t.output_tokens, 0)), SUM(t.cost_usd),
-                   SUM(CASE WHEN t.llm_calls > 0 AND t.cost_usd IS NULL THEN 1 ELSE 0 END)
+                   SUM(CASE WHEN t.llm_calls > 0 AND t.cost_usd IS NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN t.knowledge_cutoff IS NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN t.knowledge_cutoff <> 'none' AND t.date <= t.knowledge_cutoff THEN 1 ELSE 0 END)
             FROM trading_days t
             WHERE t.date BETWEEN ? AND ?
             """;
     static final String GROUP = " GROUP BY t.model";
+    /** Out of sample (contract 11): only days after the model's knowledge cutoff, or of a model without training. */
+    static final String OUT_OF_SAMPLE = " AND (t.knowledge_cutoff = 'none' OR t.date > t.knowledge_cutoff)";
+    static final String SELECT_UNDATED = """
+            SELECT DISTINCT t.model FROM trading_days t
+            WHERE t.date BETWEEN ? AND ? AND t.knowledge_cutoff IS NULL
+            """;
 
     /** One stored model-day as the value series needs it. */
     public record DayValue(String model, LocalDate date, double endingValue, double previousValue, boolean stale) {
@@ -59,7 +67,7 @@ public class PerformanceRepository {
      * calls' tokens and cost ({@code costUsd} null when some day with calls has no known cost, as {@link CostSum}).
      */
     public record ModelTotals(int days, int trades, double commission, double slippage, double borrowFee,
-            double tradedValue, Tokens tokens, BigDecimal costUsd) {
+            double tradedValue, Tokens tokens, BigDecimal costUsd, Integer inTrainingWindowDays) {
     }
 
     private final DataSource dataSource;
@@ -79,9 +87,9 @@ public class PerformanceRepository {
     }
 
     /** Every stored day from {@code from} to {@code to}, of one model or of all, ordered by model then date. */
-    public List<DayValue> listValues(LocalDate from, LocalDate to, String model) {
+    public List<DayValue> listValues(LocalDate from, LocalDate to, String model, boolean outOfSample) {
         String sql = SELECT_SERIES.formatted(DAYS.formatted(postgres ? "string_agg" : "group_concat"))
-                + (model == null ? "" : " AND t.model = ?") + BY_MODEL;
+                + (outOfSample ? OUT_OF_SAMPLE : "") + (model == null ? "" : " AND t.model = ?") + BY_MODEL;
         // Every model repeats the same dates: parsing each text once saves most of the row-mapping time.
         Map<String, LocalDate> dates = new HashMap<>();
         List<DayValue> values = new ArrayList<>();
@@ -97,20 +105,27 @@ public class PerformanceRepository {
     }
 
     /** The sums of each model's days from {@code from} to {@code to}, of one model or of all. */
-    public Map<String, ModelTotals> listTotals(LocalDate from, LocalDate to, String model) {
+    public Map<String, ModelTotals> listTotals(LocalDate from, LocalDate to, String model, boolean outOfSample) {
         Map<String, ModelTotals> totals = new HashMap<>();
         Jdbc.forEach(dataSource, "Could not read performance totals",
-                SELECT_TOTALS + (model == null ? "" : " AND t.model = ?") + GROUP,
+                SELECT_TOTALS + (outOfSample ? OUT_OF_SAMPLE : "") + (model == null ? "" : " AND t.model = ?") + GROUP,
                 rs -> {
                     double cost = rs.getDouble(12);
                     boolean unknown = rs.getInt(13) > 0;
                     totals.put(rs.getString(1), new ModelTotals(rs.getInt(2), rs.getInt(3), rs.getDouble(4),
                             rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
                             new Tokens(rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)),
-                            unknown ? null : BigDecimal.valueOf(cost)));
+                            unknown ? null : BigDecimal.valueOf(cost), rs.getInt(14) > 0 ? null : rs.getInt(15)));
                 },
                 params(from, to, model));
         return totals;
+    }
+
+    /** The models with days in the period whose knowledge cutoff is not known, by name. */
+    public List<String> listUndated(LocalDate from, LocalDate to, String model) {
+        return Jdbc.list(dataSource, "Could not read performance models",
+                SELECT_UNDATED + (model == null ? "" : " AND t.model = ?") + " ORDER BY t.model",
+                rs -> rs.getString(1), params(from, to, model));
     }
 
     private static Object[] params(LocalDate from, LocalDate to, String model) {

@@ -99,6 +99,12 @@ public class PerformanceResource {
             `indistinguishable_from_leader`. Each model is marked the same way against the rank-1 model by their \
             bootstrap ci95.period_return_pct.
 
+            **Training window** (contract 11). in_training_window_days = the model's days of the period on or \
+            before its knowledge cutoff (from model_cards.json or its config, fixed with its job; 0 for mock and \
+            builtin models; null when not known). With out_of_sample=true every figure above is computed over the \
+            days after the cutoff only (V₀ is then the value of the last day before them), and models without a \
+            known cutoff are left out and named in warnings.
+
             **Benchmark.** Buy-and-hold of `benchmark` (default: the default config's, QQQ) from the default \
             config's initial cash: ⌊initial_cash / open⌋ whole shares bought at the open of the period's first day \
             with a price, the rest kept as cash; each day valued cash + shares · close (the open when the close is \
@@ -116,10 +122,11 @@ public class PerformanceResource {
             @Parameter(description = "Only this model signature") @QueryParam("model") String model,
             @Parameter(description = "Benchmark symbol (default: the default config's benchmark)") @QueryParam("benchmark") String benchmark,
             @Parameter(description = "Annual risk free rate in percent for the Sharpe ratio (default: RISK_FREE_RATE, 0)") @QueryParam("risk_free_rate") String riskFreeRate,
-            @Parameter(description = "Seed of the bootstrap's random numbers (an integer, default 0): the same request with the same seed gives the same intervals and p-values") @QueryParam("bootstrap_seed") String bootstrapSeed) {
+            @Parameter(description = "Seed of the bootstrap's random numbers (an integer, default 0): the same request with the same seed gives the same intervals and p-values") @QueryParam("bootstrap_seed") String bootstrapSeed,
+            @Parameter(description = "true: every figure only over the days after each model's knowledge cutoff (contract 11); models whose cutoff is not known are left out, and warnings names them (default false)") @QueryParam("out_of_sample") String outOfSample) {
         // the parameters' 400s come before any work
         PerformanceQuery query = PerformanceQuery.parse(startDate, endDate, model, benchmark, riskFreeRate,
-                bootstrapSeed);
+                bootstrapSeed, outOfSample);
         return Uni.createFrom().item(() -> performance.report(query)).runSubscriptionOn(pools.blocking());
     }
 

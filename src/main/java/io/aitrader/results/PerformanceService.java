@@ -55,11 +55,22 @@ public class PerformanceService {
         LocalDate start = query.startDate() != null
                 ? query.startDate()
                 : end.minusDays(settings.defaultResultsLookbackDays() - 1L);
-        List<DayValue> rows = start.isAfter(end) ? List.of() : repository.listValues(start, end, query.model());
+        List<DayValue> rows = start.isAfter(end)
+                ? List.of()
+                : repository.listValues(start, end, query.model(),
+                        query.outOfSample());
         if (rows.isEmpty()) {
             throw noData(new PerformanceQuery(start, end, query.model(), symbol, riskFree));
         }
-        Map<String, ModelTotals> totals = repository.listTotals(start, end, query.model());
+        Map<String, ModelTotals> totals = repository.listTotals(start, end, query.model(), query.outOfSample());
+        if (query.outOfSample()) {
+            List<String> undated = repository.listUndated(start, end, query.model());
+            if (!undated.isEmpty()) {
+                warnings.add("out_of_sample leaves out the models whose knowledge cutoff is not known: "
+                        + String.join(", ", undated) + " (add them to model_cards.json or give them a"
+                        + " knowledge_cutoff in their config)");
+            }
+        }
         LocalDate first = rows.stream().map(DayValue::date).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate last = rows.stream().map(DayValue::date).max(Comparator.naturalOrder()).orElseThrow();
 

@@ -158,7 +158,8 @@ public class ModelDayRunner {
         return new DayRecord(day.jobId(), day.id(), day.model(), day.date(), end, value.startingValue(),
                 value.endingValue(), start.previousValue(), value.profit(),
                 value.returnPct() == null ? BigDecimal.ZERO : value.returnPct(), dayLedger.trades(), transcript,
-                warnings, cost(model, usage), calls(model, usage), opening.borrowFee());
+                warnings, cost(model, usage), calls(model, usage), opening.borrowFee(),
+                model.free() ? DayRecord.NO_TRAINING : model.option(ModelSpec.KNOWLEDGE_CUTOFF));
     }
 
     private static DayCalls calls(ModelSpec model, DayUsage usage) {

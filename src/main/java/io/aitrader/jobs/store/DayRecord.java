@@ -11,10 +11,14 @@ import io.aitrader.trading.Trade;
 
 /**
  * Everything a finished model-day commits in one transaction, with what its model calls used and cost and their
- * recordings; {@code borrowFee} is what the day's shorts paid at the open (contract 10; zero without shorts).
+ * recordings; {@code borrowFee} is what the day's shorts paid at the open (contract 10; zero without shorts);
+ * {@code knowledgeCutoff} the model's (contract 11: a date, {@link #NO_TRAINING}, or null when not known).
  */
 public record DayRecord(String jobId, long detailId, String model, LocalDate date, Portfolio end,
         BigDecimal startingValue, BigDecimal endingValue, BigDecimal previousValue, BigDecimal profit,
         BigDecimal returnPct, List<Trade> trades, DayTranscript transcript, List<String> warnings, DayCost cost,
-        DayCalls calls, BigDecimal borrowFee) {
+        DayCalls calls, BigDecimal borrowFee, String knowledgeCutoff) {
+
+    /** What a day stores for a model without training data (mock, builtin): it can remember nothing. */
+    public static final String NO_TRAINING = "none";
 }

@@ -45,8 +45,8 @@ public class LedgerRepository {
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
                                       return_pct, total_steps, stop_signal, summary, warnings, created_at, borrow_fee, commission, slippage, traded_value, trades,
-                                      %s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) RETURNING id
+                                      knowledge_cutoff, %s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) RETURNING id
             """
             .formatted(StoredCost.COLUMNS, StoredCost.PLACEHOLDERS);
     static final String SELECT_JOB_DAYS = "SELECT model, date FROM trading_days WHERE job_id = ? ORDER BY model, date";
@@ -133,7 +133,7 @@ public class LedgerRepository {
                     day.returnPct(), day.transcript().totalSteps(), day.transcript().stopSignalReceived(),
                     day.transcript().summary(), toJson(day.warnings()), now, day.borrowFee(), costs.commission(),
                     costs.slippage(),
-                    costs.tradedValue(), day.trades().size()}, day.cost()));
+                    costs.tradedValue(), day.trades().size(), day.knowledgeCutoff()}, day.cost()));
             try (ResultSet id = ps.executeQuery()) {
                 id.next();
                 dayId = id.getLong(1);

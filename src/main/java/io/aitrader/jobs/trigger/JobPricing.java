@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.config.ConfigSettings;
+import io.aitrader.config.ModelCards;
 import io.aitrader.config.ModelSpec;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.cost.ModelPrice;
@@ -50,12 +51,32 @@ public class JobPricing {
                         + PriceList.FILE_NAME + " or give it a \"pricing\" object in the config");
                 return model;
             }
-            Map<String, Object> options = model.options() == null
-                    ? new LinkedHashMap<>()
-                    : new LinkedHashMap<>(model.options());
-            options.put(ModelSpec.PRICING, price.get());
-            return new ModelSpec(model.name(), model.signature(), model.provider(), model.basemodel(),
-                    model.enabled(), model.baseUrl(), model.apiKey(), options);
+            return model.withOption(ModelSpec.PRICING, price.get());
+        }).toList();
+        return config.withModels(models);
+    }
+
+    /**
+     * The config with a knowledge cutoff (contract 11) on every LLM model of {@code planned} that has one: its own
+     * {@code knowledge_cutoff}, else {@code model_cards.json}'s (read at each trigger). The job stores it, so its
+     * results' in_training_window never changes with a later edit; a model without one gets a warning.
+     */
+    SimulationConfig dated(SimulationConfig config, List<String> planned, List<String> warnings) {
+        ModelCards cards = ModelCards.read(settings.configsDir().resolve(ModelCards.FILE_NAME), json);
+        warnings.addAll(cards.problems());
+        List<ModelSpec> models = config.models().stream().map(model -> {
+            if (model.free() || !planned.contains(model.signature())
+                    || model.option(ModelSpec.KNOWLEDGE_CUTOFF) != null) {
+                return model;
+            }
+            Optional<LocalDate> cutoff = cards.find(model.basemodel());
+            if (cutoff.isEmpty()) {
+                warnings.add("No knowledge cutoff is known for model " + model.signature() + " (basemodel "
+                        + model.basemodel() + "): its days cannot be told in or out of its training window; add it to "
+                        + ModelCards.FILE_NAME + " or give it a \"knowledge_cutoff\" in the config");
+                return model;
+            }
+            return model.withOption(ModelSpec.KNOWLEDGE_CUTOFF, cutoff.get().toString());
         }).toList();
         return config.withModels(models);
     }

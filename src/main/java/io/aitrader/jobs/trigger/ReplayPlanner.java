@@ -44,12 +44,7 @@ class ReplayPlanner {
                     "replay_of runs the job's own config and costs nothing: leave out config_path, replace_existing "
                             + "and max_cost_usd");
         }
-        JobRecord source = jobs.findById(sourceId).orElseThrow(() -> ApiException.invalidField("unknown_job",
-                "replay_of", Params.safe(sourceId), "There is no job '" + Params.safe(sourceId) + "' to replay"));
-        if (source.status().active()) {
-            throw ApiException.invalidField("job_not_ended", "replay_of", sourceId, "Job " + sourceId + " is still "
-                    + source.status().wire() + "; replay it once it has ended");
-        }
+        JobRecord source = endedSource(jobs, sourceId, "replay_of", "replay");
         Set<String> models = models(source, request.models());
         LocalDate from = TriggerPlanner.parseDate("start_date", request.startDate()).orElse(null);
         LocalDate to = TriggerPlanner.parseDate("end_date", request.endDate()).orElse(null);
@@ -72,6 +67,20 @@ class ReplayPlanner {
                 + "recordings, nothing is sent to a provider; mock and builtin models run again");
         return new TriggerPlan(source.configPath(), config, List.copyOf(models), toRun, List.of(), warnings, true,
                 null, sourceId, null);
+    }
+
+    /**
+     * The job a replay or re-scoring ({@code field}) starts from: 400 unknown_job when there is none, 400
+     * job_not_ended while it is active.
+     */
+    static JobRecord endedSource(JobRepository jobs, String sourceId, String field, String verb) {
+        JobRecord source = jobs.findById(sourceId).orElseThrow(() -> ApiException.invalidField("unknown_job", field,
+                Params.safe(sourceId), "There is no job '" + Params.safe(sourceId) + "' to " + verb));
+        if (source.status().active()) {
+            throw ApiException.invalidField("job_not_ended", field, sourceId, "Job " + sourceId + " is still "
+                    + source.status().wire() + "; " + verb + " it once it has ended");
+        }
+        return source;
     }
 
     /** The source job's models, or those {@code requested} (400 unknown_model for one the job did not run). */

@@ -50,12 +50,7 @@ class RescorePlanner {
                     "rescore_of applies the job's own orders and calls no model: leave out config_path, "
                             + "replace_existing, max_cost_usd and replay_of");
         }
-        JobRecord source = jobs.findById(sourceId).orElseThrow(() -> ApiException.invalidField("unknown_job",
-                "rescore_of", Params.safe(sourceId), "There is no job '" + Params.safe(sourceId) + "' to re-score"));
-        if (source.status().active()) {
-            throw ApiException.invalidField("job_not_ended", "rescore_of", sourceId, "Job " + sourceId + " is still "
-                    + source.status().wire() + "; re-score it once it has ended");
-        }
+        JobRecord source = ReplayPlanner.endedSource(jobs, sourceId, "rescore_of", "re-score");
         TradingRules rules = configs.loadRules(request.rules());
         Set<String> models = ReplayPlanner.models(source, request.models());
         LocalDate from = TriggerPlanner.parseDate("start_date", request.startDate()).orElse(null);

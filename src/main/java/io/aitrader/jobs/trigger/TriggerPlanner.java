@@ -64,7 +64,7 @@ public class TriggerPlanner {
         List<String> models = loaded.models().stream().map(ModelSpec::signature)
                 .filter(s -> chosen.stream().anyMatch(base -> Replicas.runsAs(base, s))).toList();
         List<String> warnings = new ArrayList<>();
-        SimulationConfig config = pricing.priced(loaded, models, today, warnings);
+        SimulationConfig config = pricing.dated(pricing.priced(loaded, models, today, warnings), models, warnings);
         Optional<LocalDate> start = parseDate("start_date", request.startDate());
         LocalDate end = parseDate("end_date", request.endDate()).orElseGet(() -> latestPricedDay(today));
         if (end.isAfter(today)) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -116,6 +117,7 @@ public class Bench {
         engine();
         if (!options.engineOnly()) {
             scale();
+            replicas();
             growthRows();
         }
     }
@@ -555,6 +557,46 @@ public class Bench {
             });
             eachBuild(b -> latency(b, "GET /simulate/jobs", n, i -> "/simulate/jobs"));
             eachBuild(b -> performance(b, days.get(b), n));
+        } finally {
+            closeApps();
+        }
+    }
+
+    /**
+     * 20 models × 3 replicas × 250 days (issue 18): /performance with its bootstrap intervals and replica groups, both
+     * repeated (answers kept by their inputs) and with a new bootstrap_seed each time (every model resampled).
+     */
+    void replicas() throws Exception {
+        int models = 20;
+        String[] range = quick ? new String[] {"2025-01-02", "2025-03-31"} : DAYS_250;
+        int id = ++configSeq;
+        List<String> entries = IntStream.range(0, models).mapToObj(m -> mockModel("replicated-" + id + "-" + m,
+                id * 100 + m, 0).replaceFirst("}$", ", \"replicas\": 3}")).toList();
+        String config = writeConfig("replicated-" + id, entries);
+        Map<Subject, List<String>> days = new HashMap<>();
+        Map<Subject, Boolean> grouped = new HashMap<>();
+        int n = quick ? 20 : 100;
+        try {
+            eachBuild(b -> b.open("replicas", configs));
+            eachBuild(b -> {
+                Job job = b.app.runJob(config, range);
+                days.put(b, tradingDays(b.app, job));
+                grouped.put(b, job.modelDays() == models * 3 * days.get(b).size()); // an older build runs 20
+            });
+            eachBuild(b -> {
+                String label = "GET /performance, " + models + " models x 3 replicas x " + days.get(b).size()
+                        + " days";
+                if (!grouped.get(b)) {
+                    table.add(b, label, Value.text("n/a"), "this build runs no replicas");
+                    return;
+                }
+                String period = "/performance?start_date=" + days.get(b).get(0) + "&end_date="
+                        + days.get(b).get(days.get(b).size() - 1);
+                latency(b, label + ", repeated", n, i -> period);
+                AtomicInteger seed = new AtomicInteger(1000);
+                latency(b, label + ", a new bootstrap_seed each time", 5,
+                        i -> period + "&bootstrap_seed=" + seed.incrementAndGet());
+            });
         } finally {
             closeApps();
         }

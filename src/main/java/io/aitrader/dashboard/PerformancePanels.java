@@ -56,12 +56,12 @@ class PerformancePanels {
         for (int i = 0; i < report.models().size(); i++) {
             PerformanceReport.ModelEntry m = report.models().get(i);
             rows.add(row(String.valueOf(m.rank()), m.model(), PALETTE.get(i % PALETTE.size()), m.metrics(),
-                    m.dailyPortfolioValues()));
+                    m.dailyPortfolioValues(), Boolean.TRUE.equals(m.indistinguishableFromLeader())));
         }
         PerformanceReport.Benchmark b = report.benchmark();
         PerformancePanel.Row benchmarkRow = b == null
                 ? null
-                : row("", b.symbol() + " buy & hold", BENCHMARK_COLOR, b.metrics(), b.dailyPortfolioValues());
+                : row("", b.symbol() + " buy & hold", BENCHMARK_COLOR, b.metrics(), b.dailyPortfolioValues(), false);
         TreeSet<LocalDate> dates = new TreeSet<>();
         report.models().forEach(m -> m.dailyPortfolioValues().forEach(v -> dates.add(v.date())));
         List<String> newestFirst = dates.descendingSet().stream().map(LocalDate::toString).toList();
@@ -70,11 +70,12 @@ class PerformancePanels {
         return new PerformancePanel(startInput, endInput, symbolInput, null, period,
                 Kpis.of(report, rows, benchmarkRow, dates.size()), rows, benchmarkRow, chart(report, dates, rows),
                 Presets.around(report.endDate(), startInput, endInput, symbolInput),
-                rows.stream().map(PerformancePanel.Row::model).toList(), newestFirst, report.warnings());
+                rows.stream().map(PerformancePanel.Row::model).toList(), newestFirst, report.warnings(),
+                GroupRows.of(report.groups()), GroupRows.significance(report, rows));
     }
 
     private static PerformancePanel.Row row(String rank, String model, String color, MetricsView m,
-            List<DailyValue> values) {
+            List<DailyValue> values, boolean closeToLeader) {
         String drawdownTitle = m.maxDrawdownPeakDate() == null
                 ? "never below a previous high"
                 : "from the high of " + m.maxDrawdownPeakDate() + " to the low of " + m.maxDrawdownTroughDate();
@@ -85,7 +86,7 @@ class PerformancePanels {
                 Fmt.money(m.endingPortfolioValue()), m.staleDays(), m.spend() == null
                         ? Fmt.NONE
                         : Fmt.usd(m.spend().costUsd()),
-                costTitle(m.spend()));
+                costTitle(m.spend()), GroupRows.interval(m), closeToLeader);
     }
 
     private static String costTitle(PerformanceReport.Spend spend) {
@@ -111,6 +112,7 @@ class PerformancePanels {
         chart.put("labels", labels.stream().map(LocalDate::toString).toList());
         chart.put("datasets", datasets);
         PerformanceReport.Benchmark b = report.benchmark();
+        chart.put("bands", GroupRows.bands(report, labels, rows));
         chart.put("benchmark", b == null
                 ? null
                 : series(b.symbol() + " (buy & hold)", BENCHMARK_COLOR, labels, b.dailyPortfolioValues()));

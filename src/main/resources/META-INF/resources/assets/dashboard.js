@@ -93,6 +93,14 @@
       borderWidth: 2, pointRadius: 0, pointHoverRadius: 4, pointHitRadius: 6, tension: 0, spanGaps: true
     }, extra || {});
     const datasets = (data.datasets || []).map((series) => line(series));
+    // A replica group's band: its replicas' min and max each day, the space between them shaded.
+    (data.bands || []).forEach((band) => {
+      const edge = { borderWidth: 0, pointRadius: 0, pointHitRadius: 0, spanGaps: true, band: true };
+      datasets.push(Object.assign({ label: band.label + ' low', data: band.low, borderColor: 'transparent',
+        backgroundColor: 'transparent', fill: false }, edge));
+      datasets.push(Object.assign({ label: band.label, data: band.high, borderColor: 'transparent',
+        backgroundColor: band.color + '26', fill: '-1' }, edge));
+    });
     if (data.benchmark) {
       // order −1 draws it over a model that holds the same symbol, which would otherwise hide it.
       datasets.push(line(data.benchmark, { borderDash: [6, 4], borderWidth: 2, order: -1, benchmark: true }));
@@ -113,16 +121,19 @@
         plugins: {
           legend: {
             position: 'bottom',
-            labels: { boxWidth: 14, boxHeight: 3, padding: 14, color: '#374151', sort: (a, b) => a.datasetIndex - b.datasetIndex }
+            labels: { boxWidth: 14, boxHeight: 3, padding: 14, color: '#374151', sort: (a, b) => a.datasetIndex - b.datasetIndex,
+              filter: (item, chartData) => !(chartData.datasets[item.datasetIndex].band && item.text.endsWith(' low')) }
           },
           tooltip: {
             itemSort: (a, b) => (b.parsed.y || 0) - (a.parsed.y || 0),
+            filter: (item) => !item.dataset.band,
             callbacks: { label: (item) => ' ' + item.dataset.label + ': ' + (item.parsed.y == null ? '—' : money(item.parsed.y)) }
           }
         },
         onClick: (event) => {
           const hits = chart.getElementsAtEventForMode(event, 'nearest', { intersect: false }, true);
-          const hit = hits.find((h) => !chart.data.datasets[h.datasetIndex].benchmark);
+          const hit = hits.find((h) => !chart.data.datasets[h.datasetIndex].benchmark
+            && !chart.data.datasets[h.datasetIndex].band);
           if (hit) {
             loadDay(chart.data.datasets[hit.datasetIndex].label, chart.data.labels[hit.index]);
           }
@@ -130,8 +141,9 @@
       }
     });
     // What the chart shows, for people reading the DOM and for the browser test.
-    canvas.dataset.seriesCount = String(datasets.length);
-    canvas.dataset.seriesLabels = JSON.stringify(datasets.map((d) => d.label));
+    canvas.dataset.seriesCount = String(datasets.filter((d) => !d.band).length);
+    canvas.dataset.bandCount = String((data.bands || []).length);
+    canvas.dataset.seriesLabels = JSON.stringify(datasets.filter((d) => !d.band).map((d) => d.label));
   }
 
   // ---- model-day ---------------------------------------------------------------------------------------------

@@ -61,8 +61,9 @@ public class DashboardResource {
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes text/html", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<TemplateInstance> root(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
-            @QueryParam("benchmark") String benchmark, @Context RoutingContext http) {
-        return dashboard(start, end, benchmark, http);
+            @QueryParam("benchmark") String benchmark, @QueryParam("out_of_sample") String outOfSample,
+            @Context RoutingContext http) {
+        return dashboard(start, end, benchmark, outOfSample, http);
     }
 
     @GET
@@ -72,9 +73,11 @@ public class DashboardResource {
     @APIResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes text/html", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<TemplateInstance> dashboard(@QueryParam("start_date") String start,
             @QueryParam("end_date") String end, @QueryParam("benchmark") String benchmark,
-            @Context RoutingContext http) {
+            @QueryParam("out_of_sample") String outOfSample, @Context RoutingContext http) {
         boolean admitted = keys.admits(http);
-        return Uni.createFrom().item(() -> admitted ? page(start, end, benchmark) : keyPage(start, end, benchmark))
+        return Uni.createFrom().item(() -> admitted
+                ? page(start, end, benchmark, outOfSample)
+                : keyPage(start, end, benchmark))
                 .runSubscriptionOn(pools.blocking());
     }
 
@@ -85,8 +88,8 @@ public class DashboardResource {
                 DayPanel.empty("", "", "No results yet."), null, true);
     }
 
-    private TemplateInstance page(String start, String end, String benchmark) {
-        PerformancePanel panel = performance.build(start, end, benchmark);
+    private TemplateInstance page(String start, String end, String benchmark, String outOfSample) {
+        PerformancePanel panel = performance.build(start, end, benchmark, outOfSample);
         String model = panel.models().isEmpty() ? null : panel.models().get(0);
         String date = panel.dates().isEmpty() ? null : panel.dates().get(0);
         DayPanel day = model == null ? DayPanel.empty("", "", "No results yet.") : days.build(model, date);
@@ -101,9 +104,11 @@ public class DashboardResource {
     @Path("dashboard/fragments/performance")
     @Operation(hidden = true)
     public Uni<TemplateInstance> performanceFragment(@QueryParam("start_date") String start,
-            @QueryParam("end_date") String end, @QueryParam("benchmark") String benchmark) {
+            @QueryParam("end_date") String end, @QueryParam("benchmark") String benchmark,
+            @QueryParam("out_of_sample") String outOfSample) {
         return Uni.createFrom()
-                .item(() -> DashboardTemplates.page$performance(performance.build(start, end, benchmark)))
+                .item(() -> DashboardTemplates.page$performance(
+                        performance.build(start, end, benchmark, outOfSample)))
                 .runSubscriptionOn(pools.blocking());
     }
 

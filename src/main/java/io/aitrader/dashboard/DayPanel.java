@@ -9,13 +9,14 @@ import java.util.List;
  */
 record DayPanel(String model, String date, String message, String value, String profit, String returnPct,
         String profitClass, List<Trade> trades, List<String> positions, String summary, String steps,
-        String tools, boolean stale, String costs) {
+        String tools, boolean stale, String costs, boolean inTrainingWindow) {
 
     /** {@code fill} and {@code costs} (commission plus slippage) are blank on a day traded without costs. */
     record Trade(String action, String symbol, long amount, String price, String fill, String total, String costs) {
     }
 
     static DayPanel empty(String model, String date, String message) {
-        return new DayPanel(model, date, message, "", "", "", "flat", List.of(), List.of(), "", "", "", false, "");
+        return new DayPanel(model, date, message, "", "", "", "flat", List.of(), List.of(), "", "", "", false, "",
+                false);
     }
 }

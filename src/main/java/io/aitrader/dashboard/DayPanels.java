@@ -68,7 +68,8 @@ class DayPanels {
                 (pnl.profit().signum() >= 0 ? "+" : "") + Fmt.money(pnl.profit().doubleValue()).replace("$-", "-$"),
                 Fmt.pct(pnl.returnPct().doubleValue()), Fmt.sign(pnl.returnPct().doubleValue()), trades, positions,
                 reasoning == null || reasoning.reasoningSummary() == null ? "" : reasoning.reasoningSummary(), steps,
-                tools, Boolean.TRUE.equals(result.stale()), costly ? costs(dayCosts) : "");
+                tools, Boolean.TRUE.equals(result.stale()), costly ? costs(dayCosts) : "",
+                Boolean.TRUE.equals(result.inTrainingWindow()));
     }
 
     /** "$1.00 commission · $0.52 slippage", with the borrow fee when shorts paid one. */

@@ -8,7 +8,7 @@ import java.util.List;
  */
 record PerformancePanel(String startInput, String endInput, String benchmarkInput, String error, String period,
         List<Kpi> kpis, List<Row> rows, Row benchmark, String chartJson, List<Preset> presets, List<String> models,
-        List<String> dates, List<String> warnings, List<GroupRow> groups, String significance) {
+        List<String> dates, List<String> warnings, List<GroupRow> groups, String significance, boolean outOfSample) {
 
     /**
      * A leaderboard line, already formatted; {@code color} matches the model's line in the chart, {@code cost} is what
@@ -17,7 +17,7 @@ record PerformancePanel(String startInput, String endInput, String benchmarkInpu
     record Row(String rank, String model, String color, String periodReturn, String returnClass, String annualized,
             String volatility, String sharpe, String drawdown, String drawdownTitle, String excess,
             String excessClass, int trades, int tradingDays, String endValue, int staleDays, String cost,
-            String costTitle, String interval, boolean closeToLeader) {
+            String costTitle, String interval, boolean closeToLeader, Integer inTrainingWindowDays) {
     }
 
     /**
@@ -36,6 +36,6 @@ record PerformancePanel(String startInput, String endInput, String benchmarkInpu
 
     static PerformancePanel failed(String start, String end, String benchmark, String error, List<Preset> presets) {
         return new PerformancePanel(start, end, benchmark, error, "", List.of(), List.of(), null, "{}", presets,
-                List.of(), List.of(), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), List.of(), null, false);
     }
 }

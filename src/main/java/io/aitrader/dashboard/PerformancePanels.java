@@ -38,12 +38,18 @@ class PerformancePanels {
     }
 
     PerformancePanel build(String start, String end, String benchmark) {
+        return build(start, end, benchmark, null);
+    }
+
+    /** {@code outOfSample} "true": every figure over the days after each model's knowledge cutoff only. */
+    PerformancePanel build(String start, String end, String benchmark, String outOfSample) {
         String startInput = start == null ? "" : start;
         String endInput = end == null ? "" : end;
         String symbolInput = benchmark == null ? "" : benchmark;
         PerformanceReport report;
         try {
-            report = performance.report(PerformanceQuery.parse(start, end, null, benchmark, null, null, null));
+            report = performance.report(PerformanceQuery.parse(start, end, null, benchmark, null, null,
+                    outOfSample));
         } catch (ApiException e) {
             String message = "no_data".equals(e.code())
                     ? "No results in this period yet. Trigger a simulation (POST /simulate/trigger) or pick "
@@ -71,7 +77,7 @@ class PerformancePanels {
                 Kpis.of(report, rows, benchmarkRow, dates.size()), rows, benchmarkRow, chart(report, dates, rows),
                 Presets.around(report.endDate(), startInput, endInput, symbolInput),
                 rows.stream().map(PerformancePanel.Row::model).toList(), newestFirst, report.warnings(),
-                GroupRows.of(report.groups()), GroupRows.significance(report, rows));
+                GroupRows.of(report.groups()), GroupRows.significance(report, rows), "true".equals(outOfSample));
     }
 
     private static PerformancePanel.Row row(String rank, String model, String color, MetricsView m,
@@ -86,7 +92,7 @@ class PerformancePanels {
                 Fmt.money(m.endingPortfolioValue()), m.staleDays(), m.spend() == null
                         ? Fmt.NONE
                         : Fmt.usd(m.spend().costUsd()),
-                costTitle(m.spend()), GroupRows.interval(m), closeToLeader);
+                costTitle(m.spend()), GroupRows.interval(m), closeToLeader, m.inTrainingWindowDays());
     }
 
     private static String costTitle(PerformanceReport.Spend spend) {

@@ -55,6 +55,17 @@ class TrainingWindowTest {
             assertEquals(3, outside.getInt(metric("cards-mock", "trading_days")));
             assertTrue(outside.getList("warnings", String.class).stream()
                     .anyMatch(w -> w.startsWith("out_of_sample leaves out") && w.contains("cards-unknown")));
+            String page = given().queryParam("start_date", "2025-08-04").queryParam("end_date", "2025-08-06")
+                    .get("/dashboard").then().statusCode(200).extract().asString();
+            assertTrue(page.contains("2 d in training window"), "the leaderboard marks the remembered days");
+            String outOfSample = given().queryParam("start_date", "2025-08-04").queryParam("end_date", "2025-08-06")
+                    .queryParam("out_of_sample", "true").get("/dashboard/fragments/performance").then().statusCode(200)
+                    .extract().asString();
+            assertTrue(outOfSample.contains("name=\"out_of_sample\" value=\"true\" checked")
+                    && !outOfSample.contains("data-model=\"cards-unknown\""), "the out-of-sample view");
+            String day = given().queryParam("model", "cards-own").queryParam("date", "2025-08-05")
+                    .get("/dashboard/fragments/day").then().statusCode(200).extract().asString();
+            assertTrue(day.contains("on or before the model's knowledge cutoff"), day);
             given().queryParam("out_of_sample", "maybe").get("/performance").then().statusCode(400)
                     .body("details.field", org.hamcrest.Matchers.equalTo("out_of_sample"));
         }

@@ -44,8 +44,9 @@ class TrainingWindowTest {
             assertNull(all.get(metric("cards-unknown", "in_training_window_days")));
 
             JsonPath outside = performance(true);
-            assertEquals(List.of("cards-mock", "cards-own"),
-                    outside.getList("models.model").stream().sorted().toList());
+            List<Object> shown = outside.getList("models.model");
+            assertTrue(shown.containsAll(List.of("cards-mock", "cards-own")) && !shown.contains("cards-unknown"),
+                    "other tests' models share the dates; the one without a cutoff is left out: " + shown);
             assertEquals(1, outside.getInt(metric("cards-own", "trading_days")));
             assertEquals(0, outside.getInt(metric("cards-own", "in_training_window_days")));
             double before = given().queryParam("date", "2025-08-05").queryParam("model", "cards-own").get("/results")

@@ -47,7 +47,7 @@ public class ResultsService {
                 row.returnPct().setScale(4, RoundingMode.HALF_UP), cents(row.endingValue()));
         List<TradeView> trades = full ? repository.listTrades(row.id()) : null;
         return new DayResult(row.model(), row.jobId(), positions, pnl, row.stale() ? Boolean.TRUE : null,
-                TrainingWindow.contains(row.knowledgeCutoff(), row.date()), trades,
+                full ? TrainingWindow.contains(row.knowledgeCutoff(), row.date()) : null, trades,
                 full ? costs(row.trading()) : null,
                 full
                         ? new DayResult.Reasoning(row.totalSteps(), row.stopSignal(), row.summary(),

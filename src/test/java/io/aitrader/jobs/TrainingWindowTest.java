@@ -73,8 +73,8 @@ class TrainingWindowTest {
     }
 
     private static Boolean window(String date, String model) {
-        return given().queryParam("date", date).queryParam("model", model).get("/results").then().statusCode(200)
-                .extract().path("results[0].in_training_window");
+        return given().queryParam("date", date).queryParam("model", model).queryParam("detail", "full")
+                .get("/results").then().statusCode(200).extract().path("results[0].in_training_window");
     }
 
     private static JsonPath performance(boolean outOfSample) {

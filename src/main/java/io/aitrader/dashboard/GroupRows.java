@@ -2,6 +2,7 @@ package io.aitrader.dashboard;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,24 +61,22 @@ final class GroupRows {
             List<PerformancePanel.Row> rows) {
         List<Map<String, Object>> bands = new ArrayList<>();
         for (ReplicaGroups.Group group : report.groups()) {
+            // each date's min and max over the members, in one pass over their values
+            Map<LocalDate, double[]> range = new HashMap<>();
+            for (PerformanceReport.ModelEntry m : report.models()) {
+                if (group.members().contains(m.model())) {
+                    for (PerformanceReport.DailyValue v : m.dailyPortfolioValues()) {
+                        range.merge(v.date(), new double[]{v.portfolioValue(), v.portfolioValue()},
+                                (a, b) -> new double[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+                    }
+                }
+            }
             List<Double> low = new ArrayList<>();
             List<Double> high = new ArrayList<>();
             for (LocalDate date : labels) {
-                Double min = null;
-                Double max = null;
-                for (PerformanceReport.ModelEntry m : report.models()) {
-                    if (!group.members().contains(m.model())) {
-                        continue;
-                    }
-                    for (PerformanceReport.DailyValue v : m.dailyPortfolioValues()) {
-                        if (v.date().equals(date)) {
-                            min = min == null ? v.portfolioValue() : Math.min(min, v.portfolioValue());
-                            max = max == null ? v.portfolioValue() : Math.max(max, v.portfolioValue());
-                        }
-                    }
-                }
-                low.add(min);
-                high.add(max);
+                double[] r = range.get(date);
+                low.add(r == null ? null : r[0]);
+                high.add(r == null ? null : r[1]);
             }
             String color = rows.stream().filter(r -> group.members().contains(r.model())).map(
                     PerformancePanel.Row::color).findFirst().orElse("#6b7280");

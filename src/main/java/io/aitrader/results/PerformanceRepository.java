@@ -53,6 +53,8 @@ public class PerformanceRepository {
     static final String GROUP = " GROUP BY t.model";
     /** Out of sample (contract 11): only days after the model's knowledge cutoff, or of a model without training. */
     static final String OUT_OF_SAMPLE = " AND (t.knowledge_cutoff = 'none' OR t.date > t.knowledge_cutoff)";
+    /** Raised by triggers on every write of a model's results (migration V11); their sum only grows. */
+    static final String RESULTS_VERSION = "SELECT COALESCE(SUM(version), 0) FROM result_versions";
     static final String SELECT_UNDATED = """
             SELECT DISTINCT t.model FROM trading_days t
             WHERE t.date BETWEEN ? AND ? AND t.knowledge_cutoff IS NULL
@@ -84,6 +86,17 @@ public class PerformanceRepository {
         return Jdbc.find(dataSource, "Could not read the latest trading day",
                 model == null ? LATEST_DATE : LATEST_DATE_OF_MODEL, rs -> rs.getString(1), params)
                 .map(LocalDate::parse);
+    }
+
+    /**
+     * A number that grows with every write of the results of {@code model} (of any model when null): the same
+     * number, the same stored results.
+     */
+    public long findResultsVersion(String model) {
+        Object[] params = model == null ? new Object[0] : new Object[]{model};
+        return Jdbc.find(dataSource, "Could not read the results version",
+                model == null ? RESULTS_VERSION : RESULTS_VERSION + " WHERE model = ?", rs -> rs.getLong(1), params)
+                .orElse(0L);
     }
 
     /** Every stored day from {@code from} to {@code to}, of one model or of all, ordered by model then date. */

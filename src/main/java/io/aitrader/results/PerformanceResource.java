@@ -21,7 +21,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * GET /performance (contract 2.5). Its JDBC work blocks, so the pipeline runs on the named worker pool
  * ({@code runSubscriptionOn}), never on the event loop. Its no_data (404) names the resolved period, so the report
- * fails with it where the period is resolved.
+ * fails with it where the period is resolved. The body is the report's JSON as written once per report (see
+ * {@link PerformanceCache}).
  */
 @Path("/performance")
 @Produces(MediaType.APPLICATION_JSON)
@@ -116,7 +117,7 @@ public class PerformanceResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PerformanceReport.class)))
     @APIResponse(responseCode = "400", description = "invalid_date, invalid_date_range, invalid_parameter", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "404", description = "no_data: no results in the period (for that model)", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    public Uni<PerformanceReport> get(
+    public Uni<byte[]> get(
             @Parameter(description = "First day, YYYY-MM-DD (default: DEFAULT_RESULTS_LOOKBACK_DAYS − 1 days before end_date)") @QueryParam("start_date") String startDate,
             @Parameter(description = "Last day, YYYY-MM-DD (default: the latest stored trading day)") @QueryParam("end_date") String endDate,
             @Parameter(description = "Only this model signature") @QueryParam("model") String model,
@@ -127,7 +128,7 @@ public class PerformanceResource {
         // the parameters' 400s come before any work
         PerformanceQuery query = PerformanceQuery.parse(startDate, endDate, model, benchmark, riskFreeRate,
                 bootstrapSeed, outOfSample);
-        return Uni.createFrom().item(() -> performance.report(query)).runSubscriptionOn(pools.blocking());
+        return Uni.createFrom().item(() -> performance.json(query)).runSubscriptionOn(pools.blocking());
     }
 
 }

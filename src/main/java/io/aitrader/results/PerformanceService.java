@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aitrader.config.ConfigService;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.errors.ApiException;
+import io.aitrader.prices.PriceBar;
 import io.aitrader.prices.PriceRepository;
 import io.aitrader.results.PerformanceReport.Benchmark;
 import io.aitrader.results.PerformanceReport.ModelEntry;
@@ -32,21 +33,43 @@ public class PerformanceService {
     private final ConfigService configs;
     private final ResultsSettings settings;
     private final BootstrapCache bootstraps;
+    private final PerformanceCache cache;
 
     PerformanceService(PerformanceRepository repository, PriceRepository prices, ConfigService configs,
-            ResultsSettings settings, BootstrapCache bootstraps) {
+            ResultsSettings settings, BootstrapCache bootstraps, PerformanceCache cache) {
         this.bootstraps = bootstraps;
+        this.cache = cache;
         this.repository = repository;
         this.prices = prices;
         this.configs = configs;
         this.settings = settings;
     }
 
+    /** The report of {@code query}, built again only when its inputs changed (see {@link PerformanceCache}). */
     public PerformanceReport report(PerformanceQuery query) {
-        List<String> warnings = new ArrayList<>();
-        Defaults defaults = defaults(warnings);
+        Inputs inputs = inputs(query);
+        return cache.report(inputs, () -> build(inputs));
+    }
+
+    /** The same report as JSON, written once per report. */
+    public byte[] json(PerformanceQuery query) {
+        Inputs inputs = inputs(query);
+        return cache.json(inputs, () -> build(inputs));
+    }
+
+    /**
+     * What a report is computed from, read with a few small queries: the resolved query (period, benchmark symbol,
+     * risk-free rate), the default config's figures, the version of the stored results (raised by every write of
+     * them) and the benchmark's bars of the period.
+     */
+    private record Inputs(PerformanceQuery query, Defaults defaults, long resultsVersion, List<PriceBar> bars) {
+    }
+
+    private Inputs inputs(PerformanceQuery query) {
+        Defaults defaults = defaults();
         String symbol = query.benchmark() != null ? query.benchmark() : defaults.benchmark();
         double riskFree = query.riskFreeRatePct() != null ? query.riskFreeRatePct() : settings.riskFreeRate();
+        long version = repository.findResultsVersion(query.model());
 
         LocalDate end = query.endDate();
         if (end == null) {
@@ -55,14 +78,28 @@ public class PerformanceService {
         LocalDate start = query.startDate() != null
                 ? query.startDate()
                 : end.minusDays(settings.defaultResultsLookbackDays() - 1L);
-        List<DayValue> rows = start.isAfter(end)
-                ? List.of()
-                : repository.listValues(start, end, query.model(),
-                        query.outOfSample());
-        if (rows.isEmpty()) {
-            throw noData(new PerformanceQuery(start, end, query.model(), symbol, riskFree));
+        PerformanceQuery resolved = new PerformanceQuery(start, end, query.model(), symbol, riskFree,
+                query.bootstrapSeed(), query.outOfSample());
+        if (start.isAfter(end)) {
+            throw noData(resolved);
         }
-        Map<String, ModelTotals> totals = repository.listTotals(start, end, query.model(), query.outOfSample());
+        return new Inputs(resolved, defaults, version, prices.listBars(List.of(symbol), start, end));
+    }
+
+    private PerformanceReport build(Inputs inputs) {
+        PerformanceQuery query = inputs.query();
+        LocalDate start = query.startDate();
+        LocalDate end = query.endDate();
+        String symbol = query.benchmark();
+        double riskFree = query.riskFreeRatePct();
+        List<DayValue> rows = repository.listValues(start, end, query.model(), query.outOfSample());
+        if (rows.isEmpty()) {
+            throw noData(query);
+        }
+        List<String> warnings = new ArrayList<>();
+        if (inputs.defaults().warning() != null) {
+            warnings.add(inputs.defaults().warning());
+        }
         if (query.outOfSample()) {
             List<String> undated = repository.listUndated(start, end, query.model());
             if (!undated.isEmpty()) {
@@ -71,11 +108,14 @@ public class PerformanceService {
                         + " knowledge_cutoff in their config)");
             }
         }
+        Map<String, ModelTotals> totals = repository.listTotals(start, end, query.model(), query.outOfSample());
         LocalDate first = rows.stream().map(DayValue::date).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate last = rows.stream().map(DayValue::date).max(Comparator.naturalOrder()).orElseThrow();
 
-        BigDecimal cash = defaults.initialCash();
-        Optional<BuyAndHold> hold = BuyAndHold.of(symbol, cash, prices.listBars(List.of(symbol), first, last));
+        BigDecimal cash = inputs.defaults().initialCash();
+        List<PriceBar> period = inputs.bars().stream()
+                .filter(bar -> !bar.date().isBefore(first) && !bar.date().isAfter(last)).toList();
+        Optional<BuyAndHold> hold = BuyAndHold.of(symbol, cash, period);
         Metrics held = hold.map(h -> Metrics.of(cash.doubleValue(), h.dates(), h.values(), riskFree)).orElse(null);
         if (held == null) {
             warnings.add("No prices for the benchmark " + symbol + " between " + first + " and " + last
@@ -136,19 +176,19 @@ public class PerformanceService {
         return risk == null || risk.ci95() == null ? null : risk.ci95().periodReturnPct();
     }
 
-    private record Defaults(String benchmark, BigDecimal initialCash) {
+    /** The default config's benchmark and initial cash, or the fallbacks with a warning that says so. */
+    private record Defaults(String benchmark, BigDecimal initialCash, String warning) {
     }
 
-    private Defaults defaults(List<String> warnings) {
+    private Defaults defaults() {
         try {
             SimulationConfig config = configs.defaultConfig();
-            return new Defaults(config.benchmark(), config.agentConfig().initialCash());
+            return new Defaults(config.benchmark(), config.agentConfig().initialCash(), null);
         } catch (RuntimeException e) {
             Log.warnf("GET /performance: the default config could not be read (%s); using %s and %s", e.getMessage(),
                     FALLBACK_BENCHMARK, FALLBACK_CASH);
-            warnings.add("The default config could not be read: benchmark " + FALLBACK_BENCHMARK
-                    + " and initial cash " + FALLBACK_CASH + " assumed");
-            return new Defaults(FALLBACK_BENCHMARK, FALLBACK_CASH);
+            return new Defaults(FALLBACK_BENCHMARK, FALLBACK_CASH, "The default config could not be read: benchmark "
+                    + FALLBACK_BENCHMARK + " and initial cash " + FALLBACK_CASH + " assumed");
         }
     }
 

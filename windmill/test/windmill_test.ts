@@ -491,16 +491,27 @@ Deno.test("notify_simulation_result: a failing channel fails the step with a cle
   }
 });
 
-Deno.test("flow daily_simulation: trigger, bounded poll loop, store and report until up to date", async () => {
+Deno.test("flow daily_simulation: trigger, bounded poll loop, store, report and notify until up to date", async () => {
+  const smtp = await startSmtp();
+  const hook = startWebhook();
   const runs = [];
-  for (let i = 0; i < 4; i++) {
-    const run = await runFlow(WINDMILL_DIR, "f/ai_trader/daily_simulation", {
-      ai_trader_api: API,
-      poll_interval_seconds: 1,
-      max_polls: 120,
-    }, { maxLoopIterations: 200, sleepScale: 0.3 });
-    runs.push(run);
-    if ((run.results.trigger as Json).action === "skipped") break;
+  const messages: number[][] = []; // per run: emails and webhook posts received so far
+  try {
+    for (let i = 0; i < 4; i++) {
+      const run = await runFlow(WINDMILL_DIR, "f/ai_trader/daily_simulation", {
+        ai_trader_api: API,
+        poll_interval_seconds: 1,
+        max_polls: 120,
+        smtp: smtpResource(smtp.port),
+        webhook: { url: hook.url },
+      }, { maxLoopIterations: 200, sleepScale: 0.3 });
+      runs.push(run);
+      messages.push([smtp.messages.length, hook.requests.length]);
+      if ((run.results.trigger as Json).action === "skipped") break;
+    }
+  } finally {
+    await smtp.close();
+    await hook.close();
   }
   // The default config catches up from 2025-10-01 to the last trading day with prices (2025-12-31, 64 days: the
   // shipped sample to 10-30, then its synthetic continuation):
@@ -522,10 +533,28 @@ Deno.test("flow daily_simulation: trigger, bounded poll loop, store and report u
   }
   assertEquals(runs.map((run) => (run.results.trigger as Json).date_range?.length), [30, 4, undefined]);
 
+  // Exactly one message per run and channel, sent by the last step, the default recipient's.
+  assert(runs.every((run) => run.success && !("failure" in run.results)));
+  assertEquals(messages, [[1, 1], [2, 2], [3, 3]]);
+  assert(smtp.messages.every((mail) => mail.to.join() === "admin@example.com"));
+  assertEquals(hook.requests.map((r) => r.body.status), ["completed", "completed", "skipped"]);
+  runs.forEach((run, i) => {
+    const notified = run.result as Json; // the flow's result is the last step's: notify's
+    assertEquals(notified, run.results.notify);
+    assertEquals(notified.sent.length, 2);
+    assertEquals(hook.requests[i].body.job_id, (run.results.trigger as Json).job_id ?? null);
+    assertEquals(smtp.messages[i].subject, notified.subject);
+  });
+  assertEquals(hook.requests[1].body.model_days.completed, 4 * DEFAULT_MODELS.length);
+  assertEquals(smtp.messages[2].subject, "AI-Trader simulation skipped: already up to date (last date 2025-12-31)");
+  const [leader, total] = await reportLeader();
+  assert(line(smtp.messages[2].text, "Leader").startsWith(`${leader}, total return ${total}% `));
+  assert(line(smtp.messages[2].text, "Leader").endsWith(" on 2025-12-31)"));
+
   const final = runs.at(-1)!;
   assertEquals(final.skipped, ["wait_for_job", "store"]);
   assertEquals((final.results.trigger as Json).last_date, "2025-12-31");
-  const rich = final.result as Json;
+  const rich = final.results.report as Json;
   assertMatch(markdownOf(rich), /nothing to simulate \(Simulation already up-to-date, last date 2025-12-31\)/);
   assertMatch(markdownOf(rich), /4 models, 64 trading days \(2025-10-01 to 2025-12-31\)/);
   for (const points of polylinePoints(svgOf(rich))) assertEquals(points.length, 64);
@@ -599,5 +628,109 @@ Deno.test("trigger and poll against a stand-in server: headers, optional fields,
     assertEquals([seen[5].get("x-api-key"), seen[5].get("authorization")], [null, null]);
   } finally {
     await server.shutdown();
+  }
+});
+
+Deno.test("flow daily_simulation: a failed job and a partial job each send exactly one notification", async () => {
+  // A stand-in service: the real one cannot be made to fail a job on purpose.
+  const jobs: Record<string, Json> = {
+    "j-failed": { status: "failed", error: "every model-day failed", completed: 0, failed: 4 },
+    "j-partial": { status: "partial", error: null, completed: 2, failed: 2 },
+  };
+  let next = "";
+  const service = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, (request) => {
+    const path = new URL(request.url).pathname;
+    const dates = ["2025-10-01", "2025-10-02"];
+    if (path === "/simulate/trigger") {
+      return Response.json({ job_id: next, status: "pending", date_range: dates, models: ["m1", "m2"] }, {
+        status: 202,
+      });
+    }
+    const id = path.split("/").at(-1)!;
+    if (path.startsWith("/simulate/status/") && jobs[id]) {
+      const job = jobs[id];
+      return Response.json({
+        job_id: id,
+        status: job.status,
+        date_range: dates,
+        progress: { total_model_days: 4, completed: job.completed, failed: job.failed, skipped: 0, cancelled: 0 },
+        created_at: "2025-10-02T06:00:00.000Z",
+        started_at: "2025-10-02T06:00:01.000Z",
+        completed_at: "2025-10-02T06:02:06.000Z",
+        total_duration_seconds: 125,
+        error: job.error,
+        warnings: [],
+      });
+    }
+    return Response.json({ error: "not_found", message: "no results" }, { status: 404 });
+  });
+  const smtp = await startSmtp();
+  const hook = startWebhook();
+  try {
+    const input = {
+      ai_trader_api: { base_url: `http://127.0.0.1:${service.addr.port}` },
+      poll_interval_seconds: 0,
+      max_polls: 5,
+      notify_recipients: ["ops@example.com"],
+      smtp: smtpResource(smtp.port),
+      webhook: { url: hook.url },
+      dashboard_url: "https://trader.example.com/dashboard",
+    };
+    next = "j-failed";
+    const failed = await runFlow(WINDMILL_DIR, "f/ai_trader/daily_simulation", input, { maxLoopIterations: 10 });
+    assertEquals(failed.success, false, "the flow stays failed");
+    assertEquals(failed.error!.step_id, "poll");
+    assertMatch(failed.error!.message, /^Job j-failed ended failed: every model-day failed$/);
+    assertEquals(Object.keys(failed.results), ["trigger", "poll", "wait_for_job", "failure"]);
+    assertEquals((failed.result as Json).sent.length, 2);
+    assertEquals([smtp.messages.length, hook.requests.length], [1, 1]);
+    const mail = smtp.messages[0];
+    assertEquals(mail.to, ["ops@example.com"]);
+    assertEquals(mail.subject, "AI-Trader simulation run failed at step poll: job j-failed failed");
+    assertEquals(line(mail.text, "Status"), "failed");
+    assertEquals(line(mail.text, "Job error"), "every model-day failed");
+    assertEquals(line(mail.text, "Duration"), "2 min 05 s");
+    assertEquals(line(mail.text, "Model-days"), "0 completed, 4 failed (of 4; 0 skipped, 0 cancelled)");
+    assertEquals(line(mail.text, "Dashboard"), "https://trader.example.com/dashboard");
+    assert(mail.text.includes("The flow failed at step poll: Job j-failed ended failed: every model-day failed"));
+    assertEquals(hook.requests[0].body.flow_error, {
+      step_id: "poll",
+      message: "Job j-failed ended failed: every model-day failed",
+    });
+
+    next = "j-partial";
+    const partial = await runFlow(WINDMILL_DIR, "f/ai_trader/daily_simulation", input, { maxLoopIterations: 10 });
+    assertEquals(partial.success, true);
+    assertEquals((partial.results.store as Json).stored_count, 0); // the stand-in has no results to give
+    assertEquals([smtp.messages.length, hook.requests.length], [2, 2]);
+    assertEquals(smtp.messages[1].subject, "AI-Trader simulation partial: job j-partial");
+    assertEquals(line(smtp.messages[1].text, "Model-days"), "2 completed, 2 failed (of 4; 0 skipped, 0 cancelled)");
+    assertEquals(hook.requests[1].body.status, "partial");
+  } finally {
+    await smtp.close();
+    await hook.close();
+    await service.shutdown();
+  }
+});
+
+Deno.test("flow daily_simulation: a failing channel fails the notify step only, and nothing is sent twice", async () => {
+  const smtp = await startSmtp();
+  const broken = startWebhook(500);
+  try {
+    const run = await runFlow(WINDMILL_DIR, "f/ai_trader/daily_simulation", {
+      ai_trader_api: API,
+      smtp: smtpResource(smtp.port),
+      webhook: { url: broken.url },
+    }, { maxLoopIterations: 10 });
+    assertEquals(run.success, false);
+    assertEquals(run.error!.step_id, "notify");
+    assertMatch(run.error!.message, /^Notification failed \(sent by email .*\): webhook .*: HTTP 500 /);
+    assertEquals((run.results.trigger as Json).action, "skipped"); // the earlier steps ran as before
+    assert("render_all" in (run.results.report as Json));
+    assertMatch((run.results.failure as Json).message, /^Nothing sent: the notify step itself failed/);
+    assertEquals([smtp.messages.length, broken.requests.length], [1, 1]);
+  } finally {
+    await smtp.close();
+    await broken.close();
   }
 });

@@ -3,7 +3,8 @@
 #   wmill lint; schemas, lock hashes and a `wmill sync push --dry-run` with the real CLI against a fake Windmill
 #   API on loopback; `deno check` of every script; `deno test` of each script's main and of the flow against the
 #   packaged app (started here on a free port, DATA_DIR in a temp dir: offline sample prices, default config),
-#   with windmill-client mocked through WM_MOCKED_API_FILE.
+#   with windmill-client mocked through WM_MOCKED_API_FILE and the notification's SMTP server and webhook stood in
+#   for on loopback (stand_ins.ts; the SMTP client and server name themselves after the host: --allow-sys=hostname).
 # Needs: `npm ci --prefix windmill/test` (CLI, client, Deno) and target/quarkus-app/quarkus-run.jar. Builds nothing.
 set -euo pipefail
 
@@ -145,7 +146,7 @@ set +e
   # Anything not in the mocked file would fall back to the real Windmill API: point it at a closed port.
   TRADER_URL="http://127.0.0.1:$PORT" REPORT_OUT="${REPORT_OUT:-}" WM_MOCKED_API_FILE="$WORK/mocked_api.json" \
     BASE_INTERNAL_URL="http://127.0.0.1:9" WM_WORKSPACE=ci WM_TOKEN=ci \
-    "$BIN/deno" test --config "$HERE/deno.json" --allow-net=127.0.0.1 --allow-env --allow-read \
+    "$BIN/deno" test --config "$HERE/deno.json" --allow-net=127.0.0.1 --allow-env --allow-read --allow-sys=hostname \
     ${REPORT_OUT:+--allow-write="$REPORT_OUT"} windmill_test.ts
 ) 2>&1 | tee "$WORK/deno.log"
 deno_status=${PIPESTATUS[0]}

@@ -54,6 +54,25 @@ public final class RunningApp implements AutoCloseable {
 
     /** As {@link #start(Path, Map)}, with system properties such as {@code -Duser.language=tr} for the process. */
     public static RunningApp start(Path dataDir, Map<String, String> env, List<String> systemProperties) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return startOnFreePort(dataDir, env, systemProperties);
+            } catch (PortTaken e) {
+                if (attempt == 3) {
+                    throw new AssertionError("three ports in a row were taken by other apps", e);
+                }
+            }
+        }
+    }
+
+    /** The port found free was bound by another process before the app could bind it. */
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static RunningApp startOnFreePort(Path dataDir, Map<String, String> env, List<String> systemProperties) {
         try {
             Files.createDirectories(dataDir);
             int port = freePort();
@@ -86,12 +105,27 @@ public final class RunningApp implements AutoCloseable {
         } catch (AssertionError e) {
             process.destroyForcibly();
             throw new AssertionError(e.getMessage() + ":\n" + log(), e);
+        } catch (PortTaken e) {
+            process.destroyForcibly();
+            throw e;
         }
     }
 
+    /**
+     * Its own log says it listens on its port, then /health answers. The log first: ITs run side by side, and a port
+     * found free can be taken by another test's app before this one binds it; /health alone would then answer for
+     * the other app (this one exits with "Port already bound").
+     */
     private boolean listening() {
         if (!process.isAlive()) {
+            String log = log();
+            if (log.contains("Port already bound") || log.contains("Address already in use")) {
+                throw new PortTaken("port " + port + " was taken:\n" + log);
+            }
             throw new AssertionError("the app exited at start-up");
+        }
+        if (!log().contains("Listening on: http://127.0.0.1:" + port)) {
+            return false;
         }
         try {
             int status = get("/health").statusCode();

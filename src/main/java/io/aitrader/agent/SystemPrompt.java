@@ -2,6 +2,7 @@ package io.aitrader.agent;
 
 import java.time.LocalDate;
 
+import io.aitrader.market.Market;
 import io.aitrader.trading.DayOpening;
 import io.aitrader.trading.Money;
 import io.aitrader.trading.rules.TradingRules;
@@ -23,7 +24,7 @@ public final class SystemPrompt {
         LocalDate today = session.date();
         LocalDate previous = session.previousTradingDay();
         StringBuilder text = new StringBuilder(4096);
-        text.append("You are a stock trading agent managing a portfolio of NASDAQ-100 stocks in a simulation.\n\n");
+        text.append(role(session.market()));
         text.append(DATE_LINE).append(today).append('\n');
         text.append("Previous trading day: ").append(previous == null ? "n/a" : previous).append('\n');
         text.append(POSITIONS_LINE).append(ToolJson.write(ToolJson.positions(session.ledger().current())))
@@ -33,6 +34,25 @@ public final class SystemPrompt {
         text.append(PriceBlocks.of(session.prices(), session.universe(), previous, today));
         text.append(rules(session.ledger().rules()));
         return text.toString();
+    }
+
+    /**
+     * Who the model is and where it trades. The US text is the one every earlier run saw, word for word: recorded
+     * runs replay by the hash of their requests.
+     */
+    static String role(Market market) {
+        return switch (market) {
+            case US -> "You are a stock trading agent managing a portfolio of NASDAQ-100 stocks in a simulation.\n\n";
+            case CN -> "You are a stock trading agent managing a portfolio of Shanghai A-shares (symbols such as"
+                    + " 600519.SHH) in a simulation.\n" + market(market) + "\n";
+            case CRYPTO -> "You are a crypto trading agent managing a portfolio of crypto coins (symbols such as BTC)"
+                    + " in a simulation.\n" + market(market) + "\n";
+        };
+    }
+
+    private static String market(Market market) {
+        return "Market: " + market.id() + ". Trading days: " + market.calendar().describe() + ". Amounts are in "
+                + market.currency() + " (" + market.currencySign() + ").\n";
     }
 
     /** What the shorts cost at today's open (contract 10), or "" when they cost nothing. */

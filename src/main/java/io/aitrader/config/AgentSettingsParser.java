@@ -11,12 +11,18 @@ final class AgentSettingsParser {
     private AgentSettingsParser() {
     }
 
+    /** With the initial cash of contract 3, 10,000. */
     static AgentSettings parse(JsonNode node, List<String> problems) {
+        return parse(node, BigDecimal.valueOf(10000), problems);
+    }
+
+    /** {@code defaultCash}: the market's initial cash, when the section gives none. */
+    static AgentSettings parse(JsonNode node, BigDecimal defaultCash, List<String> problems) {
         JsonFields f = new JsonFields(node, "agent_config", problems);
         Integer maxSteps = f.integer("max_steps", 30);
         Integer maxRetries = f.integer("max_retries", 3);
         BigDecimal baseDelay = f.number("base_delay", BigDecimal.ONE);
-        BigDecimal initialCash = f.number("initial_cash", BigDecimal.valueOf(10000));
+        BigDecimal initialCash = f.number("initial_cash", defaultCash);
         Integer callTimeout = f.integer("call_timeout_seconds", 60);
         Integer dayTimeout = f.integer("day_timeout_seconds", 600);
         BigDecimal maxCost = f.number("max_cost_usd", null);

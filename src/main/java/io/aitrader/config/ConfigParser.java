@@ -2,14 +2,17 @@ package io.aitrader.config;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import io.aitrader.market.Market;
 import io.aitrader.trading.rules.TradingRules;
 
 /**
@@ -18,10 +21,9 @@ import io.aitrader.trading.rules.TradingRules;
  */
 final class ConfigParser {
 
-    static final Pattern TICKER = Pattern.compile("[A-Z][A-Z0-9.-]{0,9}");
+    /** US tickers (AAPL, BRK.B), Shanghai listings (600519.SHH), crypto coins (BTC). */
+    static final Pattern TICKER = Pattern.compile("[A-Z0-9][A-Z0-9.-]{0,11}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    static final String DEFAULT_SYMBOLS = "nasdaq100";
-    static final String DEFAULT_BENCHMARK = "QQQ";
 
     private final ModelParser models;
     private final SymbolLists symbolLists;
@@ -38,14 +40,28 @@ final class ConfigParser {
         unresolved.stream().filter(u -> !u.path().startsWith("models["))
                 .forEach(u -> problems.add(u.path() + " references ${" + u.variable() + "}, which is not set"));
         String agentType = fields.text("agent_type");
+        Market market = market(fields);
         SimulationConfig.DateRange dateRange = dateRange(root.get("date_range"), problems);
-        String benchmark = benchmark(root, fields);
+        String benchmark = benchmark(root, fields, market);
         List<ModelSpec> specs = models.parse(root.get("models"), benchmark, unresolved, problems);
-        AgentSettings agent = AgentSettingsParser.parse(section(root, "agent_config", problems), problems);
-        List<String> symbols = symbols(root.get("symbols"), problems);
-        TradingRules tradingRules = rules.parse(root.get("rules"), problems);
+        AgentSettings agent = AgentSettingsParser.parse(section(root, "agent_config", problems),
+                market.initialCash(), problems);
+        List<String> symbols = symbols(root.get("symbols"), market, problems);
+        TradingRules tradingRules = rules.parse(root.get("rules"), market.rules(), problems);
         return new SimulationConfig(agentType == null ? "BaseAgent" : agentType, dateRange, specs, agent, symbols,
-                benchmark, tradingRules);
+                benchmark, tradingRules, market);
+    }
+
+    private static Market market(JsonFields fields) {
+        String id = fields.text("market");
+        if (id == null) {
+            return Market.US;
+        }
+        return Market.byId(id).orElseGet(() -> {
+            fields.problem("market", "'" + ConfigPathResolver.shown(id) + "' is not a market (known: "
+                    + Arrays.stream(Market.values()).map(Market::id).collect(Collectors.joining(", ")) + ")");
+            return Market.US;
+        });
     }
 
     private static SimulationConfig.DateRange dateRange(JsonNode node, List<String> problems) {
@@ -81,24 +97,24 @@ final class ConfigParser {
         return null;
     }
 
-    private String benchmark(JsonNode root, JsonFields fields) {
+    private String benchmark(JsonNode root, JsonFields fields, Market market) {
         if (!root.has("benchmark")) {
-            return DEFAULT_BENCHMARK;
+            return market.benchmark();
         }
         String benchmark = fields.text("benchmark");
         if (benchmark == null || !TICKER.matcher(benchmark).matches()) {
-            fields.problem("benchmark", "must be an uppercase ticker such as QQQ");
+            fields.problem("benchmark", "must be an uppercase ticker such as " + market.benchmark());
             return null;
         }
         return benchmark;
     }
 
-    private List<String> symbols(JsonNode node, List<String> problems) {
+    private List<String> symbols(JsonNode node, Market market, List<String> problems) {
         String path = "symbols";
         List<String> symbols;
         if (node == null) {
-            symbols = symbolLists.read(DEFAULT_SYMBOLS, problems);
-            path = "symbols (" + DEFAULT_SYMBOLS + ")";
+            symbols = symbolLists.read(market.symbolList(), problems);
+            path = "symbols (" + market.symbolList() + ")";
         } else if (node.isTextual()) {
             symbols = symbolLists.read(node.asText(), problems);
             path = "symbols (" + ConfigPathResolver.shown(node.asText()) + ")";

@@ -30,6 +30,11 @@ final class JsonFields {
         problems.add(path(field) + " " + message);
     }
 
+    /** True when the field is written, even as null (which may mean "no limit"). */
+    boolean present(String field) {
+        return node.has(field);
+    }
+
     boolean has(String field) {
         JsonNode value = node.get(field);
         return value != null && !value.isNull();

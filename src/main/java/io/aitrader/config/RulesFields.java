@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.aitrader.trading.rules.TradingRules;
 
-/** Reads and range-checks one rules object, recording every problem; each absent field takes NONE's value. */
+/** Reads and range-checks one rules object, recording every problem; each absent field takes the base rules' value. */
 final class RulesFields {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -19,50 +19,58 @@ final class RulesFields {
     private RulesFields() {
     }
 
-    static TradingRules parse(JsonNode node, String path, String defaultName, List<String> problems) {
+    static TradingRules parse(JsonNode node, String path, String defaultName, TradingRules base,
+            List<String> problems) {
         JsonFields f = new JsonFields(node, path, problems);
         unknownKeys(node, f);
-        TradingRules none = TradingRules.NONE;
         String name = name(f, defaultName);
-        BigDecimal commissionBps = atLeastZero(f, "commission_bps", none.commissionBps());
-        BigDecimal perShare = atLeastZero(f, "commission_per_share", none.commissionPerShare());
-        BigDecimal commissionMin = atLeastZero(f, "commission_min", none.commissionMin());
-        BigDecimal slippage = atLeastZero(f, "slippage_bps", none.slippageBps());
-        Boolean allowShort = f.bool("allow_short", none.allowShort());
-        BigDecimal shortMargin = atLeastZero(f, "short_margin_pct", none.shortMarginPct());
-        BigDecimal maintenance = atLeastZero(f, "maintenance_margin_pct", none.maintenanceMarginPct());
+        BigDecimal commissionBps = atLeastZero(f, "commission_bps", base.commissionBps());
+        BigDecimal perShare = atLeastZero(f, "commission_per_share", base.commissionPerShare());
+        BigDecimal commissionMin = atLeastZero(f, "commission_min", base.commissionMin());
+        BigDecimal slippage = atLeastZero(f, "slippage_bps", base.slippageBps());
+        Boolean allowShort = f.bool("allow_short", base.allowShort());
+        BigDecimal shortMargin = atLeastZero(f, "short_margin_pct", base.shortMarginPct());
+        BigDecimal maintenance = atLeastZero(f, "maintenance_margin_pct", base.maintenanceMarginPct());
         if (maintenance.compareTo(shortMargin) > 0) {
             f.problem("maintenance_margin_pct", "must not be more than short_margin_pct (got " + plain(maintenance)
                     + " > " + plain(shortMargin) + ")");
         }
-        BigDecimal borrowFee = atLeastZero(f, "borrow_fee_bps_per_year", none.borrowFeeBpsPerYear());
-        BigDecimal maxPositionPct = f.number("max_position_pct", null);
+        BigDecimal borrowFee = atLeastZero(f, "borrow_fee_bps_per_year", base.borrowFeeBpsPerYear());
+        BigDecimal maxPositionPct = f.present("max_position_pct")
+                ? f.number("max_position_pct", null)
+                : base.maxPositionPct();
         if (maxPositionPct != null && (maxPositionPct.signum() <= 0 || maxPositionPct.compareTo(HUNDRED) > 0)) {
             f.problem("max_position_pct", "must be more than 0 and at most 100, or null for no limit (got "
                     + plain(maxPositionPct) + ")");
             maxPositionPct = null;
         }
-        Integer maxPositions = wholeNumber(f, "max_positions", null);
+        Integer maxPositions = wholeNumber(f, "max_positions", base.maxPositions());
         if (maxPositions != null && maxPositions < 1) {
             f.problem("max_positions", "must be 1 or more, or null for no limit (got " + maxPositions + ")");
             maxPositions = null;
         }
-        Integer lotSize = wholeNumber(f, "lot_size", none.lotSize());
+        Integer lotSize = wholeNumber(f, "lot_size", base.lotSize());
         if (lotSize == null || lotSize < 1) {
             if (lotSize != null) {
                 f.problem("lot_size", "must be a whole number of shares, 1 or more (got " + lotSize + ")");
             }
-            lotSize = none.lotSize();
+            lotSize = base.lotSize();
         }
-        TradingRules.Settlement settlement = settlement(f);
-        BigDecimal minCash = atLeastZero(f, "min_cash_pct", none.minCashPct());
+        TradingRules.Settlement settlement = settlement(f, base.settlement());
+        BigDecimal minCash = atLeastZero(f, "min_cash_pct", base.minCashPct());
         if (minCash.compareTo(HUNDRED) >= 0) {
             f.problem("min_cash_pct", "must be less than 100 (got " + plain(minCash) + ")");
-            minCash = none.minCashPct();
+            minCash = base.minCashPct();
+        }
+        BigDecimal priceLimit = f.present("price_limit_pct") ? f.number("price_limit_pct", null) : base.priceLimitPct();
+        if (priceLimit != null && (priceLimit.signum() <= 0 || priceLimit.compareTo(HUNDRED) >= 0)) {
+            f.problem("price_limit_pct", "must be more than 0 and less than 100, or null for no limit (got "
+                    + plain(priceLimit) + ")");
+            priceLimit = base.priceLimitPct();
         }
         return new TradingRules(name, commissionBps, perShare, commissionMin, slippage,
-                allowShort == null ? none.allowShort() : allowShort, shortMargin, maintenance, borrowFee,
-                maxPositionPct, maxPositions, lotSize, settlement, minCash);
+                allowShort == null ? base.allowShort() : allowShort, shortMargin, maintenance, borrowFee,
+                maxPositionPct, maxPositions, lotSize, settlement, minCash, priceLimit);
     }
 
     private static void unknownKeys(JsonNode node, JsonFields f) {
@@ -130,15 +138,15 @@ final class RulesFields {
         }
     }
 
-    private static TradingRules.Settlement settlement(JsonFields f) {
+    private static TradingRules.Settlement settlement(JsonFields f, TradingRules.Settlement fallback) {
         String text = f.text("settlement");
         if (text == null) {
-            return TradingRules.NONE.settlement();
+            return fallback;
         }
         String upper = text.trim().toUpperCase(Locale.ROOT);
         if (!List.of("T0", "T1").contains(upper)) {
             f.problem("settlement", "must be \"T0\" or \"T1\" (got '" + ConfigPathResolver.shown(text) + "')");
-            return TradingRules.NONE.settlement();
+            return fallback;
         }
         return TradingRules.Settlement.valueOf(upper);
     }

@@ -27,6 +27,9 @@ public final class RulesJson {
         fields.put("lot_size", rules.lotSize());
         fields.put("settlement", rules.settlement().name());
         fields.put("min_cash_pct", rules.minCashPct());
+        if (rules.priceLimitPct() != null) { // only where a market sets one: a US job's rules keep their shape
+            fields.put("price_limit_pct", rules.priceLimitPct());
+        }
         return fields;
     }
 }

@@ -15,10 +15,11 @@ import io.aitrader.errors.ApiException;
 import io.aitrader.trading.rules.TradingRules;
 
 /**
- * The config's {@code rules} (contract 10): absent means {@link TradingRules#NONE}; a string names a preset file
- * {@code rules/<name>.json} in the configs directory, a string ending in {@code .json} a file by its path inside the
- * configs directory (as config_path is given); an object is the rules themselves. Either way every field is
- * optional and defaults to NONE's value; {@code about} and {@code sources} are notes for readers.
+ * The config's {@code rules} (contract 10): absent means the market's rules ({@link TradingRules#NONE} for us); a
+ * string names a preset file {@code rules/<name>.json} in the configs directory, a string ending in {@code .json} a
+ * file by its path inside the configs directory (as config_path is given); an object is the rules themselves. Either
+ * way every field is optional and defaults to the market's value; {@code about} and {@code sources} are notes for
+ * readers.
  */
 final class RulesParser {
 
@@ -26,7 +27,7 @@ final class RulesParser {
     static final String DIR = "rules";
     static final Set<String> RULE_FIELDS = Set.of("name", "commission_bps", "commission_per_share", "commission_min",
             "slippage_bps", "allow_short", "short_margin_pct", "maintenance_margin_pct", "borrow_fee_bps_per_year",
-            "max_position_pct", "max_positions", "lot_size", "settlement", "min_cash_pct");
+            "max_position_pct", "max_positions", "lot_size", "settlement", "min_cash_pct", "price_limit_pct");
     static final Set<String> NOTE_FIELDS = Set.of("about", "sources");
 
     private final ObjectMapper mapper;
@@ -39,24 +40,29 @@ final class RulesParser {
         this.files = new ConfigPathResolver(configsDir);
     }
 
-    /** The rules, or NONE with problems recorded. */
+    /** The rules under contract 4.2's defaults, or NONE with problems recorded. */
     TradingRules parse(JsonNode node, List<String> problems) {
+        return parse(node, TradingRules.NONE, problems);
+    }
+
+    /** The rules, each absent field taken from {@code base} (the market's rules); base with problems recorded. */
+    TradingRules parse(JsonNode node, TradingRules base, List<String> problems) {
         if (node == null || node.isNull()) {
-            return TradingRules.NONE;
+            return base;
         }
         if (node.isTextual()) {
             String text = node.asText();
-            return text.endsWith(".json") ? file(text, problems) : preset(text, problems);
+            return text.endsWith(".json") ? file(text, base, problems) : preset(text, base, problems);
         }
         if (node.isObject()) {
-            return RulesFields.parse(node, "rules", "custom", problems);
+            return RulesFields.parse(node, "rules", "custom", base, problems);
         }
         problems.add("rules must be an object, the name of a rules file in configs/rules such as realistic, or the"
                 + " path of a .json rules file inside the configs directory");
         return TradingRules.NONE;
     }
 
-    private TradingRules preset(String name, List<String> problems) {
+    private TradingRules preset(String name, TradingRules base, List<String> problems) {
         if (!NAME.matcher(name).matches()) {
             problems.add("rules '" + ConfigPathResolver.shown(name)
                     + "' is neither a rules object nor a rules file name (letters, digits, '_' or '-')");
@@ -69,11 +75,11 @@ final class RulesParser {
                     + " is not in the configs directory");
             return TradingRules.NONE;
         }
-        return read(file, fileName, name, problems);
+        return read(file, fileName, name, base, problems);
     }
 
     /** A rules file named by its path inside the configs directory; its name defaults to the file's base name. */
-    private TradingRules file(String path, List<String> problems) {
+    private TradingRules file(String path, TradingRules base, List<String> problems) {
         Path file;
         try {
             file = files.resolve(path);
@@ -82,11 +88,12 @@ final class RulesParser {
                     + e.getMessage().replace("config_path", "a rules path"));
             return TradingRules.NONE;
         }
-        String base = file.getFileName().toString().replaceFirst("\\.json$", "");
-        return read(file, ConfigPathResolver.shown(path), NAME.matcher(base).matches() ? base : "custom", problems);
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        return read(file, ConfigPathResolver.shown(path), NAME.matcher(name).matches() ? name : "custom", base,
+                problems);
     }
 
-    private TradingRules read(Path file, String fileName, String name, List<String> problems) {
+    private TradingRules read(Path file, String fileName, String name, TradingRules base, List<String> problems) {
         JsonNode root;
         try {
             root = mapper.readTree(file.toFile());
@@ -101,6 +108,6 @@ final class RulesParser {
             problems.add(fileName + " must be a JSON object of trading rules");
             return TradingRules.NONE;
         }
-        return RulesFields.parse(root, fileName, name, problems);
+        return RulesFields.parse(root, fileName, name, base, problems);
     }
 }

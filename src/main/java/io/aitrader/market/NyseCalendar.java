@@ -1,25 +1,22 @@
-package io.aitrader.prices;
+package io.aitrader.market;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * NYSE trading days: weekdays minus the exchange's holidays, computed by rule (checked for 2000–2035), plus the known
  * special closures. Holidays on a Saturday are observed the Friday before, on a Sunday the Monday after; New Year's
  * Day on a Saturday is not observed at all (the NYSE stays open on Dec 31).
  */
-@ApplicationScoped
-public class TradingCalendar {
+final class NyseCalendar implements MarketCalendar {
+
+    static final NyseCalendar INSTANCE = new NyseCalendar();
 
     /** Unscheduled closures: 9/11, Reagan, Ford, hurricane Sandy, G.H.W. Bush and Carter national days of mourning. */
     static final Set<LocalDate> SPECIAL_CLOSURES = Set.of(
@@ -30,44 +27,24 @@ public class TradingCalendar {
 
     private final Map<Integer, Set<LocalDate>> closedByYear = new ConcurrentHashMap<>();
 
+    private NyseCalendar() {
+    }
+
+    @Override
     public boolean isTradingDay(LocalDate date) {
         DayOfWeek day = date.getDayOfWeek();
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
-                && !closedByYear.computeIfAbsent(date.getYear(), TradingCalendar::closures).contains(date);
+                && !closedByYear.computeIfAbsent(date.getYear(), NyseCalendar::closures).contains(date);
     }
 
-    /** The first trading day strictly after {@code date}. */
-    public LocalDate nextTradingDay(LocalDate date) {
-        LocalDate d = date.plusDays(1);
-        while (!isTradingDay(d)) {
-            d = d.plusDays(1);
-        }
-        return d;
-    }
-
-    /** The last trading day strictly before {@code date}. */
-    public LocalDate previousTradingDay(LocalDate date) {
-        LocalDate d = date.minusDays(1);
-        while (!isTradingDay(d)) {
-            d = d.minusDays(1);
-        }
-        return d;
-    }
-
-    /** Every trading day from {@code from} to {@code to}, both inclusive, in order; empty when from is after to. */
-    public List<LocalDate> tradingDays(LocalDate from, LocalDate to) {
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            if (isTradingDay(d)) {
-                days.add(d);
-            }
-        }
-        return days;
-    }
-
-    /** The weekday closures of one year (observed holidays and special closures), for reports and tests. */
+    @Override
     public Set<LocalDate> holidays(int year) {
-        return Set.copyOf(closedByYear.computeIfAbsent(year, TradingCalendar::closures));
+        return Set.copyOf(closedByYear.computeIfAbsent(year, NyseCalendar::closures));
+    }
+
+    @Override
+    public String describe() {
+        return "NYSE trading days (weekdays except the exchange's holidays)";
     }
 
     private static Set<LocalDate> closures(int year) {

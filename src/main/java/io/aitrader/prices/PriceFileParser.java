@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.errors.ApiException;
+import io.aitrader.market.Market;
 
 /**
  * Reads AI-Trader JSONL (one Alpha Vantage object per line) and plain Alpha Vantage JSON (one object, or an array of
@@ -109,14 +110,19 @@ public class PriceFileParser {
                 if (bar.date().isAfter(latestAllowed)) {
                     throw new PriceRowReader.RowException("date is in the future");
                 }
-                if (!calendar.isTradingDay(bar.date())) {
-                    throw new PriceRowReader.RowException("not a trading day (weekend or NYSE holiday)");
+                if (!calendar.ofSymbol(symbol).isTradingDay(bar.date())) {
+                    throw new PriceRowReader.RowException("not a trading day (" + notTrading(symbol) + ")");
                 }
                 bars.put(symbol + '|' + bar.date(), bar);
             } catch (PriceRowReader.RowException e) {
                 rejects.add(new PriceReject(symbol, day.getKey(), e.getMessage()));
             }
         }
+    }
+
+    /** What closes the symbol's exchange on a weekday, as the reject says it. */
+    private static String notTrading(String symbol) {
+        return Market.ofSymbol(symbol) == Market.CN ? "weekend or SSE holiday" : "weekend or NYSE holiday";
     }
 
     private static Map<String, Object> line(JsonParser parser) {

@@ -125,6 +125,7 @@ public final class DayLedger {
         long held = holdings.getOrDefault(sym, 0L);
         Optional<Refusal> refused = OrderChecks
                 .basic(sym, amount, tradeable.contains(sym) || amount <= -held, prices, date)
+                .or(() -> PriceLimit.buy(sym, prices, date, rules))
                 .or(() -> PositionLimits.lotSize("buying", sym, amount, -held, rules))
                 .or(() -> PositionLimits.maxPositions(sym, held, holdings.size(), rules));
         if (refused.isPresent()) {
@@ -159,6 +160,7 @@ public final class DayLedger {
         boolean known = tradeable.contains(sym)
                 || (held > 0 || start.shares(sym) > 0) && (!rules.allowShort() || amount <= held);
         Optional<Refusal> refused = OrderChecks.basic(sym, amount, known, prices, date)
+                .or(() -> PriceLimit.sell(sym, prices, date, rules))
                 .or(() -> PositionLimits.lotSize("selling", sym, amount, held, rules))
                 .or(() -> PositionLimits.settlement(sym, amount, held, boughtToday.getOrDefault(sym, 0L), rules))
                 .or(() -> rules.allowShort() ? Optional.empty() : OrderChecks.shares(sym, amount, held));

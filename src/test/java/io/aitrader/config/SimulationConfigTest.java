@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.aitrader.market.Market;
 import io.aitrader.trading.rules.TradingRules;
 
 /** The rules ride on the config in memory only; a job's stored config JSON is what it was before them. */
@@ -24,7 +25,7 @@ class SimulationConfigTest {
     static SimulationConfig config(TradingRules rules) {
         return new SimulationConfig("BaseAgent", new SimulationConfig.DateRange(LocalDate.of(2025, 10, 1), null),
                 List.of(new ModelSpec("Mock", "mock", "mock", null, true, null, null, Map.of("seed", "1"))),
-                new AgentSettings(30, 3, 1.0, BigDecimal.TEN, 60, 600), List.of("AAPL"), "QQQ", rules);
+                new AgentSettings(30, 3, 1.0, BigDecimal.TEN, 60, 600), List.of("AAPL"), "QQQ", rules, null);
     }
 
     @Test
@@ -43,9 +44,11 @@ class SimulationConfigTest {
         String json = JSON.writeValueAsString(config(custom));
         assertTrue(json.contains("\"rules\":{\"name\":\"custom\""), json);
         assertEquals(config(custom), JSON.readValue(json, SimulationConfig.class));
-        String before = JSON.writeValueAsString(config(TradingRules.NONE)).replaceFirst(",\"rules\":\\{.*\\}\\}$", "}");
-        assertFalse(before.contains("rules"), before);
+        String before = JSON.writeValueAsString(config(TradingRules.NONE))
+                .replaceFirst(",\"rules\":\\{.*\\},\"market\":\"US\"\\}$", "}");
+        assertFalse(before.contains("rules") || before.contains("market"), before);
         SimulationConfig old = JSON.readValue(before, SimulationConfig.class);
         assertSame(TradingRules.NONE, old.rules());
+        assertSame(Market.US, old.market(), "a config stored before markets is a US one");
     }
 }

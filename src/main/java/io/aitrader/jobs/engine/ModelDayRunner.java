@@ -33,7 +33,6 @@ import io.aitrader.jobs.store.ModelDayRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.StartState;
 import io.aitrader.platform.database.StoreException;
-import io.aitrader.prices.TradingCalendar;
 import io.aitrader.trading.DayLedger;
 import io.aitrader.trading.DayOpening;
 import io.aitrader.trading.DayValuation;
@@ -54,16 +53,14 @@ public class ModelDayRunner {
     private final ModelDayRepository modelDays;
     private final DayCommitter committer;
     private final JobEvents events;
-    private final TradingCalendar calendar;
     private final JobMetrics metrics;
 
     ModelDayRunner(LedgerRepository ledger, ModelDayRepository modelDays, DayCommitter committer, JobEvents events,
-            TradingCalendar calendar, JobMetrics metrics) {
+            JobMetrics metrics) {
         this.ledger = ledger;
         this.modelDays = modelDays;
         this.committer = committer;
         this.events = events;
-        this.calendar = calendar;
         this.metrics = metrics;
     }
 
@@ -147,9 +144,10 @@ public class ModelDayRunner {
                 config.rules());
         // the borrow fee runs from the day the shorts were last held (the previous trading day in an unbroken chain)
         DayOpening opening = dayLedger.open(start.previousDate());
-        LocalDate previousTradingDay = calendar.previousTradingDay(day.date());
+        LocalDate previousTradingDay = config.market().calendar().previousTradingDay(day.date());
         TradingSession session = new TradingSession(day.jobId(), model, config.agentConfig(), day.date(),
-                previousTradingDay, dayLedger, prices, config.symbols(), config.benchmark(), stop, usage);
+                previousTradingDay, dayLedger, prices, config.symbols(), config.benchmark(), stop, usage,
+                config.market());
         DayTranscript transcript = trader.tradeDay(session);
         Portfolio end = dayLedger.current();
         DayValuation value = Valuer.valueDay(day.date(), start.portfolio(), end, prices, start.previousValue());

@@ -22,8 +22,8 @@ import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.store.LedgerRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.PlannedDay;
+import io.aitrader.market.MarketCalendar;
 import io.aitrader.prices.PriceRepository;
-import io.aitrader.prices.TradingCalendar;
 
 /**
  * Resolves a trigger into model-days: dates to trading days, resume points per model, limits (contract 2.1), and each
@@ -33,17 +33,15 @@ import io.aitrader.prices.TradingCalendar;
 public class TriggerPlanner {
 
     private final ConfigService configs;
-    private final TradingCalendar calendar;
     private final PriceRepository prices;
     private final LedgerRepository ledger;
     private final JobsSettings settings;
     private final JobPricing pricing;
 
-    TriggerPlanner(ConfigService configs, TradingCalendar calendar, PriceRepository prices, LedgerRepository ledger,
+    TriggerPlanner(ConfigService configs, PriceRepository prices, LedgerRepository ledger,
             JobsSettings settings, JobPricing pricing) {
         this.pricing = pricing;
         this.configs = configs;
-        this.calendar = calendar;
         this.prices = prices;
         this.ledger = ledger;
         this.settings = settings;
@@ -65,8 +63,9 @@ public class TriggerPlanner {
                 .filter(s -> chosen.stream().anyMatch(base -> Replicas.runsAs(base, s))).toList();
         List<String> warnings = new ArrayList<>();
         SimulationConfig config = pricing.dated(pricing.priced(loaded, models, today, warnings), models, warnings);
+        MarketCalendar calendar = config.market().calendar();
         Optional<LocalDate> start = parseDate("start_date", request.startDate());
-        LocalDate end = parseDate("end_date", request.endDate()).orElseGet(() -> latestPricedDay(today));
+        LocalDate end = parseDate("end_date", request.endDate()).orElseGet(() -> latestPricedDay(today, calendar));
         if (end.isAfter(today)) {
             throw ApiException.invalidField("invalid_date_range", "end_date", end.toString(),
                     "end_date must not be after today (" + today + ")");
@@ -117,18 +116,19 @@ public class TriggerPlanner {
     public UpToDate upToDate(TriggerPlan plan) {
         Optional<LocalDate> last = plan.models().stream().map(ledger::findLastCompletedDate).flatMap(Optional::stream)
                 .max(LocalDate::compareTo);
-        LocalDate next = calendar.nextTradingDay(last.orElse(LocalDate.now(java.time.ZoneOffset.UTC)));
+        LocalDate next = plan.config().market().calendar()
+                .nextTradingDay(last.orElse(LocalDate.now(java.time.ZoneOffset.UTC)));
         return new UpToDate("current", "Simulation already up-to-date", last.orElse(null), next);
     }
 
     /** The trading day after the model's last completed day; else the config's init_date; else only the end. */
     private LocalDate resumeFrom(String model, SimulationConfig config, LocalDate end) {
-        return ledger.findLastCompletedDate(model).map(calendar::nextTradingDay)
+        return ledger.findLastCompletedDate(model).map(config.market().calendar()::nextTradingDay)
                 .or(() -> Optional.ofNullable(config.dateRange() == null ? null : config.dateRange().initDate()))
                 .orElse(end);
     }
 
-    private LocalDate latestPricedDay(LocalDate today) {
+    private LocalDate latestPricedDay(LocalDate today, MarketCalendar calendar) {
         return prices.findLatestCompleteDate().filter(d -> !d.isAfter(today))
                 .orElseGet(() -> calendar.previousTradingDay(today));
     }

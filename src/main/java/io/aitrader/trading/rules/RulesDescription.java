@@ -49,6 +49,12 @@ final class RulesDescription {
         if (rules.settlement() == TradingRules.Settlement.T1) {
             lines.add("Settlement T+1: shares bought today cannot be sold today.");
         }
+        if (rules.priceLimitPct() != null) {
+            lines.add(String.format(Locale.ROOT,
+                    "Daily price limit ±%s%% of the previous close: a buy is refused when the open is at or above"
+                            + " the upper limit, a sell when it is at or below the lower limit.",
+                    plain(rules.priceLimitPct())));
+        }
         if (rules.minCashPct().signum() > 0) {
             lines.add(String.format(Locale.ROOT, "A buy may not leave cash below %s%% of the portfolio value.",
                     plain(rules.minCashPct())));

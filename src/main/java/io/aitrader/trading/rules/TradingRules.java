@@ -9,14 +9,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * The trading rules of a run (contract section 10): costs, shorting, position limits, lots and settlement. Rates are
  * basis points (1 bp = 0.01 %) and shares are percentages (25 = 25 %). {@link #NONE} is the contract's section 4.2:
- * no costs, long only, no limits, single shares, same-day settlement. {@code maxPositionPct} and {@code maxPositions}
- * are null when there is no limit.
+ * no costs, long only, no limits, single shares, same-day settlement. {@code maxPositionPct}, {@code maxPositions}
+ * and {@code priceLimitPct} (a market's daily limit against the previous close, contract 12) are null when there is
+ * no limit.
  */
 @RegisterForReflection // native image: a job stores its rules as JSON with its config (StoredConfigs)
 public record TradingRules(String name, BigDecimal commissionBps, BigDecimal commissionPerShare,
         BigDecimal commissionMin, BigDecimal slippageBps, boolean allowShort, BigDecimal shortMarginPct,
         BigDecimal maintenanceMarginPct, BigDecimal borrowFeeBpsPerYear, BigDecimal maxPositionPct,
-        Integer maxPositions, int lotSize, Settlement settlement, BigDecimal minCashPct) {
+        Integer maxPositions, int lotSize, Settlement settlement, BigDecimal minCashPct, BigDecimal priceLimitPct) {
 
     /** When bought shares may be sold: the same day (T0) or from the next trading day (T1). */
     @RegisterForReflection // native image: read back by Jackson with the job's stored rules
@@ -31,6 +32,16 @@ public record TradingRules(String name, BigDecimal commissionBps, BigDecimal com
     public static final TradingRules NONE = new TradingRules("none", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             BigDecimal.ZERO, false, BigDecimal.valueOf(150), BigDecimal.valueOf(130), BigDecimal.ZERO, null, null, 1,
             Settlement.T0, BigDecimal.ZERO);
+
+    /** Rules without a daily price limit. */
+    public TradingRules(String name, BigDecimal commissionBps, BigDecimal commissionPerShare, BigDecimal commissionMin,
+            BigDecimal slippageBps, boolean allowShort, BigDecimal shortMarginPct, BigDecimal maintenanceMarginPct,
+            BigDecimal borrowFeeBpsPerYear, BigDecimal maxPositionPct, Integer maxPositions, int lotSize,
+            Settlement settlement, BigDecimal minCashPct) {
+        this(name, commissionBps, commissionPerShare, commissionMin, slippageBps, allowShort, shortMarginPct,
+                maintenanceMarginPct, borrowFeeBpsPerYear, maxPositionPct, maxPositions, lotSize, settlement,
+                minCashPct, null);
+    }
 
     public TradingRules {
         Objects.requireNonNull(name, "name");
@@ -61,7 +72,7 @@ public record TradingRules(String name, BigDecimal commissionBps, BigDecimal com
     public TradingRules withName(String newName) {
         return new TradingRules(newName, commissionBps, commissionPerShare, commissionMin, slippageBps, allowShort,
                 shortMarginPct, maintenanceMarginPct, borrowFeeBpsPerYear, maxPositionPct, maxPositions, lotSize,
-                settlement, minCashPct);
+                settlement, minCashPct, priceLimitPct);
     }
 
     /** The active rules in plain words, one line each, for the system prompt; empty for rules that trade as NONE. */

@@ -26,15 +26,21 @@ import io.aitrader.testing.Await;
 
 /**
  * A class-data archive (AppCDS) of the packaged jar for the app JVMs the ITs start, dozens per build: with it each maps
- * the classes it would otherwise load and verify, a quarter less CPU per start. The first test JVM that launches the
- * jar makes it on the side (it starts the server once, asks /health and stops it: about one start's cost), so no
- * test waits for it; the JVMs started meanwhile run without it. An archive older than the jar is made again.
+ * the classes it would otherwise load and verify, a quarter less CPU per start. The build's own archive serves when it
+ * is there; otherwise (packaged with -Dapp-cds.skip) the first test JVM that launches the jar makes one on the side
+ * (it starts the server once, asks /health and stops it: about one start's cost), so no test waits for it; the JVMs
+ * started meanwhile run without it. An archive older than the jar is made again.
  */
 final class ClassDataArchive {
 
     private static final Logger LOG = Logger.getLogger(ClassDataArchive.class.getName());
     private static final Path TARGET = Path.of("target").toAbsolutePath();
     private static final Path FILE = TARGET.resolve("app-cds.jsa");
+    /**
+     * The archive the build makes for the README's run line (pom.xml, execution app-cds): the same jar, JDK and JVM
+     * flags as the ITs' apps, which start from the project root as that line does, so they map it from the first.
+     */
+    private static final Path BUILT = TARGET.resolve("quarkus-app").resolve("app-cds.jsa");
     /** The JVM says on stdout when it cannot use an archive (another JDK, say): the tests read stdout. */
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final Pattern LISTENING = Pattern.compile("Listening on: (http://\\S+)");
@@ -46,8 +52,10 @@ final class ClassDataArchive {
 
     /** The flags that make {@code java} use the archive of {@code jar}; none while there is no such archive yet. */
     static synchronized List<String> flags(String java, Path jar) {
-        if (fresh(jar)) {
-            List<String> flags = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + FILE));
+        boolean builtForIt = jar.toAbsolutePath().getParent().equals(BUILT.getParent()) && fresh(BUILT, jar);
+        Path archive = builtForIt ? BUILT : fresh(FILE, jar) ? FILE : null;
+        if (archive != null) {
+            List<String> flags = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
             flags.addAll(QUIET);
             return flags;
         }
@@ -61,10 +69,14 @@ final class ClassDataArchive {
     }
 
     private static boolean fresh(Path jar) {
+        return fresh(FILE, jar);
+    }
+
+    private static boolean fresh(Path archive, Path jar) {
         try (Stream<Path> files = Files.walk(jar.getParent())) {
             FileTime newest = files.filter(f -> f.toString().endsWith(".jar")).map(ClassDataArchive::modified)
                     .max(FileTime::compareTo).orElseThrow();
-            return Files.isRegularFile(FILE) && modified(FILE).compareTo(newest) > 0;
+            return Files.isRegularFile(archive) && modified(archive).compareTo(newest) > 0;
         } catch (IOException e) {
             return false;
         }

@@ -12,12 +12,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.aitrader.cost.TokenCounts;
 
 /**
- * One model's entry in GET /results (contract 2.4); in_training_window, trades, costs and ai_reasoning only with
- * detail=full, so the minimal shape stays the contract's four fields.
+ * One model's entry in GET /results (contract 2.4); market, currency, in_training_window, trades, costs and
+ * ai_reasoning only with detail=full, so the minimal shape stays the contract's four fields.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DayResult(String model, @JsonProperty("job_id") String jobId, Map<String, Object> positions,
         @JsonProperty("daily_pnl") DailyPnl dailyPnl, Boolean stale,
+        @Schema(description = "The market the day was traded on (contract 12): us, cn or crypto; detail=full only", nullable = true) String market,
+        @Schema(description = "Its currency (ISO 4217), the currency of the day's amounts; detail=full only", nullable = true) String currency,
         @Schema(description = "True when the day is on or before the model's knowledge cutoff (contract 11): the model may remember what happened rather than predict it; false after it, and for mock and builtin models; absent when no cutoff is known, and with detail=minimal", nullable = true) @JsonProperty("in_training_window") Boolean inTrainingWindow,
         List<TradeView> trades,
         TradingCosts costs, @JsonProperty("ai_reasoning") Reasoning aiReasoning) {

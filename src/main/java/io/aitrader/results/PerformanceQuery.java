@@ -1,25 +1,28 @@
 package io.aitrader.results;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.aitrader.errors.ApiException;
 import io.aitrader.errors.Params;
+import io.aitrader.market.Market;
 
 /**
  * The parsed parameters of GET /performance; null means "use the default" (dates from the data, the default config's
- * benchmark, the configured risk-free rate).
+ * benchmark and market, the configured risk-free rate).
  */
 public record PerformanceQuery(LocalDate startDate, LocalDate endDate, String model, String benchmark,
-        Double riskFreeRatePct, long bootstrapSeed, boolean outOfSample) {
+        Double riskFreeRatePct, long bootstrapSeed, boolean outOfSample, Market market) {
 
-    /** A query with the default bootstrap seed, 0, over every day. */
+    /** A query with the default bootstrap seed, 0, over every day of the default market. */
     public PerformanceQuery(LocalDate startDate, LocalDate endDate, String model, String benchmark,
             Double riskFreeRatePct) {
-        this(startDate, endDate, model, benchmark, riskFreeRatePct, 0L, false);
+        this(startDate, endDate, model, benchmark, riskFreeRatePct, 0L, false, null);
     }
 
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9][A-Z0-9.^-]{0,15}");
@@ -27,6 +30,12 @@ public record PerformanceQuery(LocalDate startDate, LocalDate endDate, String mo
     /** Parses the query parameters; every malformed one is a 400 in the contract's error shape. */
     public static PerformanceQuery parse(String startDate, String endDate, String model, String benchmark,
             String riskFreeRate, String bootstrapSeed, String outOfSample) {
+        return parse(startDate, endDate, model, benchmark, riskFreeRate, bootstrapSeed, outOfSample, null);
+    }
+
+    /** As above, with the market whose models are ranked (us, cn or crypto; default: the default config's). */
+    public static PerformanceQuery parse(String startDate, String endDate, String model, String benchmark,
+            String riskFreeRate, String bootstrapSeed, String outOfSample, String market) {
         LocalDate start = Params.date("start_date", startDate);
         LocalDate end = Params.date("end_date", endDate);
         if (start != null && end != null && start.isAfter(end)) {
@@ -49,7 +58,16 @@ public record PerformanceQuery(LocalDate startDate, LocalDate endDate, String mo
                     "model must be a signature of at most 200 characters");
         }
         return new PerformanceQuery(start, end, signature, symbol, rate(riskFreeRate), seed(bootstrapSeed),
-                Params.flag("out_of_sample", outOfSample));
+                Params.flag("out_of_sample", outOfSample), market(market));
+    }
+
+    private static Market market(String value) {
+        if (Params.blankToNull(value) == null) {
+            return null;
+        }
+        return Market.byId(value).orElseThrow(() -> ApiException.invalidField("invalid_parameter", "market",
+                Params.safe(value), "market must be one of " + Arrays.stream(Market.values()).map(Market::id)
+                        .collect(Collectors.joining(", "))));
     }
 
     private static long seed(String value) {

@@ -24,7 +24,10 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
         @JsonProperty("requested_start_date") LocalDate requestedStartDate,
         @JsonProperty("requested_end_date") LocalDate requestedEndDate,
         @JsonProperty("initial_cash") double initialCash,
-        @JsonProperty("risk_free_rate_pct") double riskFreeRatePct, Benchmark benchmark, List<ModelEntry> models,
+        @JsonProperty("risk_free_rate_pct") double riskFreeRatePct,
+        @Schema(description = "The market whose models are ranked (contract 12): us, cn or crypto") String market,
+        @Schema(description = "Its currency (ISO 4217): every amount of the answer is in it") String currency,
+        Benchmark benchmark, List<ModelEntry> models,
         @Schema(description = "Per base signature run as replicas (<signature>#1 … #N, two or more in the period): mean, sample standard deviation and 95 % interval (mean ± t(0.975, N − 1) · stdev / √N) over the replicas, ranked by the mean period return") List<ReplicaGroups.Group> groups,
         List<String> warnings) {
 

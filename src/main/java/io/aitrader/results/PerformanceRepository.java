@@ -25,15 +25,15 @@ import io.aitrader.platform.database.Storage;
 @ApplicationScoped
 public class PerformanceRepository {
 
-    static final String LATEST_DATE = "SELECT MAX(date) FROM trading_days";
-    static final String LATEST_DATE_OF_MODEL = "SELECT MAX(date) FROM trading_days WHERE model = ?";
+    static final String LATEST_DATE = "SELECT MAX(date) FROM trading_days WHERE market = ?";
+    static final String LATEST_DATE_OF_MODEL = "SELECT MAX(date) FROM trading_days WHERE market = ? AND model = ?";
     // One row per model, its days joined into one string: through the SQLite driver every column of every row is a
     // JNI call, which cost more than the query itself at 50 models × 250 days. Each day is "date value previous
     // stale"; both dialects write a double as text that reads back to the same double (values have 4 decimals).
     static final String SELECT_SERIES = """
             SELECT t.model, %s
             FROM trading_days t
-            WHERE t.date BETWEEN ? AND ?
+            WHERE t.date BETWEEN ? AND ? AND t.market = ?
             """;
     /** The days of a group in date order, with the dialect's aggregate: group_concat (SQLite), string_agg. */
     static final String DAYS = "%s(t.date || ' ' || t.ending_value || ' ' || t.previous_value || ' ' || t.stale, ','"
@@ -48,7 +48,7 @@ public class PerformanceRepository {
                    SUM(CASE WHEN t.knowledge_cutoff IS NULL THEN 1 ELSE 0 END),
                    SUM(CASE WHEN t.knowledge_cutoff <> 'none' AND t.date <= t.knowledge_cutoff THEN 1 ELSE 0 END)
             FROM trading_days t
-            WHERE t.date BETWEEN ? AND ?
+            WHERE t.date BETWEEN ? AND ? AND t.market = ?
             """;
     static final String GROUP = " GROUP BY t.model";
     /** Out of sample (contract 11): only days after the model's knowledge cutoff, or of a model without training. */
@@ -57,7 +57,7 @@ public class PerformanceRepository {
     static final String RESULTS_VERSION = "SELECT COALESCE(SUM(version), 0) FROM result_versions";
     static final String SELECT_UNDATED = """
             SELECT DISTINCT t.model FROM trading_days t
-            WHERE t.date BETWEEN ? AND ? AND t.knowledge_cutoff IS NULL
+            WHERE t.date BETWEEN ? AND ? AND t.market = ? AND t.knowledge_cutoff IS NULL
             """;
 
     /** One stored model-day as the value series needs it. */
@@ -80,9 +80,9 @@ public class PerformanceRepository {
         this.postgres = database.postgres();
     }
 
-    /** The latest trading day with a stored result, of one model or of any. */
-    public Optional<LocalDate> findLatestDate(String model) {
-        Object[] params = model == null ? new Object[0] : new Object[]{model};
+    /** The latest trading day with a stored result in {@code market}, of one model or of any. */
+    public Optional<LocalDate> findLatestDate(String model, String market) {
+        Object[] params = model == null ? new Object[]{market} : new Object[]{market, model};
         return Jdbc.find(dataSource, "Could not read the latest trading day",
                 model == null ? LATEST_DATE : LATEST_DATE_OF_MODEL, rs -> rs.getString(1), params)
                 .map(LocalDate::parse);
@@ -99,8 +99,11 @@ public class PerformanceRepository {
                 .orElse(0L);
     }
 
-    /** Every stored day from {@code from} to {@code to}, of one model or of all, ordered by model then date. */
-    public List<DayValue> listValues(LocalDate from, LocalDate to, String model, boolean outOfSample) {
+    /**
+     * Every stored day of {@code market} from {@code from} to {@code to}, of one model or of all, ordered by model
+     * then date.
+     */
+    public List<DayValue> listValues(LocalDate from, LocalDate to, String market, String model, boolean outOfSample) {
         String sql = SELECT_SERIES.formatted(DAYS.formatted(postgres ? "string_agg" : "group_concat"))
                 + (outOfSample ? OUT_OF_SAMPLE : "") + (model == null ? "" : " AND t.model = ?") + BY_MODEL;
         // Every model repeats the same dates: parsing each text once saves most of the row-mapping time.
@@ -113,12 +116,13 @@ public class PerformanceRepository {
                 values.add(new DayValue(name, dates.computeIfAbsent(f[0], LocalDate::parse),
                         Double.parseDouble(f[1]), Double.parseDouble(f[2]), f[3].equals("1")));
             }
-        }, params(from, to, model));
+        }, params(from, to, market, model));
         return values;
     }
 
-    /** The sums of each model's days from {@code from} to {@code to}, of one model or of all. */
-    public Map<String, ModelTotals> listTotals(LocalDate from, LocalDate to, String model, boolean outOfSample) {
+    /** The sums of each model's days of {@code market} from {@code from} to {@code to}, of one model or of all. */
+    public Map<String, ModelTotals> listTotals(LocalDate from, LocalDate to, String market, String model,
+            boolean outOfSample) {
         Map<String, ModelTotals> totals = new HashMap<>();
         Jdbc.forEach(dataSource, "Could not read performance totals",
                 SELECT_TOTALS + (outOfSample ? OUT_OF_SAMPLE : "") + (model == null ? "" : " AND t.model = ?") + GROUP,
@@ -130,20 +134,20 @@ public class PerformanceRepository {
                             new Tokens(rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)),
                             unknown ? null : BigDecimal.valueOf(cost), rs.getInt(14) > 0 ? null : rs.getInt(15)));
                 },
-                params(from, to, model));
+                params(from, to, market, model));
         return totals;
     }
 
     /** The models with days in the period whose knowledge cutoff is not known, by name. */
-    public List<String> listUndated(LocalDate from, LocalDate to, String model) {
+    public List<String> listUndated(LocalDate from, LocalDate to, String market, String model) {
         return Jdbc.list(dataSource, "Could not read performance models",
                 SELECT_UNDATED + (model == null ? "" : " AND t.model = ?") + " ORDER BY t.model",
-                rs -> rs.getString(1), params(from, to, model));
+                rs -> rs.getString(1), params(from, to, market, model));
     }
 
-    private static Object[] params(LocalDate from, LocalDate to, String model) {
+    private static Object[] params(LocalDate from, LocalDate to, String market, String model) {
         return model == null
-                ? new Object[]{from.toString(), to.toString()}
-                : new Object[]{from.toString(), to.toString(), model};
+                ? new Object[]{from.toString(), to.toString(), market}
+                : new Object[]{from.toString(), to.toString(), market, model};
     }
 }

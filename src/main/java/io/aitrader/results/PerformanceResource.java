@@ -112,6 +112,11 @@ public class PerformanceResource {
             not known yet). Its metrics use the formulas above with V₀ = initial_cash. Without prices for the symbol \
             the benchmark is null and warnings says so.
 
+            **Markets** (contract 12). One market at a time: `market` (default: the default config's) selects the \
+            models whose days were traded there; market and currency name it, and every amount is in that \
+            currency. For another market than the default config's, the benchmark defaults to the market's \
+            (510050.SHH, BTC) and its initial cash to the market's (100,000, 50,000).
+
             **Ranking.** By period_return_pct, best first (ties by model name); rank counts from 1. Values are in \
             currency rounded to cents, percentages and the Sharpe ratio to 4 decimals.""")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PerformanceReport.class)))
@@ -124,10 +129,11 @@ public class PerformanceResource {
             @Parameter(description = "Benchmark symbol (default: the default config's benchmark)") @QueryParam("benchmark") String benchmark,
             @Parameter(description = "Annual risk free rate in percent for the Sharpe ratio (default: RISK_FREE_RATE, 0)") @QueryParam("risk_free_rate") String riskFreeRate,
             @Parameter(description = "Seed of the bootstrap's random numbers (an integer, default 0): the same request with the same seed gives the same intervals and p-values") @QueryParam("bootstrap_seed") String bootstrapSeed,
-            @Parameter(description = "true: every figure only over the days after each model's knowledge cutoff (contract 11); models whose cutoff is not known are left out, and warnings names them (default false)") @QueryParam("out_of_sample") String outOfSample) {
+            @Parameter(description = "true: every figure only over the days after each model's knowledge cutoff (contract 11); models whose cutoff is not known are left out, and warnings names them (default false)") @QueryParam("out_of_sample") String outOfSample,
+            @Parameter(description = "The market whose models are ranked: us, cn or crypto (default: the default config's). Another market than the default config's is measured against its own benchmark (510050.SHH, BTC) from its own initial cash (contract 12)") @QueryParam("market") String market) {
         // the parameters' 400s come before any work
         PerformanceQuery query = PerformanceQuery.parse(startDate, endDate, model, benchmark, riskFreeRate,
-                bootstrapSeed, outOfSample);
+                bootstrapSeed, outOfSample, market);
         return Uni.createFrom().item(() -> performance.json(query)).runSubscriptionOn(pools.blocking());
     }
 

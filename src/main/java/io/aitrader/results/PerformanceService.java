@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aitrader.config.ConfigService;
 import io.aitrader.config.SimulationConfig;
 import io.aitrader.errors.ApiException;
+import io.aitrader.market.Market;
 import io.aitrader.prices.PriceBar;
 import io.aitrader.prices.PriceRepository;
 import io.aitrader.results.PerformanceReport.Benchmark;
@@ -62,28 +63,35 @@ public class PerformanceService {
      * risk-free rate), the default config's figures, the version of the stored results (raised by every write of
      * them) and the benchmark's bars of the period.
      */
-    private record Inputs(PerformanceQuery query, Defaults defaults, long resultsVersion, List<PriceBar> bars) {
+    private record Inputs(PerformanceQuery query, Defaults defaults, BigDecimal initialCash, long resultsVersion,
+            List<PriceBar> bars) {
     }
 
     private Inputs inputs(PerformanceQuery query) {
         Defaults defaults = defaults();
-        String symbol = query.benchmark() != null ? query.benchmark() : defaults.benchmark();
+        // another market than the default config's has its own benchmark and initial cash (contract 12)
+        Market market = query.market() != null ? query.market() : defaults.market();
+        boolean defaultMarket = market == defaults.market();
+        String symbol = query.benchmark() != null
+                ? query.benchmark()
+                : defaultMarket ? defaults.benchmark() : market.benchmark();
+        BigDecimal cash = defaultMarket ? defaults.initialCash() : market.initialCash();
         double riskFree = query.riskFreeRatePct() != null ? query.riskFreeRatePct() : settings.riskFreeRate();
         long version = repository.findResultsVersion(query.model());
 
         LocalDate end = query.endDate();
         if (end == null) {
-            end = repository.findLatestDate(query.model()).orElseThrow(() -> noData(query));
+            end = repository.findLatestDate(query.model(), market.id()).orElseThrow(() -> noData(query));
         }
         LocalDate start = query.startDate() != null
                 ? query.startDate()
                 : end.minusDays(settings.defaultResultsLookbackDays() - 1L);
         PerformanceQuery resolved = new PerformanceQuery(start, end, query.model(), symbol, riskFree,
-                query.bootstrapSeed(), query.outOfSample());
+                query.bootstrapSeed(), query.outOfSample(), market);
         if (start.isAfter(end)) {
             throw noData(resolved);
         }
-        return new Inputs(resolved, defaults, version, prices.listBars(List.of(symbol), start, end));
+        return new Inputs(resolved, defaults, cash, version, prices.listBars(List.of(symbol), start, end));
     }
 
     private PerformanceReport build(Inputs inputs) {
@@ -92,7 +100,8 @@ public class PerformanceService {
         LocalDate end = query.endDate();
         String symbol = query.benchmark();
         double riskFree = query.riskFreeRatePct();
-        List<DayValue> rows = repository.listValues(start, end, query.model(), query.outOfSample());
+        String market = query.market().id();
+        List<DayValue> rows = repository.listValues(start, end, market, query.model(), query.outOfSample());
         if (rows.isEmpty()) {
             throw noData(query);
         }
@@ -101,18 +110,19 @@ public class PerformanceService {
             warnings.add(inputs.defaults().warning());
         }
         if (query.outOfSample()) {
-            List<String> undated = repository.listUndated(start, end, query.model());
+            List<String> undated = repository.listUndated(start, end, market, query.model());
             if (!undated.isEmpty()) {
                 warnings.add("out_of_sample leaves out the models whose knowledge cutoff is not known: "
                         + String.join(", ", undated) + " (add them to model_cards.json or give them a"
                         + " knowledge_cutoff in their config)");
             }
         }
-        Map<String, ModelTotals> totals = repository.listTotals(start, end, query.model(), query.outOfSample());
+        Map<String, ModelTotals> totals = repository.listTotals(start, end, market, query.model(),
+                query.outOfSample());
         LocalDate first = rows.stream().map(DayValue::date).min(Comparator.naturalOrder()).orElseThrow();
         LocalDate last = rows.stream().map(DayValue::date).max(Comparator.naturalOrder()).orElseThrow();
 
-        BigDecimal cash = inputs.defaults().initialCash();
+        BigDecimal cash = inputs.initialCash();
         List<PriceBar> period = inputs.bars().stream()
                 .filter(bar -> !bar.date().isBefore(first) && !bar.date().isAfter(last)).toList();
         Optional<BuyAndHold> hold = BuyAndHold.of(symbol, cash, period);
@@ -147,7 +157,8 @@ public class PerformanceService {
             }
         }
         List<ModelEntry> ranked = rank(models);
-        return new PerformanceReport(first, last, start, end, cash.doubleValue(), riskFree,
+        return new PerformanceReport(first, last, start, end, cash.doubleValue(), riskFree, query.market().id(),
+                query.market().currency(),
                 hold.map(h -> Benchmark.from(h, held, bootstraps.of(held.dailyReturns(), null, riskFree, seed)))
                         .orElse(null),
                 ranked, ReplicaGroups.of(ranked), warnings);
@@ -177,18 +188,19 @@ public class PerformanceService {
     }
 
     /** The default config's benchmark and initial cash, or the fallbacks with a warning that says so. */
-    private record Defaults(String benchmark, BigDecimal initialCash, String warning) {
+    private record Defaults(String benchmark, BigDecimal initialCash, Market market, String warning) {
     }
 
     private Defaults defaults() {
         try {
             SimulationConfig config = configs.defaultConfig();
-            return new Defaults(config.benchmark(), config.agentConfig().initialCash(), null);
+            return new Defaults(config.benchmark(), config.agentConfig().initialCash(), config.market(), null);
         } catch (RuntimeException e) {
             Log.warnf("GET /performance: the default config could not be read (%s); using %s and %s", e.getMessage(),
                     FALLBACK_BENCHMARK, FALLBACK_CASH);
-            return new Defaults(FALLBACK_BENCHMARK, FALLBACK_CASH, "The default config could not be read: benchmark "
-                    + FALLBACK_BENCHMARK + " and initial cash " + FALLBACK_CASH + " assumed");
+            return new Defaults(FALLBACK_BENCHMARK, FALLBACK_CASH, Market.US,
+                    "The default config could not be read: benchmark "
+                            + FALLBACK_BENCHMARK + " and initial cash " + FALLBACK_CASH + " assumed");
         }
     }
 

@@ -23,12 +23,12 @@ public class ResultsRepository {
 
     static final String SELECT_DAYS = """
             SELECT id, job_id, model, date, cash, starting_value, ending_value, profit, return_pct, total_steps,
-                   stop_signal, summary, stale, borrow_fee, commission, slippage, knowledge_cutoff, %s
+                   stop_signal, summary, stale, borrow_fee, commission, slippage, knowledge_cutoff, market, %s
             FROM trading_days
             WHERE date = ? AND (CAST(? AS TEXT) IS NULL OR model = ?) AND (CAST(? AS TEXT) IS NULL OR job_id = ?)
             ORDER BY model
             """.formatted(StoredCost.COLUMNS);
-    private static final int FIRST_COST_COLUMN = 18;
+    private static final int FIRST_COST_COLUMN = 19;
     static final String SELECT_HOLDINGS = "SELECT symbol, shares FROM holdings WHERE trading_day_id = ? ORDER BY symbol";
     static final String SELECT_ACTIONS = """
             SELECT id, action, symbol, amount, price, total, fill_price, commission, slippage, reason
@@ -55,7 +55,7 @@ public class ResultsRepository {
                         rs.getInt("total_steps"), rs.getInt("stop_signal") == 1, rs.getString("summary"),
                         rs.getInt("stale") == 1, new ResultRow.Costs(decimal(rs, "commission"),
                                 decimal(rs, "slippage"), decimal(rs, "borrow_fee")),
-                        rs.getString("knowledge_cutoff"),
+                        rs.getString("knowledge_cutoff"), rs.getString("market"),
                         StoredCost.read(rs, FIRST_COST_COLUMN)),
                 date.toString(), model, model, jobId, jobId);
     }

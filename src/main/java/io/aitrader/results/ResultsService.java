@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aitrader.cost.TokenCounts;
 import io.aitrader.cost.Usd;
 import io.aitrader.errors.ApiException;
+import io.aitrader.market.Market;
 
 /** Builds GET /results: one trading day, one entry per model. */
 @ApplicationScoped
@@ -46,7 +47,9 @@ public class ResultsService {
         DayResult.DailyPnl pnl = new DayResult.DailyPnl(cents(row.profit()),
                 row.returnPct().setScale(4, RoundingMode.HALF_UP), cents(row.endingValue()));
         List<TradeView> trades = full ? repository.listTrades(row.id()) : null;
+        Market market = Market.byId(row.market()).orElse(Market.US);
         return new DayResult(row.model(), row.jobId(), positions, pnl, row.stale() ? Boolean.TRUE : null,
+                full ? market.id() : null, full ? market.currency() : null,
                 full ? TrainingWindow.contains(row.knowledgeCutoff(), row.date()) : null, trades,
                 full ? costs(row.trading()) : null,
                 full

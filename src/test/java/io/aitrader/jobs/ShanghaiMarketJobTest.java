@@ -112,13 +112,61 @@ class ShanghaiMarketJobTest {
             assertTrue(prompt.contains("Previous trading day: " + D2), prompt);
             assertTrue(prompt.contains("Orders are in whole lots of 100 shares.")
                     && prompt.contains("Settlement T+1") && prompt.contains("Daily price limit ±10%"), prompt);
+
+            Map<String, Object> minimal = given().queryParam("date", D3).queryParam("model", "cn-e2e-gpt")
+                    .get("/results").then().statusCode(200).extract().path("results[0]");
+            assertEquals(List.of("model", "positions", "daily_pnl", "job_id").stream().sorted().toList(),
+                    minimal.keySet().stream().sorted().toList(), "the minimal shape keeps the contract's four keys");
+            assertPerformance(cash, held);
+            assertOneMarketPerSignature();
         }
+    }
+
+    /** /performance ranks one market: the Shanghai model against the SSE 50 ETF from 100,000 CNY. */
+    private static void assertPerformance(BigDecimal cash, Map<String, Integer> held) {
+        JsonPath cn = given().queryParam("market", "cn").queryParam("start_date", D1).queryParam("end_date", D3)
+                .get("/performance").then().statusCode(200).extract().jsonPath();
+        assertEquals("cn", cn.getString("market"));
+        assertEquals("CNY", cn.getString("currency"));
+        assertEquals(ETF, cn.getString("benchmark.symbol"));
+        assertEquals(100_000.0, cn.getDouble("initial_cash"));
+        assertEquals(List.of("cn-e2e-gpt"), cn.getList("models.model"), "only the cn models");
+        BigDecimal value = cash;
+        for (Map.Entry<String, Integer> h : held.entrySet()) {
+            value = value.add(new BigDecimal(BARS.get(h.getKey()).get(D3)[1]).multiply(
+                    BigDecimal.valueOf(h.getValue())));
+        }
+        double expected = value.divide(new BigDecimal("1000"), 6, java.math.RoundingMode.HALF_UP).doubleValue()
+                - 100; // (V / 100,000 − 1) × 100
+        assertEquals(expected, cn.getDouble("models[0].metrics.period_return_pct"), 0.0001);
+        // ⌊100,000 / 3.12⌋ = 32,051 ETF shares at D1's open
+        assertEquals(32_051, cn.getInt("benchmark.shares"));
+        var us = given().queryParam("start_date", D1).queryParam("end_date", D3).get("/performance");
+        assertTrue(us.statusCode() == 404 // no US model traded these days (this test alone)
+                || us.statusCode() == 200 && !us.jsonPath().getList("models.model").contains("cn-e2e-gpt"),
+                us.asString());
+        given().queryParam("market", "hk").get("/performance").then().statusCode(400)
+                .body("details.field", equalTo("market"));
+    }
+
+    /** A signature with Shanghai days cannot trade on the US market: its chain would start from CNY holdings. */
+    private static void assertOneMarketPerSignature() {
+        int jobs = given().get("/simulate/jobs").then().statusCode(200).extract().path("jobs.size()");
+        JsonPath refused = trigger(Map.of("config_path", "configs/cn_mismatch.json", "start_date", "2025-10-13",
+                "end_date", "2025-10-14")).then().statusCode(400).extract().jsonPath();
+        assertEquals("market_mismatch", refused.getString("error"), refused::prettify);
+        assertEquals("cn", refused.getString("details.stored_market"));
+        assertEquals("us", refused.getString("details.market"));
+        assertEquals(jobs, (int) given().get("/simulate/jobs").then().statusCode(200).extract().path("jobs.size()"),
+                "no job was created");
     }
 
     private static void assertDay(String day, BigDecimal cash, Map<String, Integer> held, List<String> trades) {
         JsonPath result = given().queryParam("date", day).queryParam("model", "cn-e2e-gpt")
                 .queryParam("detail", "full").get("/results").then().statusCode(200).extract().jsonPath()
                 .setRootPath("results[0]");
+        assertEquals("cn", result.getString("market"));
+        assertEquals("CNY", result.getString("currency"));
         assertEquals(cash.doubleValue(), result.getDouble("positions.CASH"), day + " cash");
         held.forEach((symbol, shares) -> assertEquals(shares.intValue(), result.getInt("positions.'" + symbol + "'"),
                 day + " " + symbol));

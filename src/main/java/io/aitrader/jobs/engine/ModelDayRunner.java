@@ -157,7 +157,8 @@ public class ModelDayRunner {
                 value.endingValue(), start.previousValue(), value.profit(),
                 value.returnPct() == null ? BigDecimal.ZERO : value.returnPct(), dayLedger.trades(), transcript,
                 warnings, cost(model, usage), calls(model, usage), opening.borrowFee(),
-                model.free() ? DayRecord.NO_TRAINING : model.option(ModelSpec.KNOWLEDGE_CUTOFF));
+                model.free() ? DayRecord.NO_TRAINING : model.option(ModelSpec.KNOWLEDGE_CUTOFF),
+                config.market().id());
     }
 
     private static DayCalls calls(ModelSpec model, DayUsage usage) {

@@ -39,14 +39,15 @@ public class LedgerRepository {
             """;
     static final String SELECT_HOLDINGS = "SELECT symbol, shares FROM holdings WHERE trading_day_id = ?";
     static final String SELECT_LAST_DATE = "SELECT MAX(date) FROM trading_days WHERE model = ?";
+    static final String SELECT_OTHER_MARKET = "SELECT MIN(market) FROM trading_days WHERE model = ? AND market <> ?";
     static final String SELECT_DATES = "SELECT date FROM trading_days WHERE model = ? AND date BETWEEN ? AND ?";
     static final String DELETE_DAY = "DELETE FROM trading_days WHERE model = ? AND date = ?";
     static final String MARK_LATER_STALE = "UPDATE trading_days SET stale = 1 WHERE model = ? AND date > ?";
     static final String INSERT_DAY = """
             INSERT INTO trading_days (job_id, model, date, cash, starting_value, ending_value, previous_value, profit,
                                       return_pct, total_steps, stop_signal, summary, warnings, created_at, borrow_fee, commission, slippage, traded_value, trades,
-                                      knowledge_cutoff, %s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) RETURNING id
+                                      knowledge_cutoff, market, %s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) RETURNING id
             """
             .formatted(StoredCost.COLUMNS, StoredCost.PLACEHOLDERS);
     static final String SELECT_JOB_DAYS = "SELECT model, date FROM trading_days WHERE job_id = ? ORDER BY model, date";
@@ -87,6 +88,12 @@ public class LedgerRepository {
     public Optional<LocalDate> findLastCompletedDate(String model) {
         return Jdbc.find(dataSource, "Could not read the last trading day", SELECT_LAST_DATE, rs -> rs.getString(1),
                 model).map(LocalDate::parse);
+    }
+
+    /** A market other than {@code market} that {@code model} has stored days in (contract 12: one market a chain). */
+    public Optional<String> findOtherMarket(String model, String market) {
+        return Jdbc.find(dataSource, "Could not read the model's markets", SELECT_OTHER_MARKET,
+                rs -> rs.getString(1), model, market);
     }
 
     public Set<LocalDate> listCompletedDates(String model, LocalDate from, LocalDate to) {
@@ -133,7 +140,7 @@ public class LedgerRepository {
                     day.returnPct(), day.transcript().totalSteps(), day.transcript().stopSignalReceived(),
                     day.transcript().summary(), toJson(day.warnings()), now, day.borrowFee(), costs.commission(),
                     costs.slippage(),
-                    costs.tradedValue(), day.trades().size(), day.knowledgeCutoff()}, day.cost()));
+                    costs.tradedValue(), day.trades().size(), day.knowledgeCutoff(), day.market()}, day.cost()));
             try (ResultSet id = ps.executeQuery()) {
                 id.next();
                 dayId = id.getLong(1);

@@ -61,6 +61,7 @@ public class TriggerPlanner {
         SimulationConfig loaded = Replicas.expand(file, replicas);
         List<String> models = loaded.models().stream().map(ModelSpec::signature)
                 .filter(s -> chosen.stream().anyMatch(base -> Replicas.runsAs(base, s))).toList();
+        refuseOtherMarkets(models, file.market().id());
         List<String> warnings = new ArrayList<>();
         SimulationConfig config = pricing.dated(pricing.priced(loaded, models, today, warnings), models, warnings);
         MarketCalendar calendar = config.market().calendar();
@@ -110,6 +111,25 @@ public class TriggerPlanner {
         }
         return new TriggerPlan(configPath, config, models, toRun, skipped, warnings, request.replace(), maxCost, null,
                 null);
+    }
+
+    /**
+     * A job trades one market (its config's), and a model's days chain from its latest stored day: a signature with
+     * days in another market would start from that market's cash and holdings, so the trigger is refused.
+     */
+    private void refuseOtherMarkets(List<String> models, String market) {
+        for (String model : models) {
+            Optional<String> other = ledger.findOtherMarket(model, market);
+            if (other.isPresent()) {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("model", model);
+                details.put("market", market);
+                details.put("stored_market", other.get());
+                throw ApiException.badRequest("market_mismatch", "Model " + model + " has results in the "
+                        + other.get() + " market and this config trades the " + market + " market; a signature"
+                        + " trades in one market, so give this model a signature of its own", details);
+            }
+        }
     }
 
     /** The 200 "current" answer: the latest completed day among the plan's models and the trading day after it. */

@@ -26,6 +26,7 @@ public final class AgentLoop implements Trader {
 
     private final ModelCaller caller;
     private final InformationSearch search;
+    private final NewsSource news;
     private final boolean modelSummary;
     private final ToolMeters toolMeters;
     private final CallTape tape;
@@ -59,6 +60,13 @@ public final class AgentLoop implements Trader {
     /** As above; {@code answers} (may be null) answers calls from a replay's recordings or the response cache. */
     public AgentLoop(ModelCaller caller, InformationSearch search, boolean modelSummary, ToolMeters toolMeters,
             CallTape tape, RecordedAnswers answers) {
+        this(caller, search, null, modelSummary, toolMeters, tape, answers);
+    }
+
+    /** As above; {@code news} (may be null) is the source of the get_news tool. */
+    public AgentLoop(ModelCaller caller, InformationSearch search, NewsSource news, boolean modelSummary,
+            ToolMeters toolMeters, CallTape tape, RecordedAnswers answers) {
+        this.news = news;
         this.answers = answers;
         this.tape = tape;
         this.caller = caller;
@@ -84,7 +92,7 @@ public final class AgentLoop implements Trader {
     }
 
     private DayTranscript trade(TradingSession session) throws TraderException {
-        TradingTools tools = new TradingTools(session, search, toolMeters);
+        TradingTools tools = new TradingTools(session, search, news, toolMeters);
         BooleanSupplier stop = session.cancelled() == null ? NEVER : session.cancelled();
         Conversation record = new Conversation();
         List<String> notes = new ArrayList<>();

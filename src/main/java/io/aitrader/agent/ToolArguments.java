@@ -3,6 +3,8 @@ package io.aitrader.agent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -38,6 +40,23 @@ final class ToolArguments {
 
     String text(String name) {
         JsonNode value = required(name);
+        if (!value.isValueNode()) {
+            throw new ToolFailure("invalid_arguments", "argument '" + name + "' must be a string");
+        }
+        return value.asText().trim();
+    }
+
+    /** A text argument the call may leave out: "" when absent or blank; a list of strings is joined with commas. */
+    String optionalText(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return "";
+        }
+        if (value.isArray()) {
+            List<String> parts = new ArrayList<>();
+            value.forEach(part -> parts.add(part.asText()));
+            return String.join(",", parts).trim();
+        }
         if (!value.isValueNode()) {
             throw new ToolFailure("invalid_arguments", "argument '" + name + "' must be a string");
         }

@@ -24,13 +24,31 @@ final class ToolSpecs {
 
     static final ToolSpecification GET_INFORMATION = ToolSpecification.builder().name(TradingTools.GET_INFORMATION)
             .description("Search the web for news and information. Only results published before today "
-                    + "are shown; undated results are marked as such.")
+                    + "are shown; undated results are left out.")
             .parameters(JsonObjectSchema.builder().addStringProperty("query", "What to search for")
                     .required("query").build())
             .build();
 
     static final List<ToolSpecification> WITH_SEARCH = Stream.concat(ALL.stream(), Stream.of(GET_INFORMATION))
             .toList();
+
+    static final ToolSpecification GET_NEWS = ToolSpecification.builder().name(TradingTools.GET_NEWS)
+            .description("Financial news with sentiment. Give tickers (comma-separated, from the universe) and/or "
+                    + "a query: a topic (earnings, technology, ipo, mergers_and_acquisitions, financial_markets, "
+                    + "economy_macro, economy_monetary, ...) or words to look for in titles and summaries. Only "
+                    + "articles published before today's open are shown; undated articles are left out.")
+            .parameters(JsonObjectSchema.builder()
+                    .addStringProperty("tickers", "Ticker symbols, comma-separated, e.g. AAPL,MSFT")
+                    .addStringProperty("query", "A topic or words to look for").build())
+            .build();
+
+    /** The tools of a day: the always-there ones, then web search and news when they are configured. */
+    static List<ToolSpecification> of(boolean search, boolean news) {
+        if (!news) {
+            return search ? WITH_SEARCH : ALL;
+        }
+        return Stream.concat((search ? WITH_SEARCH : ALL).stream(), Stream.of(GET_NEWS)).toList();
+    }
 
     private ToolSpecs() {
     }

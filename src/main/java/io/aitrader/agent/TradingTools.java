@@ -2,11 +2,14 @@ package io.aitrader.agent;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.aitrader.market.Market;
 import io.aitrader.prices.PriceBar;
 import io.aitrader.trading.OrderResult;
 import io.aitrader.trading.Portfolio;
@@ -27,9 +30,12 @@ public final class TradingTools {
     public static final String ADD = "add";
     public static final String MULTIPLY = "multiply";
     public static final String GET_INFORMATION = "get_information";
+    public static final String GET_NEWS = "get_news";
+    static final int MAX_NEWS_TICKERS = 5;
 
     private final TradingSession session;
     private final InformationSearch search;
+    private final NewsSource news;
     private final ToolMeters meters;
 
     public TradingTools(TradingSession session) {
@@ -43,13 +49,19 @@ public final class TradingTools {
 
     /** As above, counting each call in {@code meters}. */
     public TradingTools(TradingSession session, InformationSearch search, ToolMeters meters) {
+        this(session, search, null, meters);
+    }
+
+    /** As above; {@code news} may be null: get_news is then neither offered nor run. */
+    public TradingTools(TradingSession session, InformationSearch search, NewsSource news, ToolMeters meters) {
         this.session = session;
         this.search = search;
+        this.news = news;
         this.meters = meters;
     }
 
     public List<ToolSpecification> specifications() {
-        return search == null ? ToolSpecs.ALL : ToolSpecs.WITH_SEARCH;
+        return ToolSpecs.of(search != null, news != null);
     }
 
     /** Runs one tool call; never throws. */
@@ -79,6 +91,12 @@ public final class TradingTools {
                 }
                 yield information(ToolArguments.parse(arguments));
             }
+            case GET_NEWS -> {
+                if (news == null) {
+                    throw unknownTool(name);
+                }
+                yield news(ToolArguments.parse(arguments));
+            }
             default -> throw unknownTool(name);
         };
     }
@@ -95,6 +113,36 @@ public final class TradingTools {
             return found instanceof ObjectNode node ? node : ToolJson.object().set("results", found);
         } catch (InformationSearch.SearchFailure e) {
             throw new ToolFailure("search_failed", e.getMessage());
+        }
+    }
+
+    /**
+     * News before the day's simulated moment (its market's open). Tickers must be tradeable here; crypto coins are
+     * asked for in Alpha Vantage's form, CRYPTO:BTC.
+     */
+    private ObjectNode news(ToolArguments args) {
+        String query = args.optionalText("query");
+        List<String> tickers = new ArrayList<>();
+        for (String part : args.optionalText("tickers").toUpperCase(Locale.ROOT).split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (!session.universe().contains(part) && !part.equals(session.benchmark())) {
+                throw new ToolFailure("unknown_symbol", ToolJson.quote(part, 20) + " is not in the trading universe");
+            }
+            tickers.add(session.market() == Market.CRYPTO ? "CRYPTO:" + part : part);
+        }
+        if (tickers.isEmpty() && query.isEmpty()) {
+            throw new ToolFailure("missing_argument", "give tickers, a query, or both");
+        }
+        if (tickers.size() > MAX_NEWS_TICKERS) {
+            throw new ToolFailure("invalid_arguments", "at most " + MAX_NEWS_TICKERS + " tickers at a time");
+        }
+        try {
+            JsonNode found = news.news(query, tickers, session.market().openOn(session.date()));
+            return found instanceof ObjectNode node ? node : ToolJson.object().set("articles", found);
+        } catch (NewsSource.NewsFailure e) {
+            throw new ToolFailure("news_failed", e.getMessage());
         }
     }
 

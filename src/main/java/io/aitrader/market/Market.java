@@ -1,6 +1,11 @@
 package io.aitrader.market;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +20,8 @@ import io.aitrader.trading.rules.TradingRules;
 public enum Market {
 
     /** NASDAQ-100 stocks: NYSE calendar, USD, whole shares, the rules of contract 4.2. */
-    US("us", "USD", "$", "nasdaq100", "QQQ", BigDecimal.valueOf(10_000), NyseCalendar.INSTANCE, TradingRules.NONE),
+    US("us", "USD", "$", "nasdaq100", "QQQ", BigDecimal.valueOf(10_000), NyseCalendar.INSTANCE, TradingRules.NONE,
+            ZoneId.of("America/New_York"), LocalTime.of(9, 30)),
     /**
      * Shanghai A-shares (.SHH symbols): SSE calendar, CNY, 100-share lots, T+1 and the ±10 % daily price limit
      * against the previous close.
@@ -25,10 +31,11 @@ public enum Market {
                     TradingRules.NONE.commissionMin(), TradingRules.NONE.slippageBps(), false,
                     TradingRules.NONE.shortMarginPct(), TradingRules.NONE.maintenanceMarginPct(),
                     TradingRules.NONE.borrowFeeBpsPerYear(), null, null, 100, TradingRules.Settlement.T1,
-                    TradingRules.NONE.minCashPct(), BigDecimal.TEN)),
+                    TradingRules.NONE.minCashPct(), BigDecimal.TEN),
+            ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 30)),
     /** Ten crypto coins: every calendar day (UTC), USD. */
     CRYPTO("crypto", "USD", "$", "crypto10", "BTC", BigDecimal.valueOf(50_000), EveryDayCalendar.INSTANCE,
-            TradingRules.NONE.withName("crypto"));
+            TradingRules.NONE.withName("crypto"), ZoneOffset.UTC, LocalTime.MIDNIGHT);
 
     private final String id;
     private final String currency;
@@ -38,9 +45,13 @@ public enum Market {
     private final BigDecimal initialCash;
     private final MarketCalendar calendar;
     private final TradingRules rules;
+    private final ZoneId zone;
+    private final LocalTime open;
 
     Market(String id, String currency, String currencySign, String symbolList, String benchmark,
-            BigDecimal initialCash, MarketCalendar calendar, TradingRules rules) {
+            BigDecimal initialCash, MarketCalendar calendar, TradingRules rules, ZoneId zone, LocalTime open) {
+        this.zone = zone;
+        this.open = open;
         this.id = id;
         this.currency = currency;
         this.currencySign = currencySign;
@@ -86,6 +97,14 @@ public enum Market {
     /** The rules a config of this market trades under unless its own {@code rules} say otherwise. */
     public TradingRules rules() {
         return rules;
+    }
+
+    /**
+     * The simulated moment of a day: the market's open (09:30 in New York or Shanghai, 00:00 UTC for crypto), when a
+     * daily session trades. Nothing published at or after it may reach the model (contract 12).
+     */
+    public Instant openOn(LocalDate day) {
+        return day.atTime(open).atZone(zone).toInstant();
     }
 
     /** The market of a config's {@code market} value (case-insensitive), if it is one. */

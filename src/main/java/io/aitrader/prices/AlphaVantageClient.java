@@ -5,7 +5,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -22,6 +25,7 @@ public class AlphaVantageClient {
 
     /** Alpha Vantage's day boundary: "today" decides what can exist and whether compact output covers a range. */
     static final ZoneId MARKET_ZONE = ZoneId.of("America/New_York");
+    private static final DateTimeFormatter NEWS_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm", Locale.ROOT);
 
     private final PriceSettings.AlphaVantage settings;
     private final PriceHttp http;
@@ -70,6 +74,39 @@ public class AlphaVantageClient {
                         ? SymbolDownload.failed(symbol, "Alpha Vantage answered HTTP " + status)
                         : AlphaVantageResponse.classify(symbol, answer.response().body());
         return redacted(outcome).withAttempts(answer.attempts());
+    }
+
+    /** A NEWS_SENTIMENT answer's body, or why there is none; both free of the key. */
+    public record NewsAnswer(String body, String failure) {
+    }
+
+    /**
+     * Fetches {@code NEWS_SENTIMENT} (contract 12) within the same request budget and retries as the prices:
+     * {@code tickers} and {@code topics} comma-separated (either may be empty), {@code timeTo} the latest publication
+     * time asked for, written in New York time as the feed's times are read.
+     */
+    public NewsAnswer fetchNews(String tickers, String topics, LocalDateTime timeTo, int limit)
+            throws InterruptedException {
+        if (!enabled()) {
+            return new NewsAnswer(null, "no Alpha Vantage API key is set");
+        }
+        String base = settings.baseUrl().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/query?function=NEWS_SENTIMENT"
+                + (tickers.isEmpty() ? "" : "&tickers=" + encode(tickers))
+                + (topics.isEmpty() ? "" : "&topics=" + encode(topics)) + "&time_to="
+                + timeTo.format(NEWS_TIME) + "&sort=LATEST&limit=" + limit + "&apikey=" + key().encoded());
+        PriceHttp.Answer answer = http.get("Alpha Vantage", uri, redact(uri.toString()), this::redact);
+        if (answer.failure() != null) {
+            return new NewsAnswer(null, redact(answer.failure()));
+        }
+        int status = answer.response().statusCode();
+        if (status == 429) {
+            return new NewsAnswer(null, "Alpha Vantage answered HTTP 429 Too Many Requests");
+        }
+        if (status >= 400) {
+            return new NewsAnswer(null, "Alpha Vantage answered HTTP " + status);
+        }
+        return new NewsAnswer(redact(answer.response().body()), null);
     }
 
     private URI uri(String symbol, OutputSize size) {

@@ -61,7 +61,7 @@ public final class FakeAlphaVantage implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Queues answers for a symbol; the last one repeats. */
+    /** Queues answers for a symbol (or, for requests without one such as NEWS_SENTIMENT, a function); the last one repeats. */
     FakeAlphaVantage on(String symbol, Reply... answers) {
         replies.computeIfAbsent(symbol, s -> new ArrayDeque<>()).addAll(List.of(answers));
         return this;
@@ -115,7 +115,13 @@ public final class FakeAlphaVantage implements AutoCloseable {
 
     /** The symbol of every request so far, in order. */
     public List<String> symbolsAsked() {
-        return requests.stream().map(r -> r.query().get("symbol")).toList();
+        return requests.stream().map(r -> r.query().get("symbol")).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The query of every NEWS_SENTIMENT request so far, in order. */
+    public List<Map<String, String>> newsAsked() {
+        return requests.stream().map(Request::query).filter(q -> "NEWS_SENTIMENT".equals(q.get("function")))
+                .toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -123,7 +129,7 @@ public final class FakeAlphaVantage implements AutoCloseable {
         requests.add(new Request(query, clock.instant()));
         Reply reply = limitLeft.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0
                 ? new Reply(200, AlphaVantageBodies.NOTE, false)
-                : next(query.get("symbol"));
+                : next(query.containsKey("symbol") ? query.get("symbol") : query.getOrDefault("function", ""));
         try {
             gate.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

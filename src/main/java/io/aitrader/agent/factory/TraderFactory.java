@@ -12,12 +12,14 @@ import io.aitrader.agent.AgentMetrics;
 import io.aitrader.agent.CallTape;
 import io.aitrader.agent.InformationSearch;
 import io.aitrader.agent.ModelCaller;
+import io.aitrader.agent.NewsSource;
 import io.aitrader.agent.RecordedAnswers;
 import io.aitrader.agent.Trader;
 import io.aitrader.agent.builtin.BuiltinTraders;
 import io.aitrader.agent.llm.ChatModels;
 import io.aitrader.agent.llm.RetryingModelCaller;
 import io.aitrader.agent.mock.MockChatModel;
+import io.aitrader.agent.news.AlphaVantageNews;
 import io.aitrader.agent.search.JinaSearchProvider;
 import io.aitrader.config.AgentSettings;
 import io.aitrader.config.ModelSpec;
@@ -34,13 +36,14 @@ import dev.langchain4j.model.chat.ChatModel;
 public class TraderFactory {
 
     private final InformationSearch search;
+    private final NewsSource news;
     private final Pause pause;
     private final AgentMetrics metrics;
     private final HttpClient http;
 
     @Inject
-    TraderFactory(JinaSearchProvider jina, AgentMetrics metrics, SharedHttpClient http) {
-        this(jina.search().orElse(null), Pause.system(), metrics, http);
+    TraderFactory(JinaSearchProvider jina, AlphaVantageNews news, AgentMetrics metrics, SharedHttpClient http) {
+        this(jina.search().orElse(null), news.enabled() ? news : null, Pause.system(), metrics, http);
     }
 
     /** {@code search} may be null (no get_information tool); {@code pause} waits between retries. */
@@ -50,6 +53,13 @@ public class TraderFactory {
 
     /** As above, with the meters of LLM and tool calls. */
     public TraderFactory(InformationSearch search, Pause pause, AgentMetrics metrics, SharedHttpClient http) {
+        this(search, null, pause, metrics, http);
+    }
+
+    /** As above; {@code news} (may be null: no get_news tool) answers get_news. */
+    public TraderFactory(InformationSearch search, NewsSource news, Pause pause, AgentMetrics metrics,
+            SharedHttpClient http) {
+        this.news = news;
         this.search = search;
         this.pause = pause;
         this.metrics = metrics;
@@ -80,6 +90,6 @@ public class TraderFactory {
         ChatModel model = ChatModels.build(provider, spec, settings, http, tape);
         ModelCaller caller = new RetryingModelCaller(spec.signature(), model, spec.apiKey(),
                 RetryingModelCaller.policy(settings), pause, metrics.llm(provider));
-        return new AgentLoop(caller, search, true, metrics.tools(), tape, answers);
+        return new AgentLoop(caller, search, news, true, metrics.tools(), tape, answers);
     }
 }

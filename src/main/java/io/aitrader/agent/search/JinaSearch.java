@@ -14,8 +14,10 @@ import io.aitrader.agent.InformationSearch;
 
 /**
  * {@code get_information} through Jina: the search API finds pages, the reader API fetches the first few kept ones.
- * No look-ahead: a result dated on or after the simulated day is dropped, at search and again at read time; a result
- * without a readable date is kept and marked undated. The output is bounded by {@link SearchOutput}.
+ * No look-ahead: a result dated on or after the simulated day is dropped, at search and again at read time, and so is
+ * a result no one dates (contract 12: a page fetched today without a date may tell what happened after the simulated
+ * day); a hit the search leaves undated is kept only when the reader dates it before the day. The output is bounded
+ * by {@link SearchOutput}.
  */
 public final class JinaSearch implements InformationSearch {
 
@@ -63,6 +65,8 @@ public final class JinaSearch implements InformationSearch {
             }
             if (item == null) {
                 output.dropped();
+            } else if (item.date() == null) {
+                output.droppedUndated();
             } else {
                 output.add(item);
             }

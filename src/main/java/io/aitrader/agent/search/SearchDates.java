@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the publication dates search results come with: ISO dates and times, RFC 1123, "Oct 1, 2025" and relative
- * ones ("3 days ago", counted from the real clock). Anything else is unknown (null): the result is shown as undated.
+ * ones ("3 days ago", counted from the real clock). Anything else is unknown (null): the result is left out.
  */
 final class SearchDates {
 

@@ -16,7 +16,7 @@ final class SearchOutput {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] TEXT_LIMITS = {1500, 800, 400, 200, 0};
 
-    /** One kept result; {@code date} null means undated. */
+    /** One result; {@code date} null means undated (such a result is never shown). */
     record Item(String title, String url, LocalDate date, String text) {
     }
 
@@ -24,6 +24,7 @@ final class SearchOutput {
     private final LocalDate day;
     private final List<Item> items = new ArrayList<>();
     private int dropped;
+    private int undated;
 
     SearchOutput(String query, LocalDate day) {
         this.query = query;
@@ -36,6 +37,10 @@ final class SearchOutput {
 
     void dropped() {
         dropped++;
+    }
+
+    void droppedUndated() {
+        undated++;
     }
 
     JsonNode toJson() {
@@ -56,21 +61,18 @@ final class SearchOutput {
 
     private ObjectNode build(int textLimit, int count) {
         ObjectNode node = JSON.createObjectNode().put("query", clip(query, 200))
-                .put("note", "only results published before " + day + " are shown");
+                .put("note", "only results dated before " + day + " are shown");
         ArrayNode results = node.putArray("results");
         for (Item item : items.subList(0, count)) {
             ObjectNode result = results.addObject().put("title", clip(item.title(), 200)).put("url",
                     clip(item.url(), 300));
-            if (item.date() == null) {
-                result.put("date", "undated");
-            } else {
-                result.put("date", item.date().toString());
-            }
+            result.put("date", item.date().toString());
             if (textLimit > 0 && item.text() != null) {
                 result.put("text", clip(item.text().replaceAll("\\s+", " ").trim(), textLimit));
             }
         }
         node.put("dropped_as_too_recent", dropped);
+        node.put("dropped_as_undated", undated);
         if (items.isEmpty()) {
             node.put("message", "no results published before " + day);
         }

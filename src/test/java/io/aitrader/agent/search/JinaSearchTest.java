@@ -23,7 +23,7 @@ import io.aitrader.agent.llm.OpenAiStandIn;
 import io.aitrader.agent.llm.OpenAiStandIn.Reply;
 import io.aitrader.platform.http.SharedHttpClient;
 
-/** get_information against a Jina stand-in: no look-ahead, undated results marked, bounded output. */
+/** get_information against a Jina stand-in: no look-ahead, undated results left out, bounded output. */
 class JinaSearchTest {
 
     private static final String KEY = "jina_SECRET_abcdef0123456789";
@@ -64,15 +64,16 @@ class JinaSearchTest {
     }
 
     @Test
-    void resultsOnOrAfterTheSimulatedDayAreDroppedAndUndatedOnesMarked() {
+    void resultsOnOrAfterTheSimulatedDayAndUndatedOnesAreDropped() {
         serve();
 
         JsonNode found = search().search("Apple news", TestSessions.TODAY);
 
         List<String> titles = found.path("results").findValuesAsText("title");
-        assertEquals(List.of("Old news", "Undated"), titles);
+        assertEquals(List.of("Old news"), titles, "the undated hit (read by no one) is left out, not marked");
         assertEquals("2025-09-29", found.path("results").get(0).path("date").asText());
-        assertEquals("undated", found.path("results").get(1).path("date").asText());
+        assertFalse(found.toString().contains("Background on Apple"), found.toString());
+        assertEquals(1, found.path("dropped_as_undated").asInt());
         assertTrue(found.path("results").get(0).path("text").asText().startsWith("Apple news."),
                 "the reader's text of a kept page");
         assertEquals(4, found.path("dropped_as_too_recent").asInt());

@@ -62,8 +62,8 @@ public class DashboardResource {
     @APIResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes text/html", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<TemplateInstance> root(@QueryParam("start_date") String start, @QueryParam("end_date") String end,
             @QueryParam("benchmark") String benchmark, @QueryParam("out_of_sample") String outOfSample,
-            @Context RoutingContext http) {
-        return dashboard(start, end, benchmark, outOfSample, http);
+            @QueryParam("market") String market, @Context RoutingContext http) {
+        return dashboard(start, end, benchmark, outOfSample, market, http);
     }
 
     @GET
@@ -73,10 +73,11 @@ public class DashboardResource {
     @APIResponse(responseCode = "406", description = "not_acceptable: the Accept header excludes text/html", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<TemplateInstance> dashboard(@QueryParam("start_date") String start,
             @QueryParam("end_date") String end, @QueryParam("benchmark") String benchmark,
-            @QueryParam("out_of_sample") String outOfSample, @Context RoutingContext http) {
+            @QueryParam("out_of_sample") String outOfSample, @QueryParam("market") String market,
+            @Context RoutingContext http) {
         boolean admitted = keys.admits(http);
         return Uni.createFrom().item(() -> admitted
-                ? page(start, end, benchmark, outOfSample)
+                ? page(start, end, benchmark, outOfSample, market)
                 : keyPage(start, end, benchmark))
                 .runSubscriptionOn(pools.blocking());
     }
@@ -88,8 +89,8 @@ public class DashboardResource {
                 DayPanel.empty("", "", "No results yet."), null, true);
     }
 
-    private TemplateInstance page(String start, String end, String benchmark, String outOfSample) {
-        PerformancePanel panel = performance.build(start, end, benchmark, outOfSample);
+    private TemplateInstance page(String start, String end, String benchmark, String outOfSample, String market) {
+        PerformancePanel panel = performance.build(start, end, benchmark, outOfSample, market);
         String model = panel.models().isEmpty() ? null : panel.models().get(0);
         String date = panel.dates().isEmpty() ? null : panel.dates().get(0);
         DayPanel day = model == null ? DayPanel.empty("", "", "No results yet.") : days.build(model, date);
@@ -105,10 +106,10 @@ public class DashboardResource {
     @Operation(hidden = true)
     public Uni<TemplateInstance> performanceFragment(@QueryParam("start_date") String start,
             @QueryParam("end_date") String end, @QueryParam("benchmark") String benchmark,
-            @QueryParam("out_of_sample") String outOfSample) {
+            @QueryParam("out_of_sample") String outOfSample, @QueryParam("market") String market) {
         return Uni.createFrom()
                 .item(() -> DashboardTemplates.page$performance(
-                        performance.build(start, end, benchmark, outOfSample)))
+                        performance.build(start, end, benchmark, outOfSample, market)))
                 .runSubscriptionOn(pools.blocking());
     }
 

@@ -39,21 +39,23 @@ class DayPanels {
         }
         DayResult result = found.get().results().get(0);
         DayResult.DailyPnl pnl = result.dailyPnl();
+        String sign = Fmt.currencySign(result.market());
         DayResult.TradingCosts dayCosts = result.costs();
         boolean costly = dayCosts != null && (dayCosts.commission().signum() != 0
                 || dayCosts.slippage().signum() != 0 || dayCosts.borrowFee().signum() != 0);
         List<DayPanel.Trade> trades = result.trades() == null
                 ? List.of()
                 : result.trades().stream().map(t -> new DayPanel.Trade(t.action(), t.symbol(), t.amount(),
-                        Fmt.money(t.price().doubleValue()), costly ? Fmt.money(t.fillPrice().doubleValue()) : "",
-                        Fmt.money(t.total().doubleValue()),
-                        costly ? Fmt.money(t.commission().add(t.slippage()).doubleValue()) : "")).toList();
+                        Fmt.money(t.price().doubleValue(), sign),
+                        costly ? Fmt.money(t.fillPrice().doubleValue(), sign) : "",
+                        Fmt.money(t.total().doubleValue(), sign),
+                        costly ? Fmt.money(t.commission().add(t.slippage()).doubleValue(), sign) : "")).toList();
         List<String> positions = result.positions().entrySet().stream().map(Map.Entry::getKey)
                 .filter(symbol -> !"CASH".equals(symbol))
                 .map(symbol -> result.positions().get(symbol) + " " + symbol).collect(Collectors.toList());
         Object cash = result.positions().get("CASH");
         if (cash instanceof BigDecimal amount) {
-            positions.add(Fmt.money(amount.doubleValue()) + " cash");
+            positions.add(Fmt.money(amount.doubleValue(), sign) + " cash");
         }
         DayResult.Reasoning reasoning = result.aiReasoning();
         String tools = reasoning == null || reasoning.toolUsage().isEmpty()
@@ -64,20 +66,21 @@ class DayPanels {
                 ? ""
                 : reasoning.totalSteps() + (reasoning.totalSteps() == 1 ? " step" : " steps")
                         + (reasoning.stopSignalReceived() ? ", finished with the stop signal" : ", no stop signal");
-        return new DayPanel(model, date, null, Fmt.money(pnl.portfolioValue().doubleValue()),
-                (pnl.profit().signum() >= 0 ? "+" : "") + Fmt.money(pnl.profit().doubleValue()).replace("$-", "-$"),
+        return new DayPanel(model, date, null, Fmt.money(pnl.portfolioValue().doubleValue(), sign),
+                (pnl.profit().signum() >= 0 ? "+" : "")
+                        + Fmt.money(pnl.profit().doubleValue(), sign).replace(sign + "-", "-" + sign),
                 Fmt.pct(pnl.returnPct().doubleValue()), Fmt.sign(pnl.returnPct().doubleValue()), trades, positions,
                 reasoning == null || reasoning.reasoningSummary() == null ? "" : reasoning.reasoningSummary(), steps,
-                tools, Boolean.TRUE.equals(result.stale()), costly ? costs(dayCosts) : "",
+                tools, Boolean.TRUE.equals(result.stale()), costly ? costs(dayCosts, sign) : "",
                 Boolean.TRUE.equals(result.inTrainingWindow()));
     }
 
     /** "$1.00 commission · $0.52 slippage", with the borrow fee when shorts paid one. */
-    private static String costs(DayResult.TradingCosts costs) {
-        String text = Fmt.money(costs.commission().doubleValue()) + " commission · "
-                + Fmt.money(costs.slippage().doubleValue()) + " slippage";
+    private static String costs(DayResult.TradingCosts costs, String sign) {
+        String text = Fmt.money(costs.commission().doubleValue(), sign) + " commission · "
+                + Fmt.money(costs.slippage().doubleValue(), sign) + " slippage";
         return costs.borrowFee().signum() == 0
                 ? text
-                : text + " · " + Fmt.money(costs.borrowFee().doubleValue()) + " borrow fee";
+                : text + " · " + Fmt.money(costs.borrowFee().doubleValue(), sign) + " borrow fee";
     }
 }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.aitrader.cost.Usd;
+import io.aitrader.market.Market;
 
 /** How the dashboard writes numbers and dates; "—" stands for a value that does not exist. */
 final class Fmt {
@@ -31,7 +32,17 @@ final class Fmt {
     }
 
     static String money(double value) {
-        return String.format(Locale.US, "$%,.2f", value);
+        return money(value, "$");
+    }
+
+    /** An amount in a market's currency, written with its sign: "$1,234.50", "¥100,000.00" (contract 12). */
+    static String money(double value, String sign) {
+        return sign + String.format(Locale.US, "%,.2f", value);
+    }
+
+    /** The sign of the market named {@code id} (us when unknown). */
+    static String currencySign(String marketId) {
+        return Market.byId(marketId).orElse(Market.US).currencySign();
     }
 
     /** USD to at most 6 decimals ("$0.00", "$0.000123"); null: an amount that exists but is not known. */

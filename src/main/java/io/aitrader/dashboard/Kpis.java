@@ -21,7 +21,8 @@ final class Kpis {
         }
         if (benchmark != null) {
             kpis.add(new PerformancePanel.Kpi("Benchmark " + report.benchmark().symbol(), benchmark.periodReturn(),
-                    "buy & hold from " + Fmt.money(report.initialCash()), benchmark.returnClass()));
+                    "buy & hold from " + Fmt.money(report.initialCash(), Fmt.currencySign(report.market())),
+                    benchmark.returnClass()));
             long beating = report.models().stream().filter(m -> m.metrics().excessReturnPct() != null
                     && m.metrics().excessReturnPct() > 0).count();
             kpis.add(new PerformancePanel.Kpi("Beating " + report.benchmark().symbol(),

@@ -8,7 +8,8 @@ import java.util.List;
  */
 record PerformancePanel(String startInput, String endInput, String benchmarkInput, String error, String period,
         List<Kpi> kpis, List<Row> rows, Row benchmark, String chartJson, List<Preset> presets, List<String> models,
-        List<String> dates, List<String> warnings, List<GroupRow> groups, String significance, boolean outOfSample) {
+        List<String> dates, List<String> warnings, List<GroupRow> groups, String significance, boolean outOfSample,
+        String marketInput) {
 
     /**
      * A leaderboard line, already formatted; {@code color} matches the model's line in the chart, {@code cost} is what
@@ -35,7 +36,26 @@ record PerformancePanel(String startInput, String endInput, String benchmarkInpu
     }
 
     static PerformancePanel failed(String start, String end, String benchmark, String error, List<Preset> presets) {
+        return failed(start, end, benchmark, "", error, presets);
+    }
+
+    static PerformancePanel failed(String start, String end, String benchmark, String market, String error,
+            List<Preset> presets) {
         return new PerformancePanel(start, end, benchmark, error, "", List.of(), List.of(), null, "{}", presets,
-                List.of(), List.of(), List.of(), List.of(), null, false);
+                List.of(), List.of(), List.of(), List.of(), null, false, market);
+    }
+
+    /** One choice of the form's market list; value "" is the default config's market. */
+    record MarketOption(String value, String label, boolean selected) {
+    }
+
+    /** The markets the form offers, the chosen one selected. */
+    public List<MarketOption> markets() {
+        List<MarketOption> options = new java.util.ArrayList<>();
+        options.add(new MarketOption("", "default", marketInput == null || marketInput.isEmpty()));
+        for (io.aitrader.market.Market market : io.aitrader.market.Market.values()) {
+            options.add(new MarketOption(market.id(), market.id(), market.id().equals(marketInput)));
+        }
+        return options;
     }
 }

@@ -43,31 +43,39 @@ class PerformancePanels {
 
     /** {@code outOfSample} "true": every figure over the days after each model's knowledge cutoff only. */
     PerformancePanel build(String start, String end, String benchmark, String outOfSample) {
+        return build(start, end, benchmark, outOfSample, null);
+    }
+
+    /** As above, for one market (null or "": the default config's), amounts in its currency. */
+    PerformancePanel build(String start, String end, String benchmark, String outOfSample, String market) {
+        String marketInput = market == null ? "" : market.trim().toLowerCase(java.util.Locale.ROOT);
         String startInput = start == null ? "" : start;
         String endInput = end == null ? "" : end;
         String symbolInput = benchmark == null ? "" : benchmark;
         PerformanceReport report;
         try {
             report = performance.report(PerformanceQuery.parse(start, end, null, benchmark, null, null,
-                    outOfSample));
+                    outOfSample, market));
         } catch (ApiException e) {
             String message = "no_data".equals(e.code())
                     ? "No results in this period yet. Trigger a simulation (POST /simulate/trigger) or pick "
                             + "another range."
                     : e.getMessage();
-            return PerformancePanel.failed(startInput, endInput, symbolInput, message,
-                    Presets.around(LocalDate.now(ZoneOffset.UTC), startInput, endInput, symbolInput));
+            return PerformancePanel.failed(startInput, endInput, symbolInput, marketInput, message,
+                    Presets.around(LocalDate.now(ZoneOffset.UTC), startInput, endInput, symbolInput, marketInput));
         }
+        String sign = Fmt.currencySign(report.market());
         List<PerformancePanel.Row> rows = new ArrayList<>();
         for (int i = 0; i < report.models().size(); i++) {
             PerformanceReport.ModelEntry m = report.models().get(i);
             rows.add(row(String.valueOf(m.rank()), m.model(), PALETTE.get(i % PALETTE.size()), m.metrics(),
-                    m.dailyPortfolioValues(), Boolean.TRUE.equals(m.indistinguishableFromLeader())));
+                    m.dailyPortfolioValues(), Boolean.TRUE.equals(m.indistinguishableFromLeader()), sign));
         }
         PerformanceReport.Benchmark b = report.benchmark();
         PerformancePanel.Row benchmarkRow = b == null
                 ? null
-                : row("", b.symbol() + " buy & hold", BENCHMARK_COLOR, b.metrics(), b.dailyPortfolioValues(), false);
+                : row("", b.symbol() + " buy & hold", BENCHMARK_COLOR, b.metrics(), b.dailyPortfolioValues(), false,
+                        sign);
         TreeSet<LocalDate> dates = new TreeSet<>();
         report.models().forEach(m -> m.dailyPortfolioValues().forEach(v -> dates.add(v.date())));
         List<String> newestFirst = dates.descendingSet().stream().map(LocalDate::toString).toList();
@@ -75,13 +83,14 @@ class PerformancePanels {
                 + " trading days";
         return new PerformancePanel(startInput, endInput, symbolInput, null, period,
                 Kpis.of(report, rows, benchmarkRow, dates.size()), rows, benchmarkRow, chart(report, dates, rows),
-                Presets.around(report.endDate(), startInput, endInput, symbolInput),
+                Presets.around(report.endDate(), startInput, endInput, symbolInput, marketInput),
                 rows.stream().map(PerformancePanel.Row::model).toList(), newestFirst, report.warnings(),
-                GroupRows.of(report.groups()), GroupRows.significance(report, rows), "true".equals(outOfSample));
+                GroupRows.of(report.groups()), GroupRows.significance(report, rows), "true".equals(outOfSample),
+                marketInput);
     }
 
     private static PerformancePanel.Row row(String rank, String model, String color, MetricsView m,
-            List<DailyValue> values, boolean closeToLeader) {
+            List<DailyValue> values, boolean closeToLeader, String sign) {
         String drawdownTitle = m.maxDrawdownPeakDate() == null
                 ? "never below a previous high"
                 : "from the high of " + m.maxDrawdownPeakDate() + " to the low of " + m.maxDrawdownTroughDate();
@@ -89,7 +98,7 @@ class PerformancePanels {
                 Fmt.sign(m.periodReturnPct()), Fmt.pct(m.annualizedReturnPct()), Fmt.size(m.volatilityPct()),
                 Fmt.ratio(m.sharpeRatio()), Fmt.pct(m.maxDrawdownPct()), drawdownTitle, Fmt.pct(m.excessReturnPct()),
                 Fmt.sign(m.excessReturnPct()), m.totalTrades(), m.tradingDays(),
-                Fmt.money(m.endingPortfolioValue()), m.staleDays(), m.spend() == null
+                Fmt.money(m.endingPortfolioValue(), sign), m.staleDays(), m.spend() == null
                         ? Fmt.NONE
                         : Fmt.usd(m.spend().costUsd()),
                 costTitle(m.spend()), GroupRows.interval(m), closeToLeader, m.inTrainingWindowDays());
@@ -117,6 +126,7 @@ class PerformancePanels {
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("labels", labels.stream().map(LocalDate::toString).toList());
         chart.put("datasets", datasets);
+        chart.put("currency", Fmt.currencySign(report.market()));
         PerformanceReport.Benchmark b = report.benchmark();
         chart.put("bands", GroupRows.bands(report, labels, rows));
         chart.put("benchmark", b == null

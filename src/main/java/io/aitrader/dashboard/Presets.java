@@ -15,7 +15,16 @@ final class Presets {
     }
 
     static List<PerformancePanel.Preset> around(LocalDate end, String start, String endInput, String benchmark) {
-        String suffix = benchmark.isEmpty() ? "" : "&benchmark=" + URLEncoder.encode(benchmark, StandardCharsets.UTF_8);
+        return around(end, start, endInput, benchmark, "");
+    }
+
+    /** As above, keeping the chosen market in the links. */
+    static List<PerformancePanel.Preset> around(LocalDate end, String start, String endInput, String benchmark,
+            String market) {
+        String suffix = (benchmark.isEmpty()
+                ? ""
+                : "&benchmark=" + URLEncoder.encode(benchmark, StandardCharsets.UTF_8))
+                + (market.isEmpty() ? "" : "&market=" + URLEncoder.encode(market, StandardCharsets.UTF_8));
         String ninety = end.minusDays(89).toString();
         String yearStart = end.withDayOfYear(1).toString();
         return List.of(

@@ -54,7 +54,7 @@
     refreshPerformance(location.search);
   }
 
-  const money = (value) => '$' + Number(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const money = (value, sign = '$') => sign + Number(value).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
   async function fetchText(url) {
     const response = await fetch(url, { headers: withKey({ Accept: 'text/html' }) });
@@ -116,7 +116,7 @@
         interaction: { mode: 'index', intersect: false },
         scales: {
           x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 18, color: '#6b7280' } },
-          y: { grid: { color: '#eef0f4' }, ticks: { color: '#6b7280', callback: (v) => '$' + Number(v).toLocaleString('en-US') } }
+          y: { grid: { color: '#eef0f4' }, ticks: { color: '#6b7280', callback: (v) => (data.currency || '$') + Number(v).toLocaleString('en-US') } }
         },
         plugins: {
           legend: {
@@ -127,7 +127,7 @@
           tooltip: {
             itemSort: (a, b) => (b.parsed.y || 0) - (a.parsed.y || 0),
             filter: (item) => !item.dataset.band,
-            callbacks: { label: (item) => ' ' + item.dataset.label + ': ' + (item.parsed.y == null ? '—' : money(item.parsed.y)) }
+            callbacks: { label: (item) => ' ' + item.dataset.label + ': ' + (item.parsed.y == null ? '—' : money(item.parsed.y, data.currency || '$')) }
           }
         },
         onClick: (event) => {

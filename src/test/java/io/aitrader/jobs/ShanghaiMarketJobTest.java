@@ -118,6 +118,7 @@ class ShanghaiMarketJobTest {
             assertEquals(List.of("model", "positions", "daily_pnl", "job_id").stream().sorted().toList(),
                     minimal.keySet().stream().sorted().toList(), "the minimal shape keeps the contract's four keys");
             assertPerformance(cash, held);
+            assertDashboard();
             assertOneMarketPerSignature();
         }
     }
@@ -147,6 +148,21 @@ class ShanghaiMarketJobTest {
                 us.asString());
         given().queryParam("market", "hk").get("/performance").then().statusCode(400)
                 .body("details.field", equalTo("market"));
+    }
+
+    /** The dashboard's market choice: the Shanghai leaderboard against its ETF, amounts in yuan. */
+    private static void assertDashboard() {
+        String panel = given().accept("text/html").queryParam("market", "cn").queryParam("start_date", D1)
+                .queryParam("end_date", D3).get("/dashboard/fragments/performance").then().statusCode(200).extract()
+                .asString();
+        assertTrue(panel.contains("cn-e2e-gpt") && panel.contains(ETF + " buy &amp; hold"), panel);
+        assertTrue(panel.contains("buy &amp; hold from ¥100,000.00"), panel);
+        assertTrue(panel.contains("<option value=\"cn\" selected>cn</option>"), panel);
+        assertTrue(panel.contains("\"currency\":\"¥\"") || panel.contains("&quot;currency&quot;:&quot;¥&quot;"),
+                "the chart's axis in yuan");
+        String day = given().accept("text/html").queryParam("model", "cn-e2e-gpt").queryParam("date", D3)
+                .get("/dashboard/fragments/day").then().statusCode(200).extract().asString();
+        assertTrue(day.contains("¥45.00") && day.contains("cash"), day);
     }
 
     /** A signature with Shanghai days cannot trade on the US market: its chain would start from CNY holdings. */

@@ -236,6 +236,15 @@ public class PriceRepository {
         });
     }
 
+    /** The latest date that has a close for at least one of {@code symbols}. */
+    public Optional<LocalDate> findLatestCompleteDate(Collection<String> symbols) {
+        if (symbols.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = LATEST_COMPLETE_DATE + " AND symbol IN (" + "?,".repeat(symbols.size() - 1) + "?)";
+        return Jdbc.find(dataSource, FAILURE, sql, rs -> date(rs.getString(1)), symbols.toArray());
+    }
+
     private <T> T read(Jdbc.Work<T> work) {
         return Jdbc.withConnection(dataSource, FAILURE, work);
     }

@@ -117,6 +117,12 @@ class ShanghaiMarketJobTest {
                     .get("/results").then().statusCode(200).extract().path("results[0]");
             assertEquals(List.of("model", "positions", "daily_pnl", "job_id").stream().sorted().toList(),
                     minimal.keySet().stream().sorted().toList(), "the minimal shape keeps the contract's four keys");
+            // a catch-up (no dates) ends at the latest day of the config's own prices, not another market's
+            JsonPath current = trigger(Map.of("config_path", "configs/cn_e2e.json")).then().statusCode(200).extract()
+                    .jsonPath();
+            assertEquals(D3, current.getString("last_simulation_date"), current::prettify);
+            assertEquals("2025-10-10", current.getString("next_trading_day"), current::prettify);
+
             assertPerformance(cash, held);
             assertDashboard();
             assertOneMarketPerSignature();

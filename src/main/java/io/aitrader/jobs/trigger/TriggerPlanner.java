@@ -22,6 +22,7 @@ import io.aitrader.jobs.JobsSettings;
 import io.aitrader.jobs.store.LedgerRepository;
 import io.aitrader.jobs.store.ModelDayStatus;
 import io.aitrader.jobs.store.PlannedDay;
+import io.aitrader.market.Market;
 import io.aitrader.market.MarketCalendar;
 import io.aitrader.prices.PriceRepository;
 
@@ -66,7 +67,7 @@ public class TriggerPlanner {
         SimulationConfig config = pricing.dated(pricing.priced(loaded, models, today, warnings), models, warnings);
         MarketCalendar calendar = config.market().calendar();
         Optional<LocalDate> start = parseDate("start_date", request.startDate());
-        LocalDate end = parseDate("end_date", request.endDate()).orElseGet(() -> latestPricedDay(today, calendar));
+        LocalDate end = parseDate("end_date", request.endDate()).orElseGet(() -> latestPricedDay(today, config));
         if (end.isAfter(today)) {
             throw ApiException.invalidField("invalid_date_range", "end_date", end.toString(),
                     "end_date must not be after today (" + today + ")");
@@ -148,9 +149,16 @@ public class TriggerPlanner {
                 .orElse(end);
     }
 
-    private LocalDate latestPricedDay(LocalDate today, MarketCalendar calendar) {
-        return prices.findLatestCompleteDate().filter(d -> !d.isAfter(today))
-                .orElseGet(() -> calendar.previousTradingDay(today));
+    /**
+     * The catch-up's last day: the latest date with prices — of any symbol on the US market (as before markets), of
+     * the config's own symbols on another (the store holds every market's prices side by side).
+     */
+    private LocalDate latestPricedDay(LocalDate today, SimulationConfig config) {
+        Optional<LocalDate> latest = config.market() == Market.US
+                ? prices.findLatestCompleteDate()
+                : prices.findLatestCompleteDate(config.universeAndBenchmark());
+        return latest.filter(d -> !d.isAfter(today))
+                .orElseGet(() -> config.market().calendar().previousTradingDay(today));
     }
 
     private static List<String> selectModels(SimulationConfig config, List<String> requested) {

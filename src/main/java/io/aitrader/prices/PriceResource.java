@@ -28,6 +28,7 @@ import io.aitrader.auth.ApiKeyDocs;
 import io.aitrader.errors.ApiError;
 import io.aitrader.errors.ApiException;
 import io.aitrader.errors.Params;
+import io.aitrader.market.Market;
 import io.aitrader.platform.concurrent.WorkerPools;
 import io.smallrye.mutiny.Uni;
 
@@ -145,11 +146,18 @@ public class PriceResource {
     @GET
     @Path("/coverage")
     @Operation(operationId = "getPriceCoverage", summary = "Stored prices per symbol", description = "First and last date, row count and source "
-            + "(file, alpha_vantage, synthetic, or mixed) of every symbol; `synthetic` is true when the data is "
-            + "the offline synthetic set.")
+            + "(file, alpha_vantage, synthetic, or mixed) and market (us, or cn for .SHH symbols) of every symbol; "
+            + "`synthetic` is true when the data is the offline synthetic set. `market` keeps one market's symbols.")
     @APIResponse(responseCode = "200", description = "Coverage per symbol", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CoverageReport.class)))
-    public Uni<CoverageReport> coverage() {
-        return Uni.createFrom().item(() -> CoverageReport.from(repository.summary(), repository.listCoverage()))
+    @APIResponse(responseCode = "400", description = "invalid_parameter: market is not us, cn or crypto", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+    public Uni<CoverageReport> coverage(
+            @Parameter(description = "Only this market's symbols: us, cn or crypto (default: all)") @QueryParam("market") String market) {
+        Market only = market == null || market.isBlank()
+                ? null
+                : Market.byId(market).orElseThrow(() -> ApiException.invalidField("invalid_parameter", "market",
+                        Params.safe(market), "market must be one of us, cn, crypto"));
+        return Uni.createFrom()
+                .item(() -> CoverageReport.from(repository.summary(), repository.listCoverage(), only))
                 .runSubscriptionOn(pools.blocking());
     }
 }

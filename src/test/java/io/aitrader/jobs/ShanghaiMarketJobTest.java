@@ -123,6 +123,13 @@ class ShanghaiMarketJobTest {
             assertEquals(D3, current.getString("last_simulation_date"), current::prettify);
             assertEquals("2025-10-10", current.getString("next_trading_day"), current::prettify);
 
+            List<Map<String, Object>> cnPrices = given().queryParam("market", "cn").get("/prices/coverage").then()
+                    .statusCode(200).extract().path("coverage");
+            assertEquals(List.of(ETF, CMB, PING_AN), cnPrices.stream().map(c -> c.get("symbol")).sorted().toList());
+            assertTrue(cnPrices.stream().allMatch(c -> "cn".equals(c.get("market"))), cnPrices.toString());
+            given().queryParam("market", "mars").get("/prices/coverage").then().statusCode(400)
+                    .body("details.field", equalTo("market"));
+
             assertPerformance(cash, held);
             assertDashboard();
             assertOneMarketPerSignature();

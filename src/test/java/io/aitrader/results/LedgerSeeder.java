@@ -36,6 +36,17 @@ final class LedgerSeeder {
     private LedgerSeeder() {
     }
 
+    /** Marks {@code model}'s days from {@code from} on stale, as a replaced earlier day does. */
+    static void markStale(DataSource dataSource, String model, LocalDate from) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c
+                        .prepareStatement("UPDATE trading_days SET stale = 1 WHERE model = ? AND date >= ?")) {
+            ps.setString(1, model);
+            ps.setString(2, from.toString());
+            ps.executeUpdate();
+        }
+    }
+
     /** {@code values[m][d]} is model m's ending value on {@code dates[d]}; {@code staleFrom} ≥ 0 marks later days. */
     static void seed(DataSource dataSource, String jobId, List<String> models, List<LocalDate> dates,
             double[][] values, double initialCash, int tradesPerDay, int staleFrom) throws SQLException {

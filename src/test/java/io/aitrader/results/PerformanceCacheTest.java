@@ -57,7 +57,7 @@ class PerformanceCacheTest {
         JsonPath replaced = answer();
         assertEquals(6.0, replaced.getDouble(model(replaced, "perf-cache-a") + "metrics.period_return_pct"));
 
-        markStale("perf-cache-b", WEEK.get(3));
+        LedgerSeeder.markStale(dataSource, "perf-cache-b", WEEK.get(3));
         JsonPath stale = answer();
         assertEquals(Boolean.TRUE, stale.get(model(stale, "perf-cache-b") + "daily_portfolio_values[3].stale"));
         assertNull(stale.get(model(stale, "perf-cache-b") + "daily_portfolio_values[2].stale"));
@@ -163,13 +163,4 @@ class PerformanceCacheTest {
         }
     }
 
-    private void markStale(String model, LocalDate from) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c
-                        .prepareStatement("UPDATE trading_days SET stale = 1 WHERE model = ? AND date >= ?")) {
-            ps.setString(1, model);
-            ps.setString(2, from.toString());
-            ps.executeUpdate();
-        }
-    }
 }

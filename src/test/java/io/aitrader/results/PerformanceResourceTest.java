@@ -46,7 +46,7 @@ class PerformanceResourceTest {
                 WEEK, new double[][]{{10100, 10200, 10150, 10300}, {10000, 10000, 10000, 10000},
                         {11000, 9900, 12100, 9680}},
                 10_000, 2, -1);
-        markStale("perf-hand-flat", MON.plusDays(2));
+        LedgerSeeder.markStale(dataSource, "perf-hand-flat", MON.plusDays(2));
         List<LocalDate> weekdays = new ArrayList<>();
         for (LocalDate d = LocalDate.of(2019, 1, 2); !d.isAfter(LocalDate.of(2019, 4, 30)); d = d.plusDays(1)) {
             if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
@@ -232,16 +232,6 @@ class PerformanceResourceTest {
     private static void expect400(Map<String, String> params, String code, String field) {
         given().queryParams(params).when().get("/performance").then().statusCode(400).body("error", equalTo(code))
                 .body("details.field", equalTo(field)).body("message", containsString(field));
-    }
-
-    private void markStale(String model, LocalDate from) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c
-                        .prepareStatement("UPDATE trading_days SET stale = 1 WHERE model = ? AND date >= ?")) {
-            ps.setString(1, model);
-            ps.setString(2, from.toString());
-            ps.executeUpdate();
-        }
     }
 
     private void deleteFromRange(String model, LocalDate from, LocalDate to) throws Exception {

@@ -45,13 +45,18 @@ class MarketConfigTest {
         assertEquals("QQQ", loaded.benchmark());
     }
 
-    @Test
-    void cnTakesTheShanghaiDefaults() {
-        config.put("market", "cn");
+    /** The config on {@code market} with no universe, benchmark or initial cash of its own. */
+    private SimulationConfig onlyMarket(String market) {
+        config.put("market", market);
         config.remove("symbols");
         config.remove("benchmark");
         ((ObjectNode) config.get("agent_config")).remove("initial_cash");
-        SimulationConfig loaded = fixture.load(config);
+        return fixture.load(config);
+    }
+
+    @Test
+    void cnTakesTheShanghaiDefaults() {
+        SimulationConfig loaded = onlyMarket("cn");
         assertSame(Market.CN, loaded.market());
         assertEquals(50, loaded.symbols().size());
         assertTrue(loaded.symbols().stream().allMatch(s -> s.matches("\\d{6}\\.SHH")), loaded.symbols().toString());
@@ -75,11 +80,7 @@ class MarketConfigTest {
 
     @Test
     void cryptoTakesItsUniverseBenchmarkAndCash() {
-        config.put("market", "CRYPTO");
-        config.remove("symbols");
-        config.remove("benchmark");
-        ((ObjectNode) config.get("agent_config")).remove("initial_cash");
-        SimulationConfig loaded = fixture.load(config);
+        SimulationConfig loaded = onlyMarket("CRYPTO");
         assertSame(Market.CRYPTO, loaded.market());
         assertEquals(List.of("BTC", "ETH", "XRP", "SOL", "ADA", "SUI", "LINK", "AVAX", "LTC", "DOT"),
                 loaded.symbols());

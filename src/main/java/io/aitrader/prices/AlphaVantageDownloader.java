@@ -62,15 +62,22 @@ public class AlphaVantageDownloader {
      */
     public DownloadResult downloadMissing(List<String> symbols, LocalDate from, LocalDate to,
             Predicate<LocalDate> isTradingDay, BiPredicate<String, LocalDate> hasPrice, DownloadRun run) {
+        return downloadMissingOnCalendars(symbols, from, to, (symbol, day) -> isTradingDay.test(day), hasPrice, run);
+    }
+
+    /**
+     * As above, each symbol on the calendar of its own exchange ({@code isTradingDay(symbol, day)}): the store holds
+     * several markets' symbols side by side (contract 12).
+     */
+    public DownloadResult downloadMissingOnCalendars(List<String> symbols, LocalDate from, LocalDate to,
+            BiPredicate<String, LocalDate> isTradingDay, BiPredicate<String, LocalDate> hasPrice, DownloadRun run) {
         LocalDate today = client.today();
         LocalDate last = to.isAfter(today) ? today : to;
-        List<LocalDate> days = from.isAfter(last)
-                ? List.of()
-                : from.datesUntil(last.plusDays(1)).filter(isTradingDay).toList();
+        List<LocalDate> days = from.isAfter(last) ? List.of() : from.datesUntil(last.plusDays(1)).toList();
         Map<String, LocalDate> toAsk = new LinkedHashMap<>(); // symbol -> its first trading day without a price
         List<String> upToDate = new ArrayList<>();
         for (String symbol : distinct(symbols)) {
-            days.stream().filter(day -> !hasPrice.test(symbol, day)).findFirst()
+            days.stream().filter(day -> isTradingDay.test(symbol, day) && !hasPrice.test(symbol, day)).findFirst()
                     .ifPresentOrElse(day -> toAsk.put(symbol, day), () -> upToDate.add(symbol));
         }
         List<SymbolDownload> downloads = new ArrayList<>();

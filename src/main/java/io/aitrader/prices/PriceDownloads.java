@@ -64,7 +64,8 @@ public class PriceDownloads {
             return Optional.of(massive.downloadMissing(symbols, from, to, calendar::isTradingDay, hasPrice, answered,
                     run.heardFirstBy(storing(kept))));
         }
-        return Optional.of(alphaVantage.downloadMissing(symbols, from, to, calendar::isTradingDay, hasPrice,
+        return Optional.of(alphaVantage.downloadMissingOnCalendars(symbols, from, to,
+                (symbol, day) -> calendar.ofSymbol(symbol).isTradingDay(day), hasPrice,
                 run.heardFirstBy(storing(null))));
     }
 

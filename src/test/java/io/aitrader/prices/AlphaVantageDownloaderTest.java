@@ -89,6 +89,27 @@ class AlphaVantageDownloaderTest {
         assertEquals(List.of("AAPL"), holiday.upToDate());
     }
 
+    /** Each symbol on its own exchange's calendar (contract 12): Good Friday 2025 is a NYSE holiday, not an SSE one. */
+    @Test
+    void eachSymbolCountsTheDaysOfItsOwnExchange() {
+        LocalDate goodFriday = LocalDate.parse("2025-04-18");
+        LocalDate nationalDay = LocalDate.parse("2025-10-01");
+        TradingCalendar calendars = new TradingCalendar();
+        server.ok("600519.SHH", AlphaVantageBodies.daily("600519.SHH", goodFriday));
+
+        DownloadResult result = downloader(5, "KEY").downloadMissingOnCalendars(List.of("AAPL", "600519.SHH"),
+                goodFriday, goodFriday, (symbol, day) -> calendars.ofSymbol(symbol).isTradingDay(day), hasPrice,
+                DownloadRun.unobserved());
+        DownloadResult closed = downloader(5, "KEY").downloadMissingOnCalendars(List.of("600519.SHH"), nationalDay,
+                nationalDay, (symbol, day) -> calendars.ofSymbol(symbol).isTradingDay(day), hasPrice,
+                DownloadRun.unobserved());
+
+        assertEquals(List.of("600519.SHH"), server.symbolsAsked(), "AAPL's exchange was closed");
+        assertEquals(List.of("AAPL"), result.upToDate());
+        assertEquals(List.of(goodFriday), result.bars().stream().map(PriceBar::date).toList());
+        assertEquals(List.of("600519.SHH"), closed.upToDate(), "the SSE is closed for National Day");
+    }
+
     @Test
     void recentGapsAskForCompactOutputOldOnesForFull() {
         server.ok("AAPL", AlphaVantageBodies.daily("AAPL", FRI));

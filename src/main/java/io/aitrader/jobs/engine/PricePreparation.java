@@ -11,11 +11,16 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.config.SimulationConfig;
+import io.aitrader.market.Market;
 import io.aitrader.prices.DownloadEvidence;
 import io.aitrader.prices.MissingPrices;
+import io.aitrader.prices.PriceBar;
 import io.aitrader.prices.PriceDownloads;
 import io.aitrader.prices.PriceRepository;
+import io.aitrader.prices.PriceSettings;
+import io.aitrader.prices.SyntheticPrices;
 import io.aitrader.trading.PriceTable;
+import io.quarkus.logging.Log;
 
 /**
  * The downloading_data phase: fetches missing prices when allowed, then loads one in-memory snapshot of the job's
@@ -30,11 +35,16 @@ public class PricePreparation {
     private final PriceRepository prices;
     private final PriceDownloads downloads;
     private final JobDownloadRuns runs;
+    private final SyntheticPrices synthetic;
+    private final PriceSettings settings;
 
-    PricePreparation(PriceRepository prices, PriceDownloads downloads, JobDownloadRuns runs) {
+    PricePreparation(PriceRepository prices, PriceDownloads downloads, JobDownloadRuns runs,
+            SyntheticPrices synthetic, PriceSettings settings) {
         this.prices = prices;
         this.downloads = downloads;
         this.runs = runs;
+        this.synthetic = synthetic;
+        this.settings = settings;
     }
 
     /** Prices for the job, the dates that cannot run with why, and the download's warnings. */
@@ -52,6 +62,7 @@ public class PricePreparation {
         Set<String> symbols = config.universeAndBenchmark();
         LocalDate first = dates.get(0).minusDays(LOOKBACK_DAYS);
         LocalDate last = dates.get(dates.size() - 1);
+        List<String> warnings = new ArrayList<>(syntheticFallback(config, symbols));
         Optional<DownloadEvidence> download;
         try {
             download = downloads.fetchMissing(List.copyOf(symbols), first, last, runs.open(jobId));
@@ -67,7 +78,28 @@ public class PricePreparation {
             rule.check(date, symbols, (symbol, day) -> table.open(symbol, day).isPresent())
                     .ifPresent(reason -> incomplete.put(date, reason));
         }
-        return new Prepared(table, incomplete, download.map(DownloadEvidence::warnings).orElse(List.of()));
+        download.ifPresent(evidence -> warnings.addAll(evidence.warnings()));
+        return new Prepared(table, incomplete, warnings);
+    }
+
+    /**
+     * The offline fallback of a market other than us (contract 12): when none of its symbols has a stored price and
+     * no price provider has a key, synthetic prices for them on the market's calendar, as the US market gets at start
+     * ({@link SyntheticPrices}: 2025, marked synthetic, removed by the first real import).
+     */
+    private List<String> syntheticFallback(SimulationConfig config, Set<String> symbols) {
+        if (config.market() == Market.US || settings.activeProvider() != PriceSettings.PriceProvider.NONE
+                || !prices.firstDates(symbols).isEmpty()) {
+            return List.of();
+        }
+        List<PriceBar> bars = synthetic.generate(symbols,
+                config.market().calendar().tradingDays(SyntheticPrices.FIRST_DAY, SyntheticPrices.LAST_DAY));
+        prices.inTransaction(c -> prices.persistMissing(c, bars));
+        String warning = "No " + config.market().id() + " prices stored and no price provider key: generated "
+                + bars.size() + " SYNTHETIC price rows for " + symbols.size() + " symbols (2025, on the market's"
+                + " calendar); import or download real prices to replace them";
+        Log.warn(warning);
+        return List.of(warning);
     }
 
     /** The stored prices a job over {@code dates} needs, without downloading (another instance prepared the job). */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.errors.ApiException;
 import io.aitrader.market.Market;
+import io.aitrader.market.MarketCalendar;
 
 /**
  * Reads AI-Trader JSONL (one Alpha Vantage object per line) and plain Alpha Vantage JSON (one object, or an array of
@@ -33,6 +34,10 @@ public class PriceFileParser {
     static final String META = "Meta Data";
     static final String SYMBOL = "2. Symbol";
     static final String SERIES = "Time Series (Daily)";
+    /** DIGITAL_CURRENCY_DAILY (contract 12): the coin in "2. Digital Currency Code", its quote in "4. Market Code". */
+    static final String CRYPTO_SERIES = "Time Series (Digital Currency Daily)";
+    static final String COIN = "2. Digital Currency Code";
+    static final String QUOTE = "4. Market Code";
     private static final Pattern SYMBOL_FORM = Pattern.compile("[A-Z0-9][A-Z0-9.\\-^=]{0,19}");
 
     private final ObjectMapper mapper;
@@ -87,10 +92,16 @@ public class PriceFileParser {
             TreeSet<String> symbols) throws IOException {
         Map<String, Object> where = line(parser);
         JsonNode root = parser.readValueAsTree();
-        if (!root.has(SERIES) && (root.has("Error Message") || root.has("Note") || root.has("Information"))) {
+        if (!root.has(SERIES) && !root.has(CRYPTO_SERIES)
+                && (root.has("Error Message") || root.has("Note") || root.has("Information"))) {
             throw invalid("The file holds an Alpha Vantage error or rate-limit answer, not prices", where);
         }
-        String symbol = root.path(META).path(SYMBOL).asText("").trim().toUpperCase(Locale.ROOT);
+        boolean coin = root.has(CRYPTO_SERIES);
+        if (coin && !root.path(META).path(QUOTE).asText("USD").trim().equalsIgnoreCase("USD")) {
+            throw invalid("A crypto series must be quoted in USD (\"4. Market Code\": \"USD\"), the crypto market's"
+                    + " currency", withSymbol(where, root.path(META).path(COIN).asText("")));
+        }
+        String symbol = root.path(META).path(coin ? COIN : SYMBOL).asText("").trim().toUpperCase(Locale.ROOT);
         if (symbol.isEmpty()) {
             throw invalid("A series has no \"Meta Data\" / \"2. Symbol\"", where);
         }
@@ -98,19 +109,22 @@ public class PriceFileParser {
             String shown = symbol.length() > 40 ? symbol.substring(0, 40) + "..." : symbol;
             throw invalid("A series has an invalid symbol", withSymbol(where, shown));
         }
-        JsonNode series = root.get(SERIES);
+        JsonNode series = root.get(coin ? CRYPTO_SERIES : SERIES);
         if (series == null || !series.isObject()) {
             throw invalid("A series has no \"" + SERIES + "\" object", withSymbol(where, symbol));
         }
+        MarketCalendar days = coin ? Market.CRYPTO.calendar() : calendar.ofSymbol(symbol);
         symbols.add(symbol);
         LocalDate latestAllowed = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         for (Map.Entry<String, JsonNode> day : series.properties()) {
             try {
-                PriceBar bar = PriceRowReader.read(symbol, day.getKey(), day.getValue(), source);
+                PriceBar bar = coin
+                        ? PriceRowReader.readCoin(symbol, day.getKey(), day.getValue(), source)
+                        : PriceRowReader.read(symbol, day.getKey(), day.getValue(), source);
                 if (bar.date().isAfter(latestAllowed)) {
                     throw new PriceRowReader.RowException("date is in the future");
                 }
-                if (!calendar.ofSymbol(symbol).isTradingDay(bar.date())) {
+                if (!days.isTradingDay(bar.date())) {
                     throw new PriceRowReader.RowException("not a trading day (" + notTrading(symbol) + ")");
                 }
                 bars.put(symbol + '|' + bar.date(), bar);

@@ -12,7 +12,19 @@ final class PriceRowReader {
     private PriceRowReader() {
     }
 
+    /**
+     * A DIGITAL_CURRENCY_DAILY day in either of its documented forms: "1. open" … "5. volume" (market=USD), or the
+     * older "1a. open (USD)" … with both quotes; the volume, in coins, is kept in whole coins (rounded down).
+     */
+    static PriceBar readCoin(String symbol, String dateText, JsonNode row, String source) {
+        return read(symbol, dateText, row, source, true);
+    }
+
     static PriceBar read(String symbol, String dateText, JsonNode row, String source) {
+        return read(symbol, dateText, row, source, false);
+    }
+
+    private static PriceBar read(String symbol, String dateText, JsonNode row, String source, boolean coin) {
         LocalDate date;
         try {
             date = LocalDate.parse(dateText.trim());
@@ -22,14 +34,17 @@ final class PriceRowReader {
         if (!row.isObject()) {
             throw new RowException("the day's prices are not a JSON object");
         }
-        BigDecimal open = price(row, "open", "1. open", "1. buy price");
+        BigDecimal open = price(row, "open", "1. open", "1. buy price", "1a. open (USD)");
         if (open == null) {
             throw new RowException("missing open price");
         }
-        BigDecimal high = price(row, "high", "2. high");
-        BigDecimal low = price(row, "low", "3. low");
-        BigDecimal close = price(row, "close", "4. close", "4. sell price");
+        BigDecimal high = price(row, "high", "2. high", "2a. high (USD)");
+        BigDecimal low = price(row, "low", "3. low", "3a. low (USD)");
+        BigDecimal close = price(row, "close", "4. close", "4. sell price", "4a. close (USD)");
         BigDecimal volume = number(row, "volume", "5. volume");
+        if (coin && volume != null) {
+            volume = volume.setScale(0, java.math.RoundingMode.FLOOR);
+        }
         Long shares = null;
         if (volume != null) {
             try {

@@ -38,6 +38,47 @@ class PriceFileParserTest {
         return e;
     }
 
+    /**
+     * DIGITAL_CURRENCY_DAILY in Alpha Vantage's current form ("Meta Data": "2. Digital Currency Code", "4. Market
+     * Code"; "Time Series (Digital Currency Daily)" rows "1. open" … "5. volume") and its older one ("1a. open (USD)"
+     * beside "1b. open (USD)", …): every calendar day is a trading day, the volume is kept in whole coins.
+     */
+    @Test
+    void digitalCurrencyDailyInBothFormsWithWeekendDays() {
+        String current = """
+                {"Meta Data": {"1. Information": "Daily Prices and Volumes for Digital Currency",
+                 "2. Digital Currency Code": "BTC", "3. Digital Currency Name": "Bitcoin", "4. Market Code": "USD",
+                 "5. Market Name": "United States Dollar", "6. Last Refreshed": "2025-10-05 00:00:00",
+                 "7. Time Zone": "UTC"},
+                 "Time Series (Digital Currency Daily)": {
+                  "2025-10-05": {"1. open": "122232.21000000", "2. high": "125708.42000000",
+                                 "3. low": "121500.00000000", "4. close": "123513.69000000", "5. volume": "45.76416024"},
+                  "2025-10-04": {"1. open": "122391.00000000", "2. high": "122945.00000000",
+                                 "3. low": "121662.00000000", "4. close": "122232.21000000", "5. volume": "12.5"}}}
+                """;
+        String older = """
+                {"Meta Data": {"2. Digital Currency Code": "eth", "4. Market Code": "USD"},
+                 "Time Series (Digital Currency Daily)": {
+                  "2025-10-04": {"1a. open (USD)": "4513.12345678", "1b. open (USD)": "4513.12345678",
+                                 "4a. close (USD)": "4488.90000000", "4b. close (USD)": "4488.90000000",
+                                 "5. volume": "1000.9", "6. market cap (USD)": "4488.9"}}}
+                """;
+        ParsedPrices parsed = parse(current + older);
+        assertEquals(List.of("BTC", "ETH"), List.copyOf(parsed.symbols()));
+        assertTrue(parsed.rejects().isEmpty(), parsed.rejects().toString());
+        PriceBar sunday = parsed.bars().stream().filter(b -> b.date().equals(LocalDate.of(2025, 10, 5))).findFirst()
+                .orElseThrow();
+        assertEquals(new BigDecimal("122232.21000000"), sunday.open());
+        assertEquals(new BigDecimal("123513.69000000"), sunday.close());
+        assertEquals(45L, sunday.volume());
+        PriceBar eth = parsed.bars().stream().filter(b -> b.symbol().equals("ETH")).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("4513.12345678"), eth.open(), "eight decimals kept");
+        assertEquals(1000L, eth.volume());
+
+        ApiException euro = refused(current.replace("\"4. Market Code\": \"USD\"", "\"4. Market Code\": \"EUR\""));
+        assertTrue(euro.getMessage().contains("quoted in USD"), euro.getMessage());
+    }
+
     @Test
     void aiTraderJsonlWithBuyAndSellPrice() {
         String jsonl = series("AAPL", """

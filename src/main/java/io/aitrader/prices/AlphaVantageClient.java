@@ -62,18 +62,7 @@ public class AlphaVantageClient {
         if (!enabled()) {
             return SymbolDownload.failed(symbol, "no Alpha Vantage API key is set");
         }
-        URI uri = uri(symbol, size);
-        PriceHttp.Answer answer = http.get("Alpha Vantage", uri, redact(uri.toString()), this::redact);
-        if (answer.failure() != null) {
-            return SymbolDownload.failed(symbol, answer.failure()).withAttempts(answer.attempts());
-        }
-        int status = answer.response().statusCode();
-        SymbolDownload outcome = status == 429
-                ? SymbolDownload.rateLimited(symbol, "Alpha Vantage answered HTTP 429 Too Many Requests")
-                : status >= 400
-                        ? SymbolDownload.failed(symbol, "Alpha Vantage answered HTTP " + status)
-                        : AlphaVantageResponse.classify(symbol, answer.response().body());
-        return redacted(outcome).withAttempts(answer.attempts());
+        return answer(symbol, uri(symbol, size));
     }
 
     /** A NEWS_SENTIMENT answer's body, or why there is none; both free of the key. */
@@ -107,6 +96,34 @@ public class AlphaVantageClient {
             return new NewsAnswer(null, "Alpha Vantage answered HTTP " + status);
         }
         return new NewsAnswer(redact(answer.response().body()), null);
+    }
+
+    /**
+     * Downloads DIGITAL_CURRENCY_DAILY for one coin, quoted in USD (contract 12); the answer is the coin's whole
+     * history, so there is no output size.
+     */
+    public SymbolDownload fetchCoinDaily(String symbol) throws InterruptedException {
+        if (!enabled()) {
+            return SymbolDownload.failed(symbol, "no Alpha Vantage API key is set");
+        }
+        String base = settings.baseUrl().replaceAll("/+$", "");
+        URI uri = URI.create(base + "/query?function=DIGITAL_CURRENCY_DAILY&symbol=" + encode(symbol)
+                + "&market=USD&apikey=" + key().encoded());
+        return answer(symbol, uri);
+    }
+
+    private SymbolDownload answer(String symbol, URI uri) throws InterruptedException {
+        PriceHttp.Answer answer = http.get("Alpha Vantage", uri, redact(uri.toString()), this::redact);
+        if (answer.failure() != null) {
+            return SymbolDownload.failed(symbol, answer.failure()).withAttempts(answer.attempts());
+        }
+        int status = answer.response().statusCode();
+        SymbolDownload outcome = status == 429
+                ? SymbolDownload.rateLimited(symbol, "Alpha Vantage answered HTTP 429 Too Many Requests")
+                : status >= 400
+                        ? SymbolDownload.failed(symbol, "Alpha Vantage answered HTTP " + status)
+                        : AlphaVantageResponse.classify(symbol, answer.response().body());
+        return redacted(outcome).withAttempts(answer.attempts());
     }
 
     private URI uri(String symbol, OutputSize size) {

@@ -62,7 +62,8 @@ public class AlphaVantageDownloader {
      */
     public DownloadResult downloadMissing(List<String> symbols, LocalDate from, LocalDate to,
             Predicate<LocalDate> isTradingDay, BiPredicate<String, LocalDate> hasPrice, DownloadRun run) {
-        return downloadMissingOnCalendars(symbols, from, to, (symbol, day) -> isTradingDay.test(day), hasPrice, run);
+        return downloadMissingOnCalendars(symbols, from, to, (symbol, day) -> isTradingDay.test(day), hasPrice,
+                symbol -> false, run);
     }
 
     /**
@@ -70,7 +71,8 @@ public class AlphaVantageDownloader {
      * several markets' symbols side by side (contract 12).
      */
     public DownloadResult downloadMissingOnCalendars(List<String> symbols, LocalDate from, LocalDate to,
-            BiPredicate<String, LocalDate> isTradingDay, BiPredicate<String, LocalDate> hasPrice, DownloadRun run) {
+            BiPredicate<String, LocalDate> isTradingDay, BiPredicate<String, LocalDate> hasPrice,
+            Predicate<String> coin, DownloadRun run) {
         LocalDate today = client.today();
         LocalDate last = to.isAfter(today) ? today : to;
         List<LocalDate> days = from.isAfter(last) ? List.of() : from.datesUntil(last.plusDays(1)).toList();
@@ -92,7 +94,9 @@ public class AlphaVantageDownloader {
             if (stopReason == null && run.stop().stopped()) {
                 stopReason = STOPPED;
             }
-            SymbolDownload outcome = stopReason == null ? fetch(symbol, ask.getValue(), today, run.stop()) : null;
+            SymbolDownload outcome = stopReason == null
+                    ? fetch(symbol, coin.test(symbol), ask.getValue(), today, run.stop())
+                    : null;
             if (outcome == null) {
                 stopReason = stopReason != null ? stopReason : run.stop().stopped() ? STOPPED : "interrupted";
                 notAttempted.add(symbol);
@@ -116,9 +120,13 @@ public class AlphaVantageDownloader {
     }
 
     /** The symbol's answer, or null when the request was interrupted (by the run's stop, or the thread's owner). */
-    private SymbolDownload fetch(String symbol, LocalDate firstMissing, LocalDate today, StopSignal stop) {
+    /** A coin's series is DIGITAL_CURRENCY_DAILY (its whole history), a stock's TIME_SERIES_DAILY. */
+    private SymbolDownload fetch(String symbol, boolean coin, LocalDate firstMissing, LocalDate today,
+            StopSignal stop) {
         try {
-            return stop.interruptibly(() -> client.fetchDaily(symbol, OutputSize.covering(firstMissing, today)));
+            return stop.interruptibly(() -> coin
+                    ? client.fetchCoinDaily(symbol)
+                    : client.fetchDaily(symbol, OutputSize.covering(firstMissing, today)));
         } catch (InterruptedException e) {
             if (!stop.stopped()) {
                 Thread.currentThread().interrupt();

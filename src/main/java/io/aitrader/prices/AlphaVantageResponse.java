@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class AlphaVantageResponse {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern KEY_NUMBER = Pattern.compile("^\\d+\\.\\s*");
+    /** "1. open", and DIGITAL_CURRENCY_DAILY's older "1a. open (USD)": the number, a letter, the quote. */
+    private static final Pattern KEY_NUMBER = Pattern.compile("^\\d+[a-z]?\\.\\s*|\\s*\\(usd\\)$");
     private static final int MAX_MESSAGE = 300;
 
     private AlphaVantageResponse() {
@@ -65,7 +66,9 @@ final class AlphaVantageResponse {
     }
 
     private static JsonNode series(JsonNode root) {
-        JsonNode daily = root.get("Time Series (Daily)");
+        JsonNode daily = root.has("Time Series (Daily)")
+                ? root.get("Time Series (Daily)")
+                : root.get(PriceFileParser.CRYPTO_SERIES);
         return daily != null && daily.isObject() ? daily : null;
     }
 
@@ -91,7 +94,7 @@ final class AlphaVantageResponse {
             LocalDate date = LocalDate.parse(dateKey.strip());
             for (Map.Entry<String, JsonNode> field : row.properties()) {
                 BigDecimal value = new BigDecimal(field.getValue().asText().strip());
-                switch (KEY_NUMBER.matcher(field.getKey().strip()).replaceFirst("").toLowerCase(Locale.ROOT)) {
+                switch (KEY_NUMBER.matcher(field.getKey().strip().toLowerCase(Locale.ROOT)).replaceAll("")) {
                     case "open", "buy price" -> open = value;
                     case "high" -> high = value;
                     case "low" -> low = value;

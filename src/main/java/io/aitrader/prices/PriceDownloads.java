@@ -9,6 +9,7 @@ import java.util.function.BiPredicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.aitrader.market.Market;
 import io.aitrader.prices.PriceSettings.PriceProvider;
 import io.quarkus.logging.Log;
 
@@ -44,29 +45,44 @@ public class PriceDownloads {
      */
     public Optional<DownloadEvidence> fetchMissing(List<String> symbols, LocalDate from, LocalDate to,
             DownloadRun run) {
-        return settings.autoDownloadPriceData() ? download(symbols, from, to, run) : Optional.empty();
+        return fetchMissing(symbols, from, to, run, Market.US);
+    }
+
+    /** As above for a job of {@code market}: its symbols on its calendar, coins as coins (contract 12). */
+    public Optional<DownloadEvidence> fetchMissing(List<String> symbols, LocalDate from, LocalDate to,
+            DownloadRun run, Market market) {
+        return settings.autoDownloadPriceData() ? download(symbols, from, to, run, market) : Optional.empty();
     }
 
     /**
      * As above whatever AUTO_DOWNLOAD_PRICE_DATA says: an asked-for backfill; empty when no provider has a key.
      */
     public Optional<DownloadEvidence> download(List<String> symbols, LocalDate from, LocalDate to, DownloadRun run) {
+        return download(symbols, from, to, run, Market.US);
+    }
+
+    /** As above for {@code market}'s symbols; Massive serves US stocks only, so another market asks Alpha Vantage. */
+    public Optional<DownloadEvidence> download(List<String> symbols, LocalDate from, LocalDate to, DownloadRun run,
+            Market market) {
         PriceProvider provider = settings.activeProvider();
-        if (provider == PriceProvider.NONE) {
+        if (provider == PriceProvider.NONE || provider == PriceProvider.MASSIVE && market != Market.US
+                && !alphaVantage.enabled()) {
             return Optional.empty();
         }
         Set<String> known = new HashSet<>();
         prices.listBars(symbols, from, to).forEach(bar -> known.add(bar.symbol() + "@" + bar.date()));
         BiPredicate<String, LocalDate> hasPrice = (symbol, date) -> known.contains(symbol + "@" + date);
-        if (provider == PriceProvider.MASSIVE) {
+        if (provider == PriceProvider.MASSIVE && market == Market.US) {
             Set<LocalDate> answered = prices.listDatesFromSource(PriceBar.SOURCE_MASSIVE, from, to);
             Set<String> kept = settings.massive().storeAllSymbols() ? null : Set.copyOf(symbols);
             return Optional.of(massive.downloadMissing(symbols, from, to, calendar::isTradingDay, hasPrice, answered,
                     run.heardFirstBy(storing(kept))));
         }
-        return Optional.of(alphaVantage.downloadMissingOnCalendars(symbols, from, to,
-                (symbol, day) -> calendar.ofSymbol(symbol).isTradingDay(day), hasPrice,
-                run.heardFirstBy(storing(null))));
+        BiPredicate<String, LocalDate> isTradingDay = market == Market.US
+                ? (symbol, day) -> calendar.ofSymbol(symbol).isTradingDay(day)
+                : (symbol, day) -> market.calendar().isTradingDay(day);
+        return Optional.of(alphaVantage.downloadMissingOnCalendars(symbols, from, to, isTradingDay, hasPrice,
+                symbol -> market == Market.CRYPTO, run.heardFirstBy(storing(null))));
     }
 
     /** Stores each answer's bars, of {@code kept} symbols only unless null. */

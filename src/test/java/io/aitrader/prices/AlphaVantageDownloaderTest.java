@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -99,15 +101,41 @@ class AlphaVantageDownloaderTest {
 
         DownloadResult result = downloader(5, "KEY").downloadMissingOnCalendars(List.of("AAPL", "600519.SHH"),
                 goodFriday, goodFriday, (symbol, day) -> calendars.ofSymbol(symbol).isTradingDay(day), hasPrice,
-                DownloadRun.unobserved());
+                symbol -> false, DownloadRun.unobserved());
         DownloadResult closed = downloader(5, "KEY").downloadMissingOnCalendars(List.of("600519.SHH"), nationalDay,
                 nationalDay, (symbol, day) -> calendars.ofSymbol(symbol).isTradingDay(day), hasPrice,
-                DownloadRun.unobserved());
+                symbol -> false, DownloadRun.unobserved());
 
         assertEquals(List.of("600519.SHH"), server.symbolsAsked(), "AAPL's exchange was closed");
         assertEquals(List.of("AAPL"), result.upToDate());
         assertEquals(List.of(goodFriday), result.bars().stream().map(PriceBar::date).toList());
         assertEquals(List.of("600519.SHH"), closed.upToDate(), "the SSE is closed for National Day");
+    }
+
+    /** A coin is asked for as DIGITAL_CURRENCY_DAILY in USD, and its weekend days count (contract 12). */
+    @Test
+    void coinsAreAskedForAsDigitalCurrencyDailyInUsd() {
+        server.ok("BTC", """
+                {"Meta Data": {"1. Information": "Daily Prices and Volumes for Digital Currency",
+                 "2. Digital Currency Code": "BTC", "4. Market Code": "USD", "7. Time Zone": "UTC"},
+                 "Time Series (Digital Currency Daily)": {
+                  "2025-10-05": {"1. open": "122232.21", "2. high": "125708.42", "3. low": "121500.00",
+                                 "4. close": "123513.69", "5. volume": "45.76416024"},
+                  "2025-10-04": {"1a. open (USD)": "122391.00", "4a. close (USD)": "122232.21",
+                                 "5. volume": "12.5"}}}""");
+        LocalDate saturday = LocalDate.parse("2025-10-04");
+        LocalDate sunday = LocalDate.parse("2025-10-05");
+
+        DownloadResult result = downloader(5, "KEY").downloadMissingOnCalendars(List.of("BTC"), saturday, sunday,
+                (symbol, day) -> true, hasPrice, symbol -> true, DownloadRun.unobserved());
+
+        Map<String, String> asked = server.requests.get(0).query();
+        assertEquals("DIGITAL_CURRENCY_DAILY", asked.get("function"));
+        assertEquals("USD", asked.get("market"));
+        assertEquals(List.of(saturday, sunday), result.bars().stream().map(PriceBar::date).toList());
+        assertEquals(new BigDecimal("123513.69"), result.bars().get(1).close());
+        assertEquals(new BigDecimal("122232.21"), result.bars().get(0).close(), "the older form's 4a. close (USD)");
+        assertEquals(45L, result.bars().get(1).volume());
     }
 
     @Test

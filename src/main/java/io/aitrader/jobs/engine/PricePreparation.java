@@ -65,7 +65,7 @@ public class PricePreparation {
         List<String> warnings = new ArrayList<>(syntheticFallback(config, symbols));
         Optional<DownloadEvidence> download;
         try {
-            download = downloads.fetchMissing(List.copyOf(symbols), first, last, runs.open(jobId));
+            download = downloads.fetchMissing(List.copyOf(symbols), first, last, runs.open(jobId), config.market());
         } finally {
             runs.close(jobId);
         }

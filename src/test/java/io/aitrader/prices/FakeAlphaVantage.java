@@ -118,6 +118,11 @@ public final class FakeAlphaVantage implements AutoCloseable {
         return requests.stream().map(r -> r.query().get("symbol")).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** The function of every request so far, in order. */
+    public List<String> functionsAsked() {
+        return requests.stream().map(r -> r.query().get("function")).toList();
+    }
+
     /** The query of every NEWS_SENTIMENT request so far, in order. */
     public List<Map<String, String>> newsAsked() {
         return requests.stream().map(Request::query).filter(q -> "NEWS_SENTIMENT".equals(q.get("function")))

@@ -84,7 +84,7 @@ public class DashboardResource {
 
     /** The page without data: its script asks for the key and loads the panels through the fragments. */
     private static TemplateInstance keyPage(String start, String end, String benchmark) {
-        return DashboardTemplates.page(PerformancePanel.failed(value(start), value(end), value(benchmark),
+        return DashboardTemplates.page(PerformancePanel.failed(value(start), value(end), value(benchmark), "",
                 "Enter the API key to see the results.", List.of()), new JobsPanel(List.of()),
                 DayPanel.empty("", "", "No results yet."), null, true);
     }

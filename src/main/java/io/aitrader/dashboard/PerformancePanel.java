@@ -1,6 +1,9 @@
 package io.aitrader.dashboard;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import io.aitrader.market.Market;
 
 /**
  * The leaderboard, the key figures and the chart of one period. {@code chartJson} carries the series for the page's
@@ -35,10 +38,6 @@ record PerformancePanel(String startInput, String endInput, String benchmarkInpu
     record Preset(String label, String href, boolean active) {
     }
 
-    static PerformancePanel failed(String start, String end, String benchmark, String error, List<Preset> presets) {
-        return failed(start, end, benchmark, "", error, presets);
-    }
-
     static PerformancePanel failed(String start, String end, String benchmark, String market, String error,
             List<Preset> presets) {
         return new PerformancePanel(start, end, benchmark, error, "", List.of(), List.of(), null, "{}", presets,
@@ -51,9 +50,9 @@ record PerformancePanel(String startInput, String endInput, String benchmarkInpu
 
     /** The markets the form offers, the chosen one selected. */
     public List<MarketOption> markets() {
-        List<MarketOption> options = new java.util.ArrayList<>();
+        List<MarketOption> options = new ArrayList<>();
         options.add(new MarketOption("", "default", marketInput == null || marketInput.isEmpty()));
-        for (io.aitrader.market.Market market : io.aitrader.market.Market.values()) {
+        for (Market market : Market.values()) {
             options.add(new MarketOption(market.id(), market.id(), market.id().equals(marketInput)));
         }
         return options;

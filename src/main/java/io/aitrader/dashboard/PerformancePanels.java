@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -37,18 +38,12 @@ class PerformancePanels {
         this.json = json;
     }
 
-    PerformancePanel build(String start, String end, String benchmark) {
-        return build(start, end, benchmark, null);
-    }
-
-    /** {@code outOfSample} "true": every figure over the days after each model's knowledge cutoff only. */
-    PerformancePanel build(String start, String end, String benchmark, String outOfSample) {
-        return build(start, end, benchmark, outOfSample, null);
-    }
-
-    /** As above, for one market (null or "": the default config's), amounts in its currency. */
+    /**
+     * {@code outOfSample} "true": every figure over the days after each model's knowledge cutoff only; {@code market}
+     * (null or "": the default config's) the market ranked, amounts in its currency.
+     */
     PerformancePanel build(String start, String end, String benchmark, String outOfSample, String market) {
-        String marketInput = market == null ? "" : market.trim().toLowerCase(java.util.Locale.ROOT);
+        String marketInput = market == null ? "" : market.trim().toLowerCase(Locale.ROOT);
         String startInput = start == null ? "" : start;
         String endInput = end == null ? "" : end;
         String symbolInput = benchmark == null ? "" : benchmark;

@@ -14,11 +14,7 @@ final class Presets {
     private Presets() {
     }
 
-    static List<PerformancePanel.Preset> around(LocalDate end, String start, String endInput, String benchmark) {
-        return around(end, start, endInput, benchmark, "");
-    }
-
-    /** As above, keeping the chosen market in the links. */
+    /** The quick ranges, keeping the chosen benchmark and market in the links. */
     static List<PerformancePanel.Preset> around(LocalDate end, String start, String endInput, String benchmark,
             String market) {
         String suffix = (benchmark.isEmpty()

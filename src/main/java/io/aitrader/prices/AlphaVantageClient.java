@@ -59,10 +59,16 @@ public class AlphaVantageClient {
 
     /** Downloads the daily series for one symbol (the caller checks {@link #enabled()} first). */
     public SymbolDownload fetchDaily(String symbol, OutputSize size) throws InterruptedException {
-        if (!enabled()) {
-            return SymbolDownload.failed(symbol, "no Alpha Vantage API key is set");
-        }
-        return answer(symbol, uri(symbol, size));
+        return series(symbol, "function=TIME_SERIES_DAILY&symbol=" + encode(symbol) + "&outputsize="
+                + size.parameter());
+    }
+
+    /**
+     * Downloads DIGITAL_CURRENCY_DAILY for one coin, quoted in USD (contract 12); the answer is the coin's whole
+     * history, so there is no output size.
+     */
+    public SymbolDownload fetchCoinDaily(String symbol) throws InterruptedException {
+        return series(symbol, "function=DIGITAL_CURRENCY_DAILY&symbol=" + encode(symbol) + "&market=USD");
     }
 
     /** A NEWS_SENTIMENT answer's body, or why there is none; both free of the key. */
@@ -76,60 +82,45 @@ public class AlphaVantageClient {
      */
     public NewsAnswer fetchNews(String tickers, String topics, LocalDateTime timeTo, int limit)
             throws InterruptedException {
+        Fetched fetched = get("function=NEWS_SENTIMENT" + (tickers.isEmpty() ? "" : "&tickers=" + encode(tickers))
+                + (topics.isEmpty() ? "" : "&topics=" + encode(topics)) + "&time_to=" + timeTo.format(NEWS_TIME)
+                + "&sort=LATEST&limit=" + limit);
+        return new NewsAnswer(fetched.body() == null ? null : redact(fetched.body()), fetched.failure());
+    }
+
+    /** One answer's body below HTTP 400, or why there is none (a 429 is a rate limit), after how many attempts. */
+    private record Fetched(String body, String failure, boolean rateLimited, int attempts) {
+    }
+
+    /** GETs {@code /query?<params>&apikey=…} within the budget and the retries; the key never leaves the request. */
+    private Fetched get(String params) throws InterruptedException {
         if (!enabled()) {
-            return new NewsAnswer(null, "no Alpha Vantage API key is set");
+            return new Fetched(null, "no Alpha Vantage API key is set", false, 0);
         }
-        String base = settings.baseUrl().replaceAll("/+$", "");
-        URI uri = URI.create(base + "/query?function=NEWS_SENTIMENT"
-                + (tickers.isEmpty() ? "" : "&tickers=" + encode(tickers))
-                + (topics.isEmpty() ? "" : "&topics=" + encode(topics)) + "&time_to="
-                + timeTo.format(NEWS_TIME) + "&sort=LATEST&limit=" + limit + "&apikey=" + key().encoded());
+        URI uri = URI.create(settings.baseUrl().replaceAll("/+$", "") + "/query?" + params + "&apikey="
+                + key().encoded());
         PriceHttp.Answer answer = http.get("Alpha Vantage", uri, redact(uri.toString()), this::redact);
         if (answer.failure() != null) {
-            return new NewsAnswer(null, redact(answer.failure()));
+            return new Fetched(null, redact(answer.failure()), false, answer.attempts());
         }
         int status = answer.response().statusCode();
         if (status == 429) {
-            return new NewsAnswer(null, "Alpha Vantage answered HTTP 429 Too Many Requests");
+            return new Fetched(null, "Alpha Vantage answered HTTP 429 Too Many Requests", true, answer.attempts());
         }
-        if (status >= 400) {
-            return new NewsAnswer(null, "Alpha Vantage answered HTTP " + status);
-        }
-        return new NewsAnswer(redact(answer.response().body()), null);
+        return status >= 400
+                ? new Fetched(null, "Alpha Vantage answered HTTP " + status, false, answer.attempts())
+                : new Fetched(answer.response().body(), null, false, answer.attempts());
     }
 
-    /**
-     * Downloads DIGITAL_CURRENCY_DAILY for one coin, quoted in USD (contract 12); the answer is the coin's whole
-     * history, so there is no output size.
-     */
-    public SymbolDownload fetchCoinDaily(String symbol) throws InterruptedException {
-        if (!enabled()) {
-            return SymbolDownload.failed(symbol, "no Alpha Vantage API key is set");
-        }
-        String base = settings.baseUrl().replaceAll("/+$", "");
-        URI uri = URI.create(base + "/query?function=DIGITAL_CURRENCY_DAILY&symbol=" + encode(symbol)
-                + "&market=USD&apikey=" + key().encoded());
-        return answer(symbol, uri);
-    }
-
-    private SymbolDownload answer(String symbol, URI uri) throws InterruptedException {
-        PriceHttp.Answer answer = http.get("Alpha Vantage", uri, redact(uri.toString()), this::redact);
-        if (answer.failure() != null) {
-            return SymbolDownload.failed(symbol, answer.failure()).withAttempts(answer.attempts());
-        }
-        int status = answer.response().statusCode();
-        SymbolDownload outcome = status == 429
-                ? SymbolDownload.rateLimited(symbol, "Alpha Vantage answered HTTP 429 Too Many Requests")
-                : status >= 400
-                        ? SymbolDownload.failed(symbol, "Alpha Vantage answered HTTP " + status)
-                        : AlphaVantageResponse.classify(symbol, answer.response().body());
-        return redacted(outcome).withAttempts(answer.attempts());
-    }
-
-    private URI uri(String symbol, OutputSize size) {
-        String base = settings.baseUrl().replaceAll("/+$", "");
-        return URI.create(base + "/query?function=TIME_SERIES_DAILY&symbol=" + encode(symbol) + "&outputsize="
-                + size.parameter() + "&apikey=" + key().encoded());
+    /** A daily series download: the answer classified (data, a rate limit, an error), its reason free of the key. */
+    private SymbolDownload series(String symbol, String params) throws InterruptedException {
+        Fetched fetched = get(params);
+        SymbolDownload outcome = fetched.body() != null
+                ? AlphaVantageResponse.classify(symbol, fetched.body())
+                : fetched.rateLimited()
+                        ? SymbolDownload.rateLimited(symbol, fetched.failure())
+                        : SymbolDownload.failed(symbol, fetched.failure());
+        return fetched.attempts() == 0 ? outcome : redacted(outcome).withAttempts(fetched.attempts());
     }
 
     private SymbolDownload redacted(SymbolDownload outcome) {

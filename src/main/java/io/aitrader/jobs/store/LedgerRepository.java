@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,9 @@ public class LedgerRepository {
             """;
     static final String SELECT_HOLDINGS = "SELECT symbol, shares FROM holdings WHERE trading_day_id = ?";
     static final String SELECT_LAST_DATE = "SELECT MAX(date) FROM trading_days WHERE model = ?";
-    static final String SELECT_OTHER_MARKET = "SELECT MIN(market) FROM trading_days WHERE model = ? AND market <> ?";
+    static final String SELECT_OTHER_MARKETS = """
+            SELECT model, MIN(market) FROM trading_days WHERE market <> ? AND model IN (%s) GROUP BY model ORDER BY model
+            """;
     static final String SELECT_DATES = "SELECT date FROM trading_days WHERE model = ? AND date BETWEEN ? AND ?";
     static final String DELETE_DAY = "DELETE FROM trading_days WHERE model = ? AND date = ?";
     static final String MARK_LATER_STALE = "UPDATE trading_days SET stale = 1 WHERE model = ? AND date > ?";
@@ -90,10 +93,24 @@ public class LedgerRepository {
                 model).map(LocalDate::parse);
     }
 
-    /** A market other than {@code market} that {@code model} has stored days in (contract 12: one market a chain). */
-    public Optional<String> findOtherMarket(String model, String market) {
-        return Jdbc.find(dataSource, "Could not read the model's markets", SELECT_OTHER_MARKET,
-                rs -> rs.getString(1), model, market);
+    /**
+     * Of {@code models}, those with stored days in a market other than {@code market}, with one such market each, by
+     * model (contract 12: one market a chain); one query for all.
+     */
+    public Map<String, String> listOtherMarkets(List<String> models, String market) {
+        Map<String, String> others = new LinkedHashMap<>();
+        if (models.isEmpty()) {
+            return others;
+        }
+        Object[] params = new Object[models.size() + 1];
+        params[0] = market;
+        for (int i = 0; i < models.size(); i++) {
+            params[i + 1] = models.get(i);
+        }
+        Jdbc.forEach(dataSource, "Could not read the models' markets",
+                SELECT_OTHER_MARKETS.formatted("?,".repeat(models.size() - 1) + "?"),
+                rs -> others.put(rs.getString(1), rs.getString(2)), params);
+        return others;
     }
 
     public Set<LocalDate> listCompletedDates(String model, LocalDate from, LocalDate to) {

@@ -119,18 +119,18 @@ public class TriggerPlanner {
      * days in another market would start from that market's cash and holdings, so the trigger is refused.
      */
     private void refuseOtherMarkets(List<String> models, String market) {
-        for (String model : models) {
-            Optional<String> other = ledger.findOtherMarket(model, market);
-            if (other.isPresent()) {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("model", model);
-                details.put("market", market);
-                details.put("stored_market", other.get());
-                throw ApiException.badRequest("market_mismatch", "Model " + model + " has results in the "
-                        + other.get() + " market and this config trades the " + market + " market; a signature"
-                        + " trades in one market, so give this model a signature of its own", details);
-            }
+        Map<String, String> others = ledger.listOtherMarkets(models, market);
+        if (others.isEmpty()) {
+            return;
         }
+        Map.Entry<String, String> first = others.entrySet().iterator().next();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("model", first.getKey());
+        details.put("market", market);
+        details.put("stored_market", first.getValue());
+        throw ApiException.badRequest("market_mismatch", "Model " + first.getKey() + " has results in the "
+                + first.getValue() + " market and this config trades the " + market + " market; a signature"
+                + " trades in one market, so give this model a signature of its own", details);
     }
 
     /** The 200 "current" answer: the latest completed day among the plan's models and the trading day after it. */

@@ -48,11 +48,6 @@ final class SseCalendar implements MarketCalendar {
         return CLOSURES.getOrDefault(year, Set.of());
     }
 
-    /** True when the closures of {@code year} are known (otherwise every weekday counts). */
-    static boolean knows(int year) {
-        return CLOSURES.containsKey(year);
-    }
-
     @Override
     public String describe() {
         return "Shanghai Stock Exchange trading days (weekdays except the exchange's holiday closures, such as the"

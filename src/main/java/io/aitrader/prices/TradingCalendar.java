@@ -9,18 +9,13 @@ import io.aitrader.market.Market;
 import io.aitrader.market.MarketCalendar;
 
 /**
- * The trading calendars as a bean: itself the default market's ({@link Market#US}, the NYSE's), and each symbol's and
- * market's through {@link #of}. Prices and jobs of one market use that market's calendar.
+ * The trading calendars as a bean: itself the default market's ({@link Market#US}, the NYSE's), and each symbol's
+ * through {@link #ofSymbol}; a job uses its config's market's calendar ({@link Market#calendar}).
  */
 @ApplicationScoped
 public class TradingCalendar implements MarketCalendar {
 
     private static final MarketCalendar DEFAULT = Market.US.calendar();
-
-    /** The calendar of {@code market}. */
-    public MarketCalendar of(Market market) {
-        return market.calendar();
-    }
 
     /** The calendar of the market {@code symbol} trades on (see {@link Market#ofSymbol}). */
     public MarketCalendar ofSymbol(String symbol) {

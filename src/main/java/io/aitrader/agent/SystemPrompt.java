@@ -13,6 +13,8 @@ public final class SystemPrompt {
     public static final String FINISH_SIGNAL = "<FINISH_SIGNAL>";
     public static final String DATE_LINE = "Today's date: ";
     public static final String POSITIONS_LINE = "Current positions: ";
+    /** How the rules say that amounts may have decimals (crypto): the number of decimals follows it. */
+    public static final String FRACTIONAL_AMOUNTS = "an amount greater than 0 with at most ";
 
     static final String NUDGE = "You have not finished today's session. Keep analysing and trading with the tools, "
             + "or answer with " + FINISH_SIGNAL + " when today's positions are final.";
@@ -71,10 +73,14 @@ public final class SystemPrompt {
 
     /** Contract 4.2's rules in plain words, or, under other trading rules, those rules line by line (contract 10). */
     static String rules(TradingRules rules) {
+        String head = rules.fractional()
+                ? RULES_HEAD.replace("a whole number of shares greater than 0", FRACTIONAL_AMOUNTS
+                        + rules.quantityDecimals() + " decimals (fractions such as 0.25 are fine)")
+                : RULES_HEAD;
         if (rules.tradesAsNone()) {
-            return RULES_HEAD + NO_COSTS + RULES_TAIL;
+            return head + NO_COSTS + RULES_TAIL;
         }
-        StringBuilder text = new StringBuilder(RULES_HEAD);
+        StringBuilder text = new StringBuilder(head);
         text.append(rules.allowShort() ? SHORTS_ALLOWED : CASH_AND_SHARES);
         rules.describe().forEach(line -> text.append("- ").append(line).append('\n'));
         return text.append(RULES_TAIL).toString();

@@ -10,6 +10,8 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.aitrader.trading.Quantity;
+
 /**
  * The arguments of one tool call, as lenient as models need: a JSON object, or a JSON string holding one, and numbers
  * given as strings. Everything else fails with a {@link ToolFailure} the model can read.
@@ -17,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class ToolArguments {
 
     private static final int MAX_DIGITS = 30;
+    /** Digits before the point an amount may have: what a whole amount of earlier runs (a Java long) could hold. */
+    private static final int MAX_WHOLE = 18;
 
     private final JsonNode node;
 
@@ -97,8 +101,11 @@ final class ToolArguments {
         return number;
     }
 
-    /** A whole, positive number of shares: 10 and 10.0 and "10" are fine, 10.5 and 0 are not. */
-    long amount() {
+    /**
+     * A positive amount with at most {@code decimals} decimals: with none (whole shares) 10 and 10.0 and "10" are
+     * fine, 10.5 and 0 are not; with 6 (crypto) 0.25 is fine, 0.0000001 is not.
+     */
+    BigDecimal amount(int decimals) {
         BigDecimal number;
         try {
             number = number("amount");
@@ -108,16 +115,14 @@ final class ToolArguments {
             }
             throw e;
         }
-        try {
-            long amount = number.stripTrailingZeros().longValueExact();
-            if (amount > 0) {
-                return amount;
-            }
-        } catch (ArithmeticException e) {
-            // not a whole number, or too large: refused below like any other bad amount
+        BigDecimal amount = Quantity.normal(number);
+        if (amount.signum() > 0 && amount.scale() <= decimals && amount.precision() - amount.scale() <= MAX_WHOLE) {
+            return amount;
         }
-        throw new ToolFailure("invalid_amount",
-                "amount must be a whole number of shares greater than 0, got " + number.toPlainString());
+        String allowed = decimals == 0
+                ? "a whole number of shares greater than 0"
+                : "greater than 0 with at most " + decimals + " decimals";
+        throw new ToolFailure("invalid_amount", "amount must be " + allowed + ", got " + number.toPlainString());
     }
 
     private JsonNode required(String name) {

@@ -3,6 +3,8 @@ package io.aitrader.agent;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.aitrader.trading.rules.TradingRules;
+
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 
@@ -42,12 +44,26 @@ final class ToolSpecs {
                     .addStringProperty("query", "A topic or words to look for").build())
             .build();
 
-    /** The tools of a day: the always-there ones, then web search and news when they are configured. */
-    static List<ToolSpecification> of(boolean search, boolean news) {
-        if (!news) {
-            return search ? WITH_SEARCH : ALL;
+    /** The order tools where amounts may have decimals (crypto), in place of the whole-share ones. */
+    private static final List<ToolSpecification> FRACTIONAL_ORDERS = List.of(
+            fractionalOrder(TradingTools.BUY, "Buy at today's open; the amount may be a fraction. Needs enough cash."),
+            fractionalOrder(TradingTools.SELL,
+                    "Sell at today's open; the amount may be a fraction. Needs that much held (no shorting)."));
+
+    /**
+     * The tools of a day: the always-there ones, then web search and news when they are configured. With
+     * {@code quantityDecimals} above 0 the order tools take fractional amounts.
+     */
+    static List<ToolSpecification> of(boolean search, boolean news, int quantityDecimals) {
+        List<ToolSpecification> tools = search ? WITH_SEARCH : ALL;
+        if (news) {
+            tools = Stream.concat(tools.stream(), Stream.of(GET_NEWS)).toList();
         }
-        return Stream.concat((search ? WITH_SEARCH : ALL).stream(), Stream.of(GET_NEWS)).toList();
+        if (quantityDecimals == 0) {
+            return tools;
+        }
+        return tools.stream().map(tool -> FRACTIONAL_ORDERS.stream().filter(o -> o.name().equals(tool.name()))
+                .findFirst().orElse(tool)).toList();
     }
 
     private ToolSpecs() {
@@ -57,6 +73,15 @@ final class ToolSpecs {
         return ToolSpecification.builder().name(name).description(description)
                 .parameters(JsonObjectSchema.builder().addStringProperty("symbol", "Ticker symbol, e.g. AAPL")
                         .addIntegerProperty("amount", "Number of shares, a whole number greater than 0")
+                        .required("symbol", "amount").build())
+                .build();
+    }
+
+    private static ToolSpecification fractionalOrder(String name, String description) {
+        return ToolSpecification.builder().name(name).description(description)
+                .parameters(JsonObjectSchema.builder().addStringProperty("symbol", "Coin symbol, e.g. BTC")
+                        .addNumberProperty("amount", "Amount of the coin, greater than 0, at most "
+                                + TradingRules.MAX_QUANTITY_DECIMALS + " decimals, e.g. 0.25")
                         .required("symbol", "amount").build())
                 .build();
     }

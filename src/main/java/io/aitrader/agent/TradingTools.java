@@ -61,7 +61,7 @@ public final class TradingTools {
     }
 
     public List<ToolSpecification> specifications() {
-        return ToolSpecs.of(search != null, news != null);
+        return ToolSpecs.of(search != null, news != null, session.ledger().rules().quantityDecimals());
     }
 
     /** Runs one tool call; never throws. */
@@ -175,7 +175,7 @@ public final class TradingTools {
 
     private ObjectNode order(String action, ToolArguments args) {
         String symbol = args.symbol();
-        long amount = args.amount();
+        BigDecimal amount = args.amount(session.ledger().rules().quantityDecimals());
         OrderResult result = action.equals(BUY)
                 ? session.ledger().buy(symbol, amount)
                 : session.ledger().sell(symbol, amount);

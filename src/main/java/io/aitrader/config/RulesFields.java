@@ -68,9 +68,17 @@ final class RulesFields {
                     + plain(priceLimit) + ")");
             priceLimit = base.priceLimitPct();
         }
+        Integer decimals = wholeNumber(f, "quantity_decimals", base.quantityDecimals());
+        if (decimals == null || decimals < 0 || decimals > TradingRules.MAX_QUANTITY_DECIMALS) {
+            if (decimals != null) {
+                f.problem("quantity_decimals", "must be a whole number from 0 (whole shares) to "
+                        + TradingRules.MAX_QUANTITY_DECIMALS + " (got " + decimals + ")");
+            }
+            decimals = base.quantityDecimals();
+        }
         return new TradingRules(name, commissionBps, perShare, commissionMin, slippage,
                 allowShort == null ? base.allowShort() : allowShort, shortMargin, maintenance, borrowFee,
-                maxPositionPct, maxPositions, lotSize, settlement, minCash, priceLimit);
+                maxPositionPct, maxPositions, lotSize, settlement, minCash, priceLimit, decimals);
     }
 
     private static void unknownKeys(JsonNode node, JsonFields f) {

@@ -30,6 +30,9 @@ public final class RulesJson {
         if (rules.priceLimitPct() != null) { // only where a market sets one: a US job's rules keep their shape
             fields.put("price_limit_pct", rules.priceLimitPct());
         }
+        if (rules.fractional()) { // likewise: crypto's
+            fields.put("quantity_decimals", rules.quantityDecimals());
+        }
         return fields;
     }
 }

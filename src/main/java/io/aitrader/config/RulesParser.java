@@ -27,7 +27,8 @@ final class RulesParser {
     static final String DIR = "rules";
     static final Set<String> RULE_FIELDS = Set.of("name", "commission_bps", "commission_per_share", "commission_min",
             "slippage_bps", "allow_short", "short_margin_pct", "maintenance_margin_pct", "borrow_fee_bps_per_year",
-            "max_position_pct", "max_positions", "lot_size", "settlement", "min_cash_pct", "price_limit_pct");
+            "max_position_pct", "max_positions", "lot_size", "settlement", "min_cash_pct", "price_limit_pct",
+            "quantity_decimals");
     static final Set<String> NOTE_FIELDS = Set.of("about", "sources");
 
     private final ObjectMapper mapper;

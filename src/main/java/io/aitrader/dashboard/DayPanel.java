@@ -12,7 +12,7 @@ record DayPanel(String model, String date, String message, String value, String 
         String tools, boolean stale, String costs, boolean inTrainingWindow) {
 
     /** {@code fill} and {@code costs} (commission plus slippage) are blank on a day traded without costs. */
-    record Trade(String action, String symbol, long amount, String price, String fill, String total, String costs) {
+    record Trade(String action, String symbol, String amount, String price, String fill, String total, String costs) {
     }
 
     static DayPanel empty(String model, String date, String message) {

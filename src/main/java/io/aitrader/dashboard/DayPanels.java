@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.aitrader.results.DayResult;
 import io.aitrader.results.ResultsService;
+import io.aitrader.trading.Quantity;
 
 /** One model-day for the dashboard, read through the same service as GET /results?detail=full. */
 @ApplicationScoped
@@ -45,7 +46,8 @@ class DayPanels {
                 || dayCosts.slippage().signum() != 0 || dayCosts.borrowFee().signum() != 0);
         List<DayPanel.Trade> trades = result.trades() == null
                 ? List.of()
-                : result.trades().stream().map(t -> new DayPanel.Trade(t.action(), t.symbol(), t.amount(),
+                : result.trades().stream().map(t -> new DayPanel.Trade(t.action(), t.symbol(),
+                        Quantity.format(t.amount()),
                         Fmt.money(t.price().doubleValue(), sign),
                         costly ? Fmt.money(t.fillPrice().doubleValue(), sign) : "",
                         Fmt.money(t.total().doubleValue(), sign),

@@ -33,9 +33,10 @@ public enum Market {
                     TradingRules.NONE.borrowFeeBpsPerYear(), null, null, 100, TradingRules.Settlement.T1,
                     TradingRules.NONE.minCashPct(), BigDecimal.TEN),
             ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 30)),
-    /** Ten crypto coins: every calendar day (UTC), USD. */
+    /** Ten crypto coins: every calendar day (UTC), USD, amounts to 6 decimals. */
     CRYPTO("crypto", "USD", "$", "crypto10", "BTC", BigDecimal.valueOf(50_000), EveryDayCalendar.INSTANCE,
-            TradingRules.NONE.withName("crypto"), ZoneOffset.UTC, LocalTime.MIDNIGHT);
+            TradingRules.NONE.withName("crypto").withQuantityDecimals(TradingRules.MAX_QUANTITY_DECIMALS),
+            ZoneOffset.UTC, LocalTime.MIDNIGHT);
 
     private final String id;
     private final String currency;

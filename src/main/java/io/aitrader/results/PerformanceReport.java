@@ -73,9 +73,12 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stale) {
     }
 
-    /** Buy-and-hold of the benchmark symbol: whole shares at the first day's open, the rest kept as cash. */
+    /**
+     * Buy-and-hold of the benchmark symbol: whole shares (for crypto, to 6 decimals) at the first day's open, the rest
+     * kept as cash.
+     */
     public record Benchmark(String symbol, @JsonProperty("buy_date") LocalDate buyDate,
-            @JsonProperty("buy_price") double buyPrice, long shares, double cash,
+            @JsonProperty("buy_price") double buyPrice, BigDecimal shares, double cash,
             @JsonProperty("daily_portfolio_values") List<DailyValue> dailyPortfolioValues, MetricsView metrics) {
 
         static Benchmark from(BuyAndHold hold, Metrics metrics, StationaryBootstrap.Uncertainty uncertainty) {
@@ -85,7 +88,8 @@ public record PerformanceReport(@JsonProperty("start_date") LocalDate startDate,
             }
             return new Benchmark(hold.symbol(), hold.buyDate(), hold.buyPrice().doubleValue(), hold.shares(),
                     cents(hold.cash().doubleValue()), daily,
-                    MetricsView.from(metrics, 0.0, hold.shares() > 0 ? 1 : 0, 0, null, null, null, uncertainty));
+                    MetricsView.from(metrics, 0.0, hold.shares().signum() > 0 ? 1 : 0, 0, null, null, null,
+                            uncertainty));
         }
     }
 

@@ -125,7 +125,8 @@ public class PerformanceService {
         BigDecimal cash = inputs.initialCash();
         List<PriceBar> period = inputs.bars().stream()
                 .filter(bar -> !bar.date().isBefore(first) && !bar.date().isAfter(last)).toList();
-        Optional<BuyAndHold> hold = BuyAndHold.of(symbol, cash, period);
+        Optional<BuyAndHold> hold = BuyAndHold.of(symbol, cash, period,
+                query.market().rules().quantityDecimals());
         Metrics held = hold.map(h -> Metrics.of(cash.doubleValue(), h.dates(), h.values(), riskFree)).orElse(null);
         if (held == null) {
             warnings.add("No prices for the benchmark " + symbol + " between " + first + " and " + last

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.aitrader.cost.StoredCost;
 import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.trading.Quantity;
 
 /** Read-only queries over the committed ledger (trading_days and its children). */
 @ApplicationScoped
@@ -60,15 +61,17 @@ public class ResultsRepository {
                 date.toString(), model, model, jobId, jobId);
     }
 
-    public Map<String, Long> listHoldings(long dayId) {
-        Map<String, Long> holdings = new LinkedHashMap<>();
-        Jdbc.forEach(dataSource, FAILURE, SELECT_HOLDINGS, rs -> holdings.put(rs.getString(1), rs.getLong(2)), dayId);
+    public Map<String, BigDecimal> listHoldings(long dayId) {
+        Map<String, BigDecimal> holdings = new LinkedHashMap<>();
+        Jdbc.forEach(dataSource, FAILURE, SELECT_HOLDINGS,
+                rs -> holdings.put(rs.getString(1), Quantity.stored(rs.getDouble(2))), dayId);
         return holdings;
     }
 
     public List<TradeView> listTrades(long dayId) {
         return Jdbc.list(dataSource, FAILURE, SELECT_ACTIONS, rs -> new TradeView(rs.getLong("id"),
-                rs.getString("action"), rs.getString("symbol"), rs.getLong("amount"), decimal(rs, "price"),
+                rs.getString("action"), rs.getString("symbol"), Quantity.stored(rs.getDouble("amount")),
+                decimal(rs, "price"),
                 decimal(rs, "total"), decimal(rs, "fill_price"), decimal(rs, "commission"), decimal(rs, "slippage"),
                 rs.getString("reason")), dayId);
     }

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TradeView(long id,
         @Schema(description = "buy, sell, or cover (a short bought back by a margin call)") String action,
-        String symbol, long amount,
+        String symbol,
+        @Schema(description = "Shares, or for crypto coins to 6 decimals") BigDecimal amount,
         @Schema(description = "The day's open price") BigDecimal price,
         @Schema(description = "Notional: fill_price × amount") BigDecimal total,
         @Schema(description = "The price the order filled at: the open moved by the rules' slippage") @JsonProperty("fill_price") BigDecimal fillPrice,

@@ -17,12 +17,12 @@ final class Commission {
     private Commission() {
     }
 
-    static BigDecimal of(BigDecimal notional, long shares, TradingRules rules) {
+    static BigDecimal of(BigDecimal notional, BigDecimal shares, TradingRules rules) {
         if (!rules.chargesCommission()) {
             return BigDecimal.ZERO;
         }
         BigDecimal rate = notional.multiply(rules.commissionBps()).divide(BPS)
-                .add(rules.commissionPerShare().multiply(BigDecimal.valueOf(shares)));
+                .add(rules.commissionPerShare().multiply(shares));
         return rate.max(rules.commissionMin()).setScale(Fills.SCALE, RoundingMode.HALF_UP);
     }
 }

@@ -17,8 +17,8 @@ import io.aitrader.trading.rules.TradingRules;
 
 /**
  * In-memory state of one model-day: cash, holdings and fills, each order checked against the running state and the
- * day's {@link TradingRules}. Orders fill at the day's open (after slippage), in whole shares; a refused order changes
- * nothing. Methods are synchronized because a model may issue parallel tool calls.
+ * day's {@link TradingRules}. Orders fill at the day's open (after slippage), in whole shares or, where the rules allow
+ * decimals, fractions of a unit; a refused order changes nothing. Methods are synchronized because a model may issue parallel tool calls.
  */
 public final class DayLedger {
 
@@ -28,8 +28,8 @@ public final class DayLedger {
     private final Set<String> tradeable;
     private final TradingRules rules;
     private final OpenMarks marks;
-    private final TreeMap<String, Long> holdings;
-    private final Map<String, Long> boughtToday = new HashMap<>();
+    private final TreeMap<String, BigDecimal> holdings;
+    private final Map<String, BigDecimal> boughtToday = new HashMap<>();
     private final List<Trade> trades = new ArrayList<>();
     private BigDecimal cash;
     private DayOpening opening;
@@ -96,48 +96,52 @@ public final class DayLedger {
         return Optional.ofNullable(opening);
     }
 
-    public synchronized OrderResult buy(String symbol, long amount) {
-        return buy(symbol, amount, true);
+    public synchronized OrderResult buy(String symbol, BigDecimal amount) {
+        return buy(symbol, Quantity.normal(amount), true);
     }
 
     /**
-     * The most shares, at most {@code upTo} and in whole lots, that a buy of {@code symbol} would fill now under the
-     * rules (cash with costs, position limits); 0 when none would. Baselines size their buys with it.
+     * The most shares, at most {@code upTo} and in whole lots (or, with a lot of 1, in the smallest step the quantity
+     * decimals allow), that a buy of {@code symbol} would fill now under the rules (cash with costs, position limits);
+     * 0 when none would. Baselines size their buys with it.
      */
-    public synchronized long largestBuy(String symbol, long upTo) {
-        long lot = rules.lotSize();
+    public synchronized BigDecimal largestBuy(String symbol, BigDecimal upTo) {
+        BigDecimal step = rules.lotSize() > 1
+                ? BigDecimal.valueOf(rules.lotSize())
+                : BigDecimal.ONE.movePointLeft(rules.quantityDecimals());
         long low = 0;
-        long high = Math.max(0, upTo) / lot;
+        long high = upTo.max(BigDecimal.ZERO).divideToIntegralValue(step).longValueExact();
         while (low < high) {
             long mid = (low + high + 1) >>> 1;
-            if (buy(symbol, mid * lot, false).accepted()) {
+            if (buy(symbol, step.multiply(BigDecimal.valueOf(mid)), false).accepted()) {
                 low = mid;
             } else {
                 high = mid - 1;
             }
         }
-        return low * lot;
+        return Quantity.normal(step.multiply(BigDecimal.valueOf(low)));
     }
 
     /** Checks the buy; fills it only when {@code apply} is set (otherwise an accepted result carries no trade). */
-    private OrderResult buy(String symbol, long amount, boolean apply) {
+    private OrderResult buy(String symbol, BigDecimal amount, boolean apply) {
         String sym = Symbols.normalise(symbol);
-        long held = holdings.getOrDefault(sym, 0L);
+        BigDecimal held = holdings.getOrDefault(sym, BigDecimal.ZERO);
         Optional<Refusal> refused = OrderChecks
-                .basic(sym, amount, tradeable.contains(sym) || amount <= -held, prices, date)
+                .basic(sym, amount, tradeable.contains(sym) || amount.compareTo(held.negate()) <= 0, prices, date,
+                        rules.quantityDecimals())
                 .or(() -> PriceLimit.buy(sym, prices, date, rules))
-                .or(() -> PositionLimits.lotSize("buying", sym, amount, -held, rules))
+                .or(() -> PositionLimits.lotSize("buying", sym, amount, held.negate(), rules))
                 .or(() -> PositionLimits.maxPositions(sym, held, holdings.size(), rules));
         if (refused.isPresent()) {
             return refuse(refused.get());
         }
         BigDecimal open = prices.open(sym, date).orElseThrow();
         BigDecimal fill = Fills.buy(open, rules);
-        BigDecimal total = fill.multiply(BigDecimal.valueOf(amount));
+        BigDecimal total = Fills.notional(true, fill, amount);
         BigDecimal commission = Commission.of(total, amount, rules);
         BigDecimal cashAfter = cash.subtract(total).subtract(commission);
-        TreeMap<String, Long> after = new TreeMap<>(holdings);
-        after.merge(sym, amount, Long::sum);
+        TreeMap<String, BigDecimal> after = new TreeMap<>(holdings);
+        after.merge(sym, amount, BigDecimal::add);
         refused = OrderChecks.cashForBuy(sym, amount, fill, total, commission, cash)
                 .or(() -> PositionLimits.afterBuy(sym, amount, fill, cashAfter, after, marks, rules));
         if (refused.isPresent()) {
@@ -146,35 +150,37 @@ public final class DayLedger {
         if (!apply) {
             return new OrderResult(true, null, null, null, null);
         }
-        long added = Math.max(0, held + amount) - Math.max(0, held);
-        if (added > 0) {
-            boughtToday.merge(sym, added, Long::sum);
+        BigDecimal added = held.add(amount).max(BigDecimal.ZERO).subtract(held.max(BigDecimal.ZERO));
+        if (added.signum() > 0) {
+            boughtToday.merge(sym, added, BigDecimal::add);
         }
         return fill("buy", sym, amount, open, fill, total, commission, cashAfter, after);
     }
 
-    public synchronized OrderResult sell(String symbol, long amount) {
+    public synchronized OrderResult sell(String symbol, BigDecimal quantity) {
+        BigDecimal amount = Quantity.normal(quantity);
         String sym = Symbols.normalise(symbol);
-        long held = holdings.getOrDefault(sym, 0L);
+        BigDecimal held = holdings.getOrDefault(sym, BigDecimal.ZERO);
         // outside the universe a position may be closed, never turned into (or grown as) a short
-        boolean known = tradeable.contains(sym)
-                || (held > 0 || start.shares(sym) > 0) && (!rules.allowShort() || amount <= held);
-        Optional<Refusal> refused = OrderChecks.basic(sym, amount, known, prices, date)
+        boolean known = tradeable.contains(sym) || (held.signum() > 0 || start.shares(sym).signum() > 0)
+                && (!rules.allowShort() || amount.compareTo(held) <= 0);
+        Optional<Refusal> refused = OrderChecks.basic(sym, amount, known, prices, date, rules.quantityDecimals())
                 .or(() -> PriceLimit.sell(sym, prices, date, rules))
                 .or(() -> PositionLimits.lotSize("selling", sym, amount, held, rules))
-                .or(() -> PositionLimits.settlement(sym, amount, held, boughtToday.getOrDefault(sym, 0L), rules))
+                .or(() -> PositionLimits.settlement(sym, amount, held, boughtToday.getOrDefault(sym, BigDecimal.ZERO),
+                        rules))
                 .or(() -> rules.allowShort() ? Optional.empty() : OrderChecks.shares(sym, amount, held));
         if (refused.isPresent()) {
             return refuse(refused.get());
         }
         BigDecimal open = prices.open(sym, date).orElseThrow();
         BigDecimal fill = Fills.sell(open, rules);
-        BigDecimal total = fill.multiply(BigDecimal.valueOf(amount));
+        BigDecimal total = Fills.notional(false, fill, amount);
         BigDecimal commission = Commission.of(total, amount, rules);
         BigDecimal cashAfter = cash.add(total).subtract(commission);
-        TreeMap<String, Long> after = new TreeMap<>(holdings);
-        after.merge(sym, -amount, Long::sum);
-        boolean shortGrows = held - amount < Math.min(0, held);
+        TreeMap<String, BigDecimal> after = new TreeMap<>(holdings);
+        after.merge(sym, amount.negate(), BigDecimal::add);
+        boolean shortGrows = held.subtract(amount).compareTo(held.min(BigDecimal.ZERO)) < 0;
         refused = OrderChecks.cashForSell(sym, amount, total, commission, cash)
                 .or(() -> shortGrows
                         ? ShortBook.margin(sym, amount, fill, cashAfter, after, marks, rules)
@@ -193,15 +199,11 @@ public final class DayLedger {
         return new OrderResult(false, refusal.code(), refusal.message(), null, current());
     }
 
-    private OrderResult fill(String action, String sym, long amount, BigDecimal open, BigDecimal fill,
-            BigDecimal total, BigDecimal commission, BigDecimal cashAfter, TreeMap<String, Long> after) {
+    private OrderResult fill(String action, String sym, BigDecimal amount, BigDecimal open, BigDecimal fill,
+            BigDecimal total, BigDecimal commission, BigDecimal cashAfter, TreeMap<String, BigDecimal> after) {
         cash = cashAfter;
         holdings.clear();
-        after.forEach((symbol, shares) -> {
-            if (shares != 0) {
-                holdings.put(symbol, shares);
-            }
-        });
+        holdings.putAll(new Portfolio(cashAfter, after).holdings());
         Trade trade = new Trade(trades.size() + 1, action, sym, amount, open, total, fill, commission,
                 Fills.slippage(open, fill, amount), null);
         trades.add(trade);
@@ -209,9 +211,10 @@ public final class DayLedger {
                 ? ""
                 : String.format(Locale.ROOT, "; open %s, slippage %s, commission %s", Money.format(open),
                         Money.format(trade.slippage()), Money.format(commission));
-        String message = String.format(Locale.ROOT, "%s %d %s at %s (total %s%s). Cash now %s; %s held: %d.",
-                action.equals("buy") ? "Bought" : "Sold", amount, sym, Money.format(fill), Money.format(total), costs,
-                Money.format(cash), sym, holdings.getOrDefault(sym, 0L));
+        String message = String.format(Locale.ROOT, "%s %s %s at %s (total %s%s). Cash now %s; %s held: %s.",
+                action.equals("buy") ? "Bought" : "Sold", trade.amount().toPlainString(), sym, Money.format(fill),
+                Money.format(total), costs, Money.format(cash), sym,
+                holdings.getOrDefault(sym, BigDecimal.ZERO).toPlainString());
         return new OrderResult(true, null, message, trade, current());
     }
 }

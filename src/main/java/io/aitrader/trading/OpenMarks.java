@@ -24,21 +24,20 @@ final class OpenMarks {
     }
 
     /** Cash plus every holding, {@code traded} at {@code fill} (null: no symbol is being traded). */
-    BigDecimal portfolioValue(BigDecimal cash, Map<String, Long> holdings, String traded, BigDecimal fill) {
+    BigDecimal portfolioValue(BigDecimal cash, Map<String, BigDecimal> holdings, String traded, BigDecimal fill) {
         BigDecimal total = cash;
-        for (Map.Entry<String, Long> holding : holdings.entrySet()) {
-            total = total.add(mark(holding.getKey(), traded, fill).multiply(BigDecimal.valueOf(holding.getValue())));
+        for (Map.Entry<String, BigDecimal> holding : holdings.entrySet()) {
+            total = total.add(mark(holding.getKey(), traded, fill).multiply(holding.getValue()));
         }
         return total;
     }
 
     /** The gross value of the shorts, as a positive amount. */
-    BigDecimal shortValue(Map<String, Long> holdings, String traded, BigDecimal fill) {
+    BigDecimal shortValue(Map<String, BigDecimal> holdings, String traded, BigDecimal fill) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Map.Entry<String, Long> holding : holdings.entrySet()) {
-            if (holding.getValue() < 0) {
-                total = total
-                        .add(mark(holding.getKey(), traded, fill).multiply(BigDecimal.valueOf(-holding.getValue())));
+        for (Map.Entry<String, BigDecimal> holding : holdings.entrySet()) {
+            if (holding.getValue().signum() < 0) {
+                total = total.add(mark(holding.getKey(), traded, fill).multiply(holding.getValue().negate()));
             }
         }
         return total;

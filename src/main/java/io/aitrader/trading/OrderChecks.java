@@ -12,10 +12,11 @@ final class OrderChecks {
     }
 
     /** The checks shared by buy and sell, in the order a model finds most useful. */
-    static Optional<Refusal> basic(String sym, long amount, boolean known, MarketPrices prices, LocalDate date) {
-        if (amount <= 0) {
-            return Optional.of(new Refusal("invalid_amount", String.format(Locale.ROOT,
-                    "Invalid amount %d: orders are for a whole number of shares greater than 0.", amount)));
+    static Optional<Refusal> basic(String sym, BigDecimal amount, boolean known, MarketPrices prices, LocalDate date,
+            int decimals) {
+        if (amount.signum() <= 0 || !Quantity.fits(amount, decimals)) {
+            return Optional.of(new Refusal("invalid_amount", "Invalid amount %s: orders are for %s.".formatted(
+                    Quantity.format(amount), allowedAmounts(decimals))));
         }
         if (sym.isEmpty() || !known) {
             return Optional.of(new Refusal("unknown_symbol",
@@ -28,8 +29,15 @@ final class OrderChecks {
         return Optional.empty();
     }
 
+    /** What an order's amount may be, in words. */
+    static String allowedAmounts(int decimals) {
+        return decimals == 0
+                ? "a whole number of shares greater than 0"
+                : "an amount greater than 0 with at most " + decimals + " decimals";
+    }
+
     /** A buy needs cash ≥ notional + commission. */
-    static Optional<Refusal> cashForBuy(String sym, long amount, BigDecimal fill, BigDecimal total,
+    static Optional<Refusal> cashForBuy(String sym, BigDecimal amount, BigDecimal fill, BigDecimal total,
             BigDecimal commission, BigDecimal cash) {
         BigDecimal required = total.add(commission);
         if (required.compareTo(cash) <= 0) {
@@ -40,27 +48,30 @@ final class OrderChecks {
                 : " (%s plus %s commission)".formatted(Money.format(total), Money.format(commission));
         return Optional.of(new Refusal("insufficient_cash",
                 String.format(Locale.ROOT,
-                        "Insufficient cash: buying %d %s at %s requires %s%s but only %s is available.", amount, sym,
+                        "Insufficient cash: buying %s %s at %s requires %s%s but only %s is available.",
+                        Quantity.format(amount), sym,
                         Money.format(fill), Money.format(required), breakdown, Money.format(cash))));
     }
 
     /** A sell whose commission exceeds its proceeds and the cash on hand would overdraw cash. */
-    static Optional<Refusal> cashForSell(String sym, long amount, BigDecimal total, BigDecimal commission,
+    static Optional<Refusal> cashForSell(String sym, BigDecimal amount, BigDecimal total, BigDecimal commission,
             BigDecimal cash) {
         if (commission.signum() == 0 || cash.add(total).compareTo(commission) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new Refusal("insufficient_cash", String.format(Locale.ROOT,
-                "Insufficient cash: the %s commission on selling %d %s (proceeds %s) is more than the %s available.",
-                Money.format(commission), amount, sym, Money.format(total), Money.format(cash.add(total)))));
+                "Insufficient cash: the %s commission on selling %s %s (proceeds %s) is more than the %s available.",
+                Money.format(commission), Quantity.format(amount), sym, Money.format(total),
+                Money.format(cash.add(total)))));
     }
 
     /** Without shorting, a sell needs that many shares. */
-    static Optional<Refusal> shares(String sym, long amount, long held) {
-        if (held >= amount) {
+    static Optional<Refusal> shares(String sym, BigDecimal amount, BigDecimal held) {
+        if (held.compareTo(amount) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new Refusal("insufficient_shares", String.format(Locale.ROOT,
-                "Insufficient shares: you hold %d %s but want to sell %d.", held, sym, amount)));
+                "Insufficient shares: you hold %s %s but want to sell %s.", Quantity.format(held), sym,
+                Quantity.format(amount))));
     }
 }

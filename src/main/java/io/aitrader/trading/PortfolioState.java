@@ -28,25 +28,25 @@ public final class PortfolioState {
      */
     public static Portfolio apply(Portfolio start, List<Trade> trades, boolean allowShort) {
         BigDecimal cash = start.cash();
-        TreeMap<String, Long> holdings = new TreeMap<>(start.holdings());
+        TreeMap<String, BigDecimal> holdings = new TreeMap<>(start.holdings());
         for (Trade trade : trades) {
-            if (trade.amount() <= 0) {
+            if (trade.amount().signum() <= 0) {
                 throw new IllegalArgumentException("trade " + trade.seq() + " has amount " + trade.amount());
             }
             String symbol = Symbols.normalise(trade.symbol());
-            long held = holdings.getOrDefault(symbol, 0L);
+            BigDecimal held = holdings.getOrDefault(symbol, BigDecimal.ZERO);
             switch (trade.action()) {
                 case "buy", "cover" -> {
                     cash = cash.add(trade.cashEffect());
-                    holdings.put(symbol, held + trade.amount());
+                    holdings.put(symbol, held.add(trade.amount()));
                 }
                 case "sell" -> {
-                    if (held < trade.amount() && !allowShort) {
+                    if (held.compareTo(trade.amount()) < 0 && !allowShort) {
                         throw new IllegalArgumentException("trade " + trade.seq() + " sells " + trade.amount() + " "
                                 + symbol + " but only " + held + " are held");
                     }
                     cash = cash.add(trade.cashEffect());
-                    holdings.put(symbol, held - trade.amount());
+                    holdings.put(symbol, held.subtract(trade.amount()));
                 }
                 default -> throw new IllegalArgumentException("trade " + trade.seq() + " has action " + trade.action());
             }

@@ -20,20 +20,26 @@ final class PositionLimits {
     private PositionLimits() {
     }
 
-    /** Amounts in whole lots; closing exactly the position held (long or short) is always allowed. */
-    static Optional<Refusal> lotSize(String verb, String sym, long amount, long closable, TradingRules rules) {
-        if (amount % rules.lotSize() == 0 || amount == closable) {
+    /**
+     * Amounts in whole lots when a lot is more than 1 (a lot of 1 leaves the amount to the quantity decimals); closing
+     * exactly the position held (long or short) is always allowed.
+     */
+    static Optional<Refusal> lotSize(String verb, String sym, BigDecimal amount, BigDecimal closable,
+            TradingRules rules) {
+        BigDecimal lot = BigDecimal.valueOf(rules.lotSize());
+        if (rules.lotSize() == 1 || amount.remainder(lot).signum() == 0 || amount.compareTo(closable) == 0) {
             return Optional.empty();
         }
+        BigDecimal below = amount.divideToIntegralValue(lot).multiply(lot);
         return Optional.of(new Refusal("lot_size", String.format(Locale.ROOT,
-                "Lot size: orders are in whole lots of %d shares, so %s %d %s is not allowed (nearest: %d or %d).",
-                rules.lotSize(), verb, amount, sym, amount / rules.lotSize() * rules.lotSize(),
-                (amount / rules.lotSize() + 1) * rules.lotSize())));
+                "Lot size: orders are in whole lots of %d shares, so %s %s %s is not allowed (nearest: %s or %s).",
+                rules.lotSize(), verb, Quantity.format(amount), sym, Quantity.format(below),
+                Quantity.format(below.add(lot)))));
     }
 
     /** A buy may not open a position (long from zero) when that many symbols are held already, long or short. */
-    static Optional<Refusal> maxPositions(String sym, long held, int positionsHeld, TradingRules rules) {
-        if (rules.maxPositions() == null || held != 0 || positionsHeld < rules.maxPositions()) {
+    static Optional<Refusal> maxPositions(String sym, BigDecimal held, int positionsHeld, TradingRules rules) {
+        if (rules.maxPositions() == null || held.signum() != 0 || positionsHeld < rules.maxPositions()) {
             return Optional.empty();
         }
         return Optional.of(new Refusal("max_positions", String.format(Locale.ROOT,
@@ -43,30 +49,31 @@ final class PositionLimits {
     }
 
     /** max_position_pct, then min_cash_pct, on the portfolio as it would be after the buy. */
-    static Optional<Refusal> afterBuy(String sym, long amount, BigDecimal fill, BigDecimal cashAfter,
-            Map<String, Long> holdingsAfter, OpenMarks marks, TradingRules rules) {
+    static Optional<Refusal> afterBuy(String sym, BigDecimal amount, BigDecimal fill, BigDecimal cashAfter,
+            Map<String, BigDecimal> holdingsAfter, OpenMarks marks, TradingRules rules) {
         BigDecimal maxPct = rules.maxPositionPct();
         BigDecimal minPct = rules.minCashPct();
         if (maxPct == null && minPct.signum() == 0) {
             return Optional.empty(); // no limit to check: the portfolio need not be valued
         }
         BigDecimal value = marks.portfolioValue(cashAfter, holdingsAfter, sym, fill);
-        long sharesAfter = holdingsAfter.getOrDefault(sym, 0L);
-        if (maxPct != null && sharesAfter > 0) {
-            BigDecimal position = fill.multiply(BigDecimal.valueOf(sharesAfter));
+        BigDecimal sharesAfter = holdingsAfter.getOrDefault(sym, BigDecimal.ZERO);
+        if (maxPct != null && sharesAfter.signum() > 0) {
+            BigDecimal position = fill.multiply(sharesAfter);
             if (position.multiply(HUNDRED).compareTo(maxPct.multiply(value)) > 0) {
                 return Optional.of(new Refusal("max_position_pct", String.format(Locale.ROOT,
-                        "Position limit: buying %d %s at %s would make the %s position worth %s, %s of the portfolio"
+                        "Position limit: buying %s %s at %s would make the %s position worth %s, %s of the portfolio"
                                 + " value %s; the limit is %s%%.",
-                        amount, sym, Money.format(fill), sym, Money.format(position), share(position, value),
+                        Quantity.format(amount), sym, Money.format(fill), sym, Money.format(position),
+                        share(position, value),
                         Money.format(value), Money.plain(maxPct))));
             }
         }
         if (minPct.signum() > 0 && cashAfter.multiply(HUNDRED).compareTo(minPct.multiply(value)) < 0) {
             return Optional.of(new Refusal("min_cash_pct", String.format(Locale.ROOT,
-                    "Cash floor: buying %d %s at %s would leave cash %s, %s of the portfolio value %s; at least %s%%"
+                    "Cash floor: buying %s %s at %s would leave cash %s, %s of the portfolio value %s; at least %s%%"
                             + " (%s) must stay in cash.",
-                    amount, sym, Money.format(fill), Money.format(cashAfter), share(cashAfter, value),
+                    Quantity.format(amount), sym, Money.format(fill), Money.format(cashAfter), share(cashAfter, value),
                     Money.format(value), Money.plain(minPct),
                     Money.format(Money.report(value.multiply(minPct).divide(HUNDRED))))));
         }
@@ -74,14 +81,18 @@ final class PositionLimits {
     }
 
     /** Under T1, shares bought today cannot be sold today. */
-    static Optional<Refusal> settlement(String sym, long amount, long held, long boughtToday, TradingRules rules) {
-        if (rules.settlement() != TradingRules.Settlement.T1 || boughtToday <= 0 || amount <= held - boughtToday) {
+    static Optional<Refusal> settlement(String sym, BigDecimal amount, BigDecimal held, BigDecimal boughtToday,
+            TradingRules rules) {
+        BigDecimal sellable = held.subtract(boughtToday);
+        if (rules.settlement() != TradingRules.Settlement.T1 || boughtToday.signum() <= 0
+                || amount.compareTo(sellable) <= 0) {
             return Optional.empty();
         }
         return Optional.of(new Refusal("settlement", String.format(Locale.ROOT,
-                "Settlement T+1: you hold %d %s but %d were bought today and cannot be sold before the next trading"
-                        + " day; at most %d can be sold today, you want to sell %d.",
-                held, sym, boughtToday, Math.max(0, held - boughtToday), amount)));
+                "Settlement T+1: you hold %s %s but %s were bought today and cannot be sold before the next trading"
+                        + " day; at most %s can be sold today, you want to sell %s.",
+                Quantity.format(held), sym, Quantity.format(boughtToday),
+                Quantity.format(sellable.max(BigDecimal.ZERO)), Quantity.format(amount))));
     }
 
     /** {@code part} as a percentage of {@code whole}, 2 decimals; "n/a" when the whole is not positive. */

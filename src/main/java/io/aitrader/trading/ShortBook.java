@@ -27,16 +27,16 @@ public final class ShortBook {
     }
 
     /** Opening or growing a short needs cash after the trade ≥ short_margin_pct % of the gross short value. */
-    static Optional<Refusal> margin(String sym, long amount, BigDecimal fill, BigDecimal cashAfter,
-            Map<String, Long> holdingsAfter, OpenMarks marks, TradingRules rules) {
+    static Optional<Refusal> margin(String sym, BigDecimal amount, BigDecimal fill, BigDecimal cashAfter,
+            Map<String, BigDecimal> holdingsAfter, OpenMarks marks, TradingRules rules) {
         BigDecimal shorts = marks.shortValue(holdingsAfter, sym, fill);
         BigDecimal needed = shorts.multiply(rules.shortMarginPct()).divide(HUNDRED);
         if (cashAfter.compareTo(needed) >= 0) {
             return Optional.empty();
         }
         return Optional.of(new Refusal("short_margin_pct", String.format(Locale.ROOT,
-                "Short margin: selling %d %s at %s would leave cash %s, but shorts worth %s need at least %s (%s%%).",
-                amount, sym, Money.format(fill), Money.format(cashAfter), Money.format(shorts),
+                "Short margin: selling %s %s at %s would leave cash %s, but shorts worth %s need at least %s (%s%%).",
+                Quantity.format(amount), sym, Money.format(fill), Money.format(cashAfter), Money.format(shorts),
                 Money.format(Money.report(needed)), Money.plain(rules.shortMarginPct()))));
     }
 
@@ -59,20 +59,20 @@ public final class ShortBook {
         if (cash.multiply(HUNDRED).compareTo(rules.maintenanceMarginPct().multiply(shortValue)) >= 0) {
             return new DayOpening(new Portfolio(cash, start.holdings()), fee, List.of(), List.of());
         }
-        TreeMap<String, Long> holdings = new TreeMap<>(start.holdings());
+        TreeMap<String, BigDecimal> holdings = new TreeMap<>(start.holdings());
         List<Trade> covers = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (Map.Entry<String, Long> holding : start.holdings().entrySet()) {
-            if (holding.getValue() >= 0) {
+        for (Map.Entry<String, BigDecimal> holding : start.holdings().entrySet()) {
+            if (holding.getValue().signum() >= 0) {
                 continue;
             }
             String sym = holding.getKey();
-            long shares = -holding.getValue();
+            BigDecimal shares = holding.getValue().negate();
             Optional<BigDecimal> open = prices.open(sym, date);
             if (open.isEmpty()) {
                 warnings.add(String.format(Locale.ROOT,
-                        "Margin call: %s has no open price on %s, so its short of %d shares stays open.", sym, date,
-                        shares));
+                        "Margin call: %s has no open price on %s, so its short of %s shares stays open.", sym, date,
+                        Quantity.format(shares)));
                 continue;
             }
             Trade cover = cover(covers.size() + 1, sym, shares, open.get(), rules);
@@ -96,9 +96,9 @@ public final class ShortBook {
                 .divide(FEE_DIVISOR, Fills.SCALE, RoundingMode.HALF_UP);
     }
 
-    private static Trade cover(int seq, String sym, long shares, BigDecimal open, TradingRules rules) {
+    private static Trade cover(int seq, String sym, BigDecimal shares, BigDecimal open, TradingRules rules) {
         BigDecimal fill = Fills.buy(open, rules);
-        BigDecimal notional = fill.multiply(BigDecimal.valueOf(shares));
+        BigDecimal notional = Fills.notional(true, fill, shares);
         return new Trade(seq, "cover", sym, shares, open, notional, fill, Commission.of(notional, shares, rules),
                 Fills.slippage(open, fill, shares), MARGIN_CALL);
     }

@@ -56,7 +56,7 @@ public final class Valuer {
             MarketPrices prices, boolean atOpen) {
         BigDecimal total = portfolio.cash();
         Set<String> warnings = new LinkedHashSet<>();
-        for (Map.Entry<String, Long> holding : portfolio.holdings().entrySet()) {
+        for (Map.Entry<String, BigDecimal> holding : portfolio.holdings().entrySet()) {
             String symbol = holding.getKey();
             Optional<BigDecimal> price = atOpen
                     ? prices.open(symbol, date)
@@ -67,7 +67,7 @@ public final class Valuer {
                         .formatted(symbol, date, Money.format(p)))
                         .orElse("%s has no price on or before %s; valued at 0.".formatted(symbol, date)));
             }
-            total = total.add(price.orElse(BigDecimal.ZERO).multiply(BigDecimal.valueOf(holding.getValue())));
+            total = total.add(price.orElse(BigDecimal.ZERO).multiply(holding.getValue()));
         }
         return new PortfolioValue(total, List.copyOf(warnings));
     }

@@ -43,7 +43,7 @@ class AgentLoopTest {
 
         assertEquals(3, transcript.totalSteps());
         assertTrue(transcript.stopSignalReceived());
-        assertEquals(6, session.ledger().current().shares("AAPL"));
+        assertEquals(BigDecimal.valueOf(6), session.ledger().current().shares("AAPL"));
         assertEquals("Bought 10 AAPL at 255.88, sold 4 AAPL at 255.88", transcript.summary());
         assertEquals(Map.of("buy", 1, "sell", 1), transcript.toolUsage());
         assertEquals(3, model.requests.size());
@@ -133,7 +133,7 @@ class AgentLoopTest {
         assertTrue(transcript.stopSignalReceived());
         assertEquals(1, model.requests.size());
         assertTrue(tools(transcript).get(0).toolResult().contains("\"filled\""));
-        assertEquals(2, session.ledger().current().shares("AAPL"));
+        assertEquals(BigDecimal.valueOf(2), session.ledger().current().shares("AAPL"));
     }
 
     @Test

@@ -17,7 +17,9 @@ class SystemPromptTest {
 
     private final TradingSession session = TestSessions.session(TestSessions.spec("p", Map.of()), 10,
             TestSessions.TODAY, TestSessions.YESTERDAY,
-            new Portfolio(new BigDecimal("6502.15"), Map.of("AAPL", 10L, "NVDA", 0L)), TestSessions.PRICES,
+            new Portfolio(new BigDecimal("6502.15"),
+                    Map.of("AAPL", BigDecimal.valueOf(10), "NVDA", BigDecimal.valueOf(0))),
+            TestSessions.PRICES,
             TestSessions.UNIVERSE, new AtomicBoolean());
 
     @Test

@@ -33,7 +33,9 @@ class TradingToolsTest {
         assertEquals(0, new BigDecimal("255.88").compareTo(result.path("price").decimalValue()));
         assertEquals(10, result.path("positions").path("AAPL").asLong());
         assertEquals(0, new BigDecimal("7441.2").compareTo(result.path("positions").path("CASH").decimalValue()));
-        assertEquals(List.of(new Trade(1, "buy", "AAPL", 10, new BigDecimal("255.88"), new BigDecimal("2558.80"))),
+        assertEquals(
+                List.of(new Trade(1, "buy", "AAPL", BigDecimal.valueOf(10), new BigDecimal("255.88"),
+                        new BigDecimal("2558.80"))),
                 session.ledger().trades());
     }
 
@@ -42,7 +44,7 @@ class TradingToolsTest {
         JsonNode result = run("buy", "\"{\\\"symbol\\\":\\\"NVDA\\\",\\\"amount\\\":5}\"");
 
         assertEquals("filled", result.path("status").asText(), result.toString());
-        assertEquals(5, session.ledger().current().shares("NVDA"));
+        assertEquals(BigDecimal.valueOf(5), session.ledger().current().shares("NVDA"));
     }
 
     @Test
@@ -50,7 +52,7 @@ class TradingToolsTest {
         assertEquals("filled", run("buy", "{\"symbol\":\"aapl\",\"amount\":\"10\"}").path("status").asText());
         assertEquals("filled", run("buy", "{\"symbol\":\"AAPL\",\"amount\":2.0}").path("status").asText());
         assertEquals("filled", run("sell", "{\"symbol\":\"AAPL\",\"amount\":\"3.00\"}").path("status").asText());
-        assertEquals(9, session.ledger().current().shares("AAPL"));
+        assertEquals(BigDecimal.valueOf(9), session.ledger().current().shares("AAPL"));
         assertEquals(0, new BigDecimal("3.5").compareTo(run("add", "{\"a\":\"1.5\",\"b\":2}").path("result")
                 .decimalValue()));
         assertEquals(0, new BigDecimal("2558.8").compareTo(run("multiply", "{\"a\":255.88,\"b\":\"10\"}")

@@ -177,12 +177,12 @@ class RulesConfigTest {
                 .put("slippage_bps", -2).put("allow_short", "maybe").put("short_margin_pct", -1)
                 .put("borrow_fee_bps_per_year", -3).put("max_position_pct", 0).put("max_positions", 0)
                 .put("lot_size", 0).put("settlement", "T2").put("min_cash_pct", 100).put("name", "has space")
-                .put("commision_bps", 1).put("price_limit_pct", 100);
+                .put("commision_bps", 1).put("price_limit_pct", 100).put("quantity_decimals", 7);
         List<String> problems = problems();
         assertEquals(List.of("rules.commision_bps is not a rules field (known: allow_short, borrow_fee_bps_per_year,"
                 + " commission_bps, commission_min, commission_per_share, lot_size, maintenance_margin_pct,"
-                + " max_position_pct, max_positions, min_cash_pct, name, price_limit_pct, settlement, short_margin_pct,"
-                + " slippage_bps, and the notes about, sources)",
+                + " max_position_pct, max_positions, min_cash_pct, name, price_limit_pct, quantity_decimals, settlement,"
+                + " short_margin_pct, slippage_bps, and the notes about, sources)",
                 "rules.name 'has space' must be 1 to 64 letters, digits, '_' or '-' (it becomes part of signatures)",
                 "rules.commission_bps must be 0 or more (got -1)", "rules.commission_per_share must be a number",
                 "rules.commission_min must be 0 or more (got -0.5)", "rules.slippage_bps must be 0 or more (got -2)",
@@ -193,7 +193,8 @@ class RulesConfigTest {
                 "rules.lot_size must be a whole number of shares, 1 or more (got 0)",
                 "rules.settlement must be \"T0\" or \"T1\" (got 'T2')",
                 "rules.min_cash_pct must be less than 100 (got 100)",
-                "rules.price_limit_pct must be more than 0 and less than 100, or null for no limit (got 100)"),
+                "rules.price_limit_pct must be more than 0 and less than 100, or null for no limit (got 100)",
+                "rules.quantity_decimals must be a whole number from 0 (whole shares) to 6 (got 7)"),
                 problems);
     }
 

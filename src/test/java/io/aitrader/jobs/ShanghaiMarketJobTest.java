@@ -12,18 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.aitrader.agent.SystemPrompt;
-import io.aitrader.agent.llm.ChatJson;
 import io.aitrader.agent.llm.OpenAiStandIn;
-import io.aitrader.agent.llm.OpenAiStandIn.Recorded;
-import io.aitrader.agent.llm.OpenAiStandIn.Reply;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -50,15 +43,11 @@ class ShanghaiMarketJobTest {
                     D3, bar("45.00", "45.30")),
             ETF, Map.of("2025-09-26", bar("3.100", "3.120"), D1, bar("3.120", "3.150"), D2, bar("3.150", "3.140"),
                     D3, bar("3.160", "3.200")));
-    record Order(String action, String symbol, int amount) {
-    }
-
-    static final Map<String, List<Order>> ORDERS = Map.of(
-            D1, List.of(new Order("buy", PING_AN, 150), new Order("buy", PING_AN, 200),
-                    new Order("sell", PING_AN, 100)),
-            D2, List.of(new Order("buy", CMB, 100), new Order("sell", PING_AN, 100)),
-            D3, List.of(new Order("buy", CMB, 300)));
-    private static final Pattern DATE = Pattern.compile(SystemPrompt.DATE_LINE + "(\\d{4}-\\d{2}-\\d{2})");
+    static final Map<String, List<DayOrders.Order>> ORDERS = Map.of(
+            D1, List.of(new DayOrders.Order("buy", PING_AN, "150"), new DayOrders.Order("buy", PING_AN, "200"),
+                    new DayOrders.Order("sell", PING_AN, "100")),
+            D2, List.of(new DayOrders.Order("buy", CMB, "100"), new DayOrders.Order("sell", PING_AN, "100")),
+            D3, List.of(new DayOrders.Order("buy", CMB, "300")));
 
     private static String[] bar(String open, String close) {
         return new String[]{open, close};
@@ -72,7 +61,7 @@ class ShanghaiMarketJobTest {
                     .body("rejected", equalTo(0));
         }
         try (OpenAiStandIn standIn = LlmStandInScript.started()) {
-            standIn.otherwise(ShanghaiMarketJobTest::answer);
+            standIn.otherwise(new DayOrders(ORDERS, "Traded the day's plan under the Shanghai rules.")::answer);
             String jobId = trigger(Map.of("config_path", "configs/cn_e2e.json", "start_date", D1, "end_date", D3,
                     "replace_existing", true)).then()
                     .statusCode(202).extract().path("job_id");
@@ -232,26 +221,5 @@ class ShanghaiMarketJobTest {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** One order a turn, in the day's order (parallel tool calls might run in any order), then the finish. */
-    static Reply answer(Recorded request) {
-        JsonNode body = request.json();
-        JsonNode messages = body.path("messages");
-        if (!body.has("tools")) {
-            return Reply.ok(ChatJson.text("Traded the day's plan under the Shanghai rules."));
-        }
-        Matcher date = DATE.matcher(messages.get(0).path("content").asText());
-        List<Order> orders = date.find() ? ORDERS.getOrDefault(date.group(1), List.of()) : List.of();
-        int placed = 0;
-        for (JsonNode message : messages) {
-            placed += message.path("role").asText().equals("assistant") ? 1 : 0;
-        }
-        if (placed >= orders.size()) {
-            return Reply.ok(ChatJson.text("Done for today. " + SystemPrompt.FINISH_SIGNAL));
-        }
-        Order o = orders.get(placed);
-        return Reply.ok(ChatJson.tools("Placing the next order.", ChatJson.call("call_" + placed, o.action(),
-                "{\"symbol\":\"" + o.symbol() + "\",\"amount\":" + o.amount() + "}")));
     }
 }

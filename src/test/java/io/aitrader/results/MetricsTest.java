@@ -2,6 +2,7 @@ package io.aitrader.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -120,13 +121,26 @@ class MetricsTest {
     void buyAndHoldBuysWholeSharesAtTheFirstOpenAndValuesAtEachClose() {
         List<PriceBar> bars = List.of(bar(MON, "100.30", "101.00"), bar(MON.plusDays(1), "101.50", "99.25"),
                 bar(MON.plusDays(2), "98.00", null));
-        BuyAndHold hold = BuyAndHold.of("QQQ", new BigDecimal("10000"), bars).orElseThrow();
-        assertEquals(99, hold.shares()); // ⌊10000 / 100.30⌋
+        BuyAndHold hold = BuyAndHold.of("QQQ", new BigDecimal("10000"), bars, 0).orElseThrow();
+        assertEquals(BigDecimal.valueOf(99), hold.shares()); // ⌊10000 / 100.30⌋
         assertEquals(0, new BigDecimal("70.30").compareTo(hold.cash())); // 10000 − 99 · 100.30
         assertEquals(70.30 + 99 * 101.00, hold.values()[0], 1e-9);
         assertEquals(70.30 + 99 * 99.25, hold.values()[1], 1e-9);
         assertEquals(70.30 + 99 * 98.00, hold.values()[2], 1e-9, "the open stands in for a missing close");
         assertEquals(List.of(MON, MON.plusDays(1), MON.plusDays(2)), hold.dates());
+    }
+
+    @Test
+    void buyAndHoldOfACoinBuysToSixDecimals() {
+        List<PriceBar> bars = List.of(bar(MON, "96123.45", "97000.00"), bar(MON.plusDays(1), "97000.00", "95000.50"));
+        BuyAndHold hold = BuyAndHold.of("BTC", new BigDecimal("50000"), bars, 6).orElseThrow();
+        assertEquals(new BigDecimal("0.520164"), hold.shares()); // 50000 / 96123.45 = 0.5201644...
+        // the cash left is less than a millionth of a coin costs
+        assertEquals(0,
+                new BigDecimal("50000").subtract(new BigDecimal("0.520164").multiply(new BigDecimal("96123.45")))
+                        .compareTo(hold.cash()));
+        assertTrue(hold.cash().compareTo(new BigDecimal("0.09612345")) < 0);
+        assertEquals(hold.cash().doubleValue() + 0.520164 * 95000.50, hold.values()[1], 1e-6);
     }
 
     private static PriceBar bar(LocalDate date, String open, String close) {

@@ -38,7 +38,7 @@ class DayLedgerConcurrencyTest {
                     go.await();
                     int count = 0;
                     for (int i = 0; i < 500; i++) {
-                        OrderResult result = ledger.buy("AAPL", 1);
+                        OrderResult result = ledger.buy("AAPL", BigDecimal.valueOf(1));
                         if (result.after().cash().signum() < 0) {
                             negativeSeen.set(true);
                         }
@@ -60,7 +60,7 @@ class DayLedgerConcurrencyTest {
         }
         assertFalse(negativeSeen.get(), "cash went negative");
         assertEquals(0, new BigDecimal("8.01").compareTo(ledger.current().cash()), ledger.current().cash().toString());
-        assertEquals(2999L, ledger.current().shares("AAPL"));
+        assertEquals(BigDecimal.valueOf(2999), ledger.current().shares("AAPL"));
         assertEquals(IntStream.rangeClosed(1, 2999).boxed().toList(),
                 ledger.trades().stream().map(Trade::seq).toList());
     }

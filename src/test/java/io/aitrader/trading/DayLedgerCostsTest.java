@@ -6,6 +6,7 @@ import static io.aitrader.trading.RulesFixture.assertRefused;
 import static io.aitrader.trading.RulesFixture.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class DayLedgerCostsTest {
     void aBuyPaysTheSlippedFillAndTheMinimumCommission() {
         DayLedger ledger = rules().realisticCosts().ledger("10000.00", Map.of());
 
-        OrderResult result = ledger.buy("AAA", 10);
+        OrderResult result = ledger.buy("AAA", BigDecimal.valueOf(10));
 
         assertAccepted(result);
         Trade trade = result.trade();
@@ -35,9 +36,9 @@ class DayLedgerCostsTest {
 
     @Test
     void aSellReceivesTheSlippedFillLessTheCommission() {
-        DayLedger ledger = rules().realisticCosts().ledger("0", Map.of("AAA", 10L));
+        DayLedger ledger = rules().realisticCosts().ledger("0", Map.of("AAA", BigDecimal.valueOf(10)));
 
-        OrderResult result = ledger.sell("AAA", 10);
+        OrderResult result = ledger.sell("AAA", BigDecimal.valueOf(10));
 
         assertAccepted(result);
         assertMoney("99.95", result.trade().fillPrice()); // 100.00 × (1 − 5/10^4)
@@ -52,7 +53,7 @@ class DayLedgerCostsTest {
     void aLargeOrderPaysThePerShareRate() {
         DayLedger ledger = rules().realisticCosts().ledger("200000.00", Map.of());
 
-        OrderResult result = ledger.buy("BBB", 1000);
+        OrderResult result = ledger.buy("BBB", BigDecimal.valueOf(1000));
 
         // fill 50.00 × 1.0005 = 50.025; notional 50025.00; commission 1000 × 0.005 = 5.00
         assertMoney("50.025", result.trade().fillPrice());
@@ -66,7 +67,7 @@ class DayLedgerCostsTest {
     void bpsCommissionAndRoundedFills() {
         DayLedger ledger = rules().commission("10", "0", "0").slippage("3").ledger("1000.00", Map.of());
 
-        OrderResult result = ledger.buy("CCC", 7);
+        OrderResult result = ledger.buy("CCC", BigDecimal.valueOf(7));
 
         // fill 20.00 × 1.0003 = 20.006; notional 140.042; commission 140.042 × 10/10^4 = 0.140042 → 0.1400
         assertMoney("20.006", result.trade().fillPrice());
@@ -80,7 +81,7 @@ class DayLedgerCostsTest {
     void cashMustCoverTheCommissionToo() {
         DayLedger ledger = rules().realisticCosts().ledger("1001.49", Map.of());
 
-        assertRefused(ledger, l -> l.buy("AAA", 10), "insufficient_cash", "requires 1001.50",
+        assertRefused(ledger, l -> l.buy("AAA", BigDecimal.valueOf(10)), "insufficient_cash", "requires 1001.50",
                 "(1000.50 plus 1.00 commission)", "only 1001.49 is available");
     }
 
@@ -88,25 +89,27 @@ class DayLedgerCostsTest {
     void exactlyEnoughCashForNotionalAndCommissionLeavesZero() {
         DayLedger ledger = rules().realisticCosts().ledger("1001.50", Map.of());
 
-        assertAccepted(ledger.buy("AAA", 10));
+        assertAccepted(ledger.buy("AAA", BigDecimal.valueOf(10)));
         assertEquals(0, ledger.current().cash().signum());
     }
 
     @Test
     void aSellWhoseCommissionExceedsProceedsAndCashIsRefused() {
-        DayLedger ledger = rules().commission("0", "0.005", "1.00").ledger("0.40", Map.of("CHEAP", 1L));
+        DayLedger ledger = rules().commission("0", "0.005", "1.00").ledger("0.40",
+                Map.of("CHEAP", BigDecimal.valueOf(1)));
 
         // proceeds 0.50, commission 1.00: cash would be 0.40 + 0.50 − 1.00 = −0.10
-        assertRefused(ledger, l -> l.sell("CHEAP", 1), "insufficient_cash", "1.00 commission", "proceeds 0.50",
+        assertRefused(ledger, l -> l.sell("CHEAP", BigDecimal.valueOf(1)), "insufficient_cash", "1.00 commission",
+                "proceeds 0.50",
                 "0.90 available");
     }
 
     @Test
     void tradesReplayToTheLedgersEndState() {
-        DayLedger ledger = rules().realisticCosts().ledger("10000.00", Map.of("BBB", 4L));
-        assertAccepted(ledger.buy("AAA", 10));
-        assertAccepted(ledger.sell("BBB", 4));
-        assertAccepted(ledger.buy("CCC", 3));
+        DayLedger ledger = rules().realisticCosts().ledger("10000.00", Map.of("BBB", BigDecimal.valueOf(4)));
+        assertAccepted(ledger.buy("AAA", BigDecimal.valueOf(10)));
+        assertAccepted(ledger.sell("BBB", BigDecimal.valueOf(4)));
+        assertAccepted(ledger.buy("CCC", BigDecimal.valueOf(3)));
 
         assertEquals(ledger.current(), PortfolioState.apply(ledger.start(), ledger.trades()));
     }

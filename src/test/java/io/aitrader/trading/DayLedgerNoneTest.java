@@ -18,10 +18,13 @@ class DayLedgerNoneTest {
 
     /** A sequence of orders; each answer as "code|message|price|total|cash" with the exact scales. */
     static List<String> run(DayLedger ledger) {
-        List<Function<DayLedger, OrderResult>> orders = List.of(l -> l.buy("AAPL", 20), l -> l.buy("odd", 3),
-                l -> l.sell("AAPL", 5), l -> l.sell("ODD", 3), l -> l.buy("NVDA", 40), l -> l.sell("AAPL", 16),
-                l -> l.sell("NVDA", 1), l -> l.buy("MSFT", 1), l -> l.buy("TSLA", 1), l -> l.buy("AAPL", 0),
-                l -> l.sell("AAPL", 15), l -> l.buy("NVDA", 34));
+        List<Function<DayLedger, OrderResult>> orders = List.of(l -> l.buy("AAPL", BigDecimal.valueOf(20)),
+                l -> l.buy("odd", BigDecimal.valueOf(3)),
+                l -> l.sell("AAPL", BigDecimal.valueOf(5)), l -> l.sell("ODD", BigDecimal.valueOf(3)),
+                l -> l.buy("NVDA", BigDecimal.valueOf(40)), l -> l.sell("AAPL", BigDecimal.valueOf(16)),
+                l -> l.sell("NVDA", BigDecimal.valueOf(1)), l -> l.buy("MSFT", BigDecimal.valueOf(1)),
+                l -> l.buy("TSLA", BigDecimal.valueOf(1)), l -> l.buy("AAPL", BigDecimal.valueOf(0)),
+                l -> l.sell("AAPL", BigDecimal.valueOf(15)), l -> l.buy("NVDA", BigDecimal.valueOf(34)));
         List<String> answers = new ArrayList<>();
         for (Function<DayLedger, OrderResult> order : orders) {
             OrderResult r = order.apply(ledger);
@@ -55,9 +58,11 @@ class DayLedgerNoneTest {
         DayLedger ledger = ledger(p -> new DayLedger(DayLedgerTest.DAY, p, DayLedgerTest.PRICES,
                 DayLedgerTest.TRADEABLE));
         assertEquals(EXPECTED, run(ledger));
-        assertEquals(Map.of("NVDA", 34L), ledger.current().holdings());
+        assertEquals(Map.of("NVDA", BigDecimal.valueOf(34)), ledger.current().holdings());
         assertEquals(List.of(1, 2, 3, 4, 5, 6), ledger.trades().stream().map(Trade::seq).toList());
-        assertEquals(new Trade(1, "buy", "AAPL", 20, new BigDecimal("255.88"), new BigDecimal("5117.60")),
+        assertEquals(
+                new Trade(1, "buy", "AAPL", BigDecimal.valueOf(20), new BigDecimal("255.88"),
+                        new BigDecimal("5117.60")),
                 ledger.trades().get(0), "equal to a trade made the way it was before the rules");
     }
 
@@ -78,7 +83,7 @@ class DayLedgerNoneTest {
 
     @Test
     void openingADayWithoutShortsChangesNothing() {
-        Portfolio start = new Portfolio(new BigDecimal("100.00"), Map.of("AAPL", 3L));
+        Portfolio start = new Portfolio(new BigDecimal("100.00"), Map.of("AAPL", BigDecimal.valueOf(3)));
         DayLedger ledger = new DayLedger(DayLedgerTest.DAY, start, DayLedgerTest.PRICES, DayLedgerTest.TRADEABLE);
 
         DayOpening opening = ledger.open(DayLedgerTest.DAY.minusDays(1));

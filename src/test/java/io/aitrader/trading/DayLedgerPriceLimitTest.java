@@ -33,7 +33,7 @@ class DayLedgerPriceLimitTest {
             .build();
     static final Set<String> UNIVERSE = Set.of("UP.SHH", "DOWN.SHH", "NEAR.SHH", "NEW.SHH");
 
-    private static DayLedger ledger(Map<String, Long> holdings) {
+    private static DayLedger ledger(Map<String, BigDecimal> holdings) {
         return new DayLedger(MONDAY, new Portfolio(new BigDecimal("100000"), holdings), PRICES, UNIVERSE,
                 Market.CN.rules());
     }
@@ -41,7 +41,7 @@ class DayLedgerPriceLimitTest {
     @Test
     void aBuyAtTheUpperLimitIsRefusedAndChangesNothing() {
         DayLedger ledger = ledger(Map.of());
-        OrderResult refused = ledger.buy("UP.SHH", 100);
+        OrderResult refused = ledger.buy("UP.SHH", BigDecimal.valueOf(100));
         assertFalse(refused.accepted());
         assertEquals("price_limit", refused.code());
         assertTrue(refused.message().contains("at or above today's upper limit 11.00 (previous close 10.00 + 10%)"),
@@ -52,36 +52,36 @@ class DayLedgerPriceLimitTest {
 
     @Test
     void aSellAtTheLowerLimitIsRefusedButABuyThereIsNot() {
-        DayLedger ledger = ledger(Map.of("DOWN.SHH", 500L));
-        OrderResult refused = ledger.sell("DOWN.SHH", 100);
+        DayLedger ledger = ledger(Map.of("DOWN.SHH", BigDecimal.valueOf(500)));
+        OrderResult refused = ledger.sell("DOWN.SHH", BigDecimal.valueOf(100));
         assertFalse(refused.accepted());
         assertEquals("price_limit", refused.code());
         assertTrue(refused.message().contains("at or below today's lower limit 9.00 (previous close 10.00 − 10%)"),
                 refused.message());
-        assertEquals(500L, ledger.current().shares("DOWN.SHH"));
-        assertTrue(ledger.buy("DOWN.SHH", 100).accepted());
+        assertEquals(BigDecimal.valueOf(500), ledger.current().shares("DOWN.SHH"));
+        assertTrue(ledger.buy("DOWN.SHH", BigDecimal.valueOf(100)).accepted());
         assertEquals(0, new BigDecimal("99100.00").compareTo(ledger.current().cash())); // 100000 − 100 × 9.00
     }
 
     @Test
     void aTickBelowTheRoundedLimitTradesAndAFirstDayHasNoLimit() {
-        DayLedger ledger = ledger(Map.of("UP.SHH", 200L));
-        assertTrue(ledger.buy("NEAR.SHH", 100).accepted()); // 13.56 < 13.57
-        assertTrue(ledger.buy("NEW.SHH", 100).accepted());
-        assertTrue(ledger.sell("UP.SHH", 100).accepted(), "a sell at the upper limit is allowed");
+        DayLedger ledger = ledger(Map.of("UP.SHH", BigDecimal.valueOf(200)));
+        assertTrue(ledger.buy("NEAR.SHH", BigDecimal.valueOf(100)).accepted()); // 13.56 < 13.57
+        assertTrue(ledger.buy("NEW.SHH", BigDecimal.valueOf(100)).accepted());
+        assertTrue(ledger.sell("UP.SHH", BigDecimal.valueOf(100)).accepted(), "a sell at the upper limit is allowed");
         // 100000 − 1356 − 5000 + 1100
         assertEquals(0, new BigDecimal("94744.00").compareTo(ledger.current().cash()));
     }
 
     @Test
     void lotsOfOneHundredAndTPlusOne() {
-        DayLedger ledger = ledger(Map.of("NEAR.SHH", 150L));
-        OrderResult oddLot = ledger.buy("NEW.SHH", 150);
+        DayLedger ledger = ledger(Map.of("NEAR.SHH", BigDecimal.valueOf(150)));
+        OrderResult oddLot = ledger.buy("NEW.SHH", BigDecimal.valueOf(150));
         assertEquals("lot_size", oddLot.code());
-        assertTrue(ledger.sell("NEAR.SHH", 150).accepted(), "an odd lot held may be sold whole");
-        assertTrue(ledger.buy("NEW.SHH", 200).accepted());
-        OrderResult sameDay = ledger.sell("NEW.SHH", 100);
+        assertTrue(ledger.sell("NEAR.SHH", BigDecimal.valueOf(150)).accepted(), "an odd lot held may be sold whole");
+        assertTrue(ledger.buy("NEW.SHH", BigDecimal.valueOf(200)).accepted());
+        OrderResult sameDay = ledger.sell("NEW.SHH", BigDecimal.valueOf(100));
         assertEquals("settlement", sameDay.code());
-        assertEquals(200L, ledger.current().shares("NEW.SHH"));
+        assertEquals(BigDecimal.valueOf(200), ledger.current().shares("NEW.SHH"));
     }
 }

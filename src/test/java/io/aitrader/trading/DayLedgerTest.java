@@ -40,9 +40,9 @@ class DayLedgerTest {
     void cumulativeBuysStopAtTheCashLimit() {
         DayLedger ledger = ledger(Portfolio.cashOnly(money("10000.00")));
 
-        OrderResult first = ledger.buy("AAPL", 20);
-        OrderResult second = ledger.buy("AAPL", 19);
-        OrderResult third = ledger.buy("AAPL", 1);
+        OrderResult first = ledger.buy("AAPL", BigDecimal.valueOf(20));
+        OrderResult second = ledger.buy("AAPL", BigDecimal.valueOf(19));
+        OrderResult third = ledger.buy("AAPL", BigDecimal.valueOf(1));
 
         assertTrue(first.accepted());
         assertNull(first.code());
@@ -57,7 +57,7 @@ class DayLedgerTest {
         assertTrue(third.message().contains("20.68"), third.message());
         assertNull(third.trade());
         assertMoney("20.68", ledger.current().cash());
-        assertEquals(39L, ledger.current().shares("AAPL"));
+        assertEquals(BigDecimal.valueOf(39), ledger.current().shares("AAPL"));
         assertEquals(List.of(1, 2), ledger.trades().stream().map(Trade::seq).toList());
     }
 
@@ -65,7 +65,7 @@ class DayLedgerTest {
     void insufficientCashMessageCarriesRequiredAndAvailable() {
         DayLedger ledger = ledger(Portfolio.cashOnly(money("1000")));
 
-        OrderResult refused = ledger.buy("AAPL", 4);
+        OrderResult refused = ledger.buy("AAPL", BigDecimal.valueOf(4));
 
         assertEquals("insufficient_cash", refused.code());
         assertTrue(refused.message().contains("1023.52"), refused.message());
@@ -77,7 +77,7 @@ class DayLedgerTest {
     void buyOfExactlyAllCashLeavesZero() {
         DayLedger ledger = ledger(Portfolio.cashOnly(money("511.76")));
 
-        OrderResult result = ledger.buy("AAPL", 2);
+        OrderResult result = ledger.buy("AAPL", BigDecimal.valueOf(2));
 
         assertTrue(result.accepted());
         assertEquals(0, result.after().cash().signum());
@@ -85,10 +85,10 @@ class DayLedgerTest {
 
     @Test
     void sellThenBuyWithTheProceeds() {
-        DayLedger ledger = ledger(new Portfolio(money("100.00"), Map.of("NVDA", 10L)));
+        DayLedger ledger = ledger(new Portfolio(money("100.00"), Map.of("NVDA", BigDecimal.valueOf(10))));
 
-        OrderResult sold = ledger.sell("NVDA", 10);
-        OrderResult bought = ledger.buy("AAPL", 7);
+        OrderResult sold = ledger.sell("NVDA", BigDecimal.valueOf(10));
+        OrderResult bought = ledger.buy("AAPL", BigDecimal.valueOf(7));
 
         assertTrue(sold.accepted());
         assertMoney("1810.20", sold.trade().total());
@@ -97,25 +97,25 @@ class DayLedgerTest {
         assertTrue(bought.accepted(), bought.message());
         assertMoney("1791.16", bought.trade().total());
         assertMoney("119.04", ledger.current().cash());
-        assertEquals(Map.of("AAPL", 7L), ledger.current().holdings());
+        assertEquals(Map.of("AAPL", BigDecimal.valueOf(7)), ledger.current().holdings());
         assertEquals(List.of("sell", "buy"), ledger.trades().stream().map(Trade::action).toList());
     }
 
     @Test
     void sellingMoreThanHeldIsRefusedWithHeldAndWanted() {
-        DayLedger ledger = ledger(new Portfolio(money("0"), Map.of("NVDA", 5L)));
+        DayLedger ledger = ledger(new Portfolio(money("0"), Map.of("NVDA", BigDecimal.valueOf(5))));
 
-        OrderResult refused = ledger.sell("NVDA", 6);
+        OrderResult refused = ledger.sell("NVDA", BigDecimal.valueOf(6));
 
         assertEquals("insufficient_shares", refused.code());
         assertTrue(refused.message().contains("hold 5 NVDA"), refused.message());
         assertTrue(refused.message().contains("sell 6"), refused.message());
-        assertEquals(5L, ledger.current().shares("NVDA"));
+        assertEquals(BigDecimal.valueOf(5), ledger.current().shares("NVDA"));
     }
 
     @Test
     void sellingASymbolNotHeldIsInsufficientShares() {
-        OrderResult refused = ledger(Portfolio.cashOnly(money("10"))).sell("AAPL", 1);
+        OrderResult refused = ledger(Portfolio.cashOnly(money("10"))).sell("AAPL", BigDecimal.valueOf(1));
 
         assertEquals("insufficient_shares", refused.code());
     }
@@ -124,19 +124,20 @@ class DayLedgerTest {
     void unknownSymbolIsRefused() {
         DayLedger ledger = ledger(Portfolio.cashOnly(money("10000")));
 
-        assertEquals("unknown_symbol", ledger.buy("TSLA", 1).code());
-        assertEquals("unknown_symbol", ledger.sell("TSLA", 1).code());
-        assertEquals("unknown_symbol", ledger.buy(null, 1).code());
-        assertEquals("unknown_symbol", ledger.buy("  ", 1).code());
-        assertTrue(ledger.buy("TSLA", 1).message().contains("TSLA"));
+        assertEquals("unknown_symbol", ledger.buy("TSLA", BigDecimal.valueOf(1)).code());
+        assertEquals("unknown_symbol", ledger.sell("TSLA", BigDecimal.valueOf(1)).code());
+        assertEquals("unknown_symbol", ledger.buy(null, BigDecimal.valueOf(1)).code());
+        assertEquals("unknown_symbol", ledger.buy("  ", BigDecimal.valueOf(1)).code());
+        assertTrue(ledger.buy("TSLA", BigDecimal.valueOf(1)).message().contains("TSLA"));
     }
 
     @Test
     void heldSymbolOutsideTheUniverseCanStillBeSold() {
-        DayLedger ledger = new DayLedger(DAY, new Portfolio(money("0"), Map.of("NVDA", 2L)), PRICES, Set.of("AAPL"));
+        DayLedger ledger = new DayLedger(DAY, new Portfolio(money("0"), Map.of("NVDA", BigDecimal.valueOf(2))), PRICES,
+                Set.of("AAPL"));
 
-        assertEquals("unknown_symbol", ledger.buy("NVDA", 1).code());
-        OrderResult sold = ledger.sell("NVDA", 2);
+        assertEquals("unknown_symbol", ledger.buy("NVDA", BigDecimal.valueOf(1)).code());
+        OrderResult sold = ledger.sell("NVDA", BigDecimal.valueOf(2));
 
         assertTrue(sold.accepted(), sold.message());
         assertMoney("362.04", ledger.current().cash());
@@ -144,21 +145,21 @@ class DayLedgerTest {
 
     @Test
     void zeroOrNegativeAmountIsRefused() {
-        DayLedger ledger = ledger(new Portfolio(money("10000"), Map.of("NVDA", 5L)));
+        DayLedger ledger = ledger(new Portfolio(money("10000"), Map.of("NVDA", BigDecimal.valueOf(5))));
 
-        assertEquals("invalid_amount", ledger.buy("AAPL", 0).code());
-        assertEquals("invalid_amount", ledger.buy("AAPL", -3).code());
-        assertEquals("invalid_amount", ledger.sell("NVDA", 0).code());
-        assertEquals("invalid_amount", ledger.sell("NVDA", -1).code());
+        assertEquals("invalid_amount", ledger.buy("AAPL", BigDecimal.valueOf(0)).code());
+        assertEquals("invalid_amount", ledger.buy("AAPL", BigDecimal.valueOf(-3)).code());
+        assertEquals("invalid_amount", ledger.sell("NVDA", BigDecimal.valueOf(0)).code());
+        assertEquals("invalid_amount", ledger.sell("NVDA", BigDecimal.valueOf(-1)).code());
         assertEquals(List.of(), ledger.trades());
     }
 
     @Test
     void symbolWithoutAnOpenTodayIsRefused() {
-        DayLedger ledger = ledger(new Portfolio(money("10000"), Map.of("MSFT", 1L)));
+        DayLedger ledger = ledger(new Portfolio(money("10000"), Map.of("MSFT", BigDecimal.valueOf(1))));
 
-        OrderResult buy = ledger.buy("MSFT", 1);
-        OrderResult sell = ledger.sell("MSFT", 1);
+        OrderResult buy = ledger.buy("MSFT", BigDecimal.valueOf(1));
+        OrderResult sell = ledger.sell("MSFT", BigDecimal.valueOf(1));
 
         assertEquals("no_price", buy.code());
         assertEquals("no_price", sell.code());
@@ -167,14 +168,16 @@ class DayLedgerTest {
 
     @Test
     void refusedOrdersChangeNothing() {
-        Portfolio start = new Portfolio(money("300.00"), Map.of("NVDA", 3L));
+        Portfolio start = new Portfolio(money("300.00"), Map.of("NVDA", BigDecimal.valueOf(3)));
         DayLedger ledger = ledger(start);
-        ledger.buy("AAPL", 1);
+        ledger.buy("AAPL", BigDecimal.valueOf(1));
         Portfolio before = ledger.current();
         List<Trade> tradesBefore = ledger.trades();
 
-        List<OrderResult> refusals = List.of(ledger.buy("AAPL", 1), ledger.sell("NVDA", 4), ledger.buy("TSLA", 1),
-                ledger.buy("MSFT", 1), ledger.buy("AAPL", 0), ledger.sell("AAPL", 2));
+        List<OrderResult> refusals = List.of(ledger.buy("AAPL", BigDecimal.valueOf(1)),
+                ledger.sell("NVDA", BigDecimal.valueOf(4)), ledger.buy("TSLA", BigDecimal.valueOf(1)),
+                ledger.buy("MSFT", BigDecimal.valueOf(1)), ledger.buy("AAPL", BigDecimal.valueOf(0)),
+                ledger.sell("AAPL", BigDecimal.valueOf(2)));
 
         for (OrderResult refusal : refusals) {
             assertFalse(refusal.accepted(), refusal.message());
@@ -189,19 +192,19 @@ class DayLedgerTest {
     void symbolsAreUpperCased() {
         DayLedger ledger = ledger(Portfolio.cashOnly(money("1000")));
 
-        OrderResult result = ledger.buy(" aapl ", 1);
+        OrderResult result = ledger.buy(" aapl ", BigDecimal.valueOf(1));
 
         assertTrue(result.accepted());
         assertEquals("AAPL", result.trade().symbol());
-        assertEquals(1L, ledger.current().shares("AAPL"));
-        assertTrue(ledger.sell("Aapl", 1).accepted());
+        assertEquals(BigDecimal.valueOf(1), ledger.current().shares("AAPL"));
+        assertTrue(ledger.sell("Aapl", BigDecimal.valueOf(1)).accepted());
     }
 
     @Test
     void fourDecimalPricesGiveExactTotals() {
         DayLedger ledger = ledger(Portfolio.cashOnly(money("100")));
 
-        OrderResult result = ledger.buy("ODD", 3);
+        OrderResult result = ledger.buy("ODD", BigDecimal.valueOf(3));
 
         assertEquals(money("12.3456"), result.trade().price());
         assertEquals(money("37.0368"), result.trade().total());
@@ -210,12 +213,12 @@ class DayLedgerTest {
 
     @Test
     void replayingTheTradesGivesTheSameState() {
-        Portfolio start = new Portfolio(money("2500"), Map.of("NVDA", 4L));
+        Portfolio start = new Portfolio(money("2500"), Map.of("NVDA", BigDecimal.valueOf(4)));
         DayLedger ledger = ledger(start);
-        ledger.buy("AAPL", 3);
-        ledger.sell("NVDA", 4);
-        ledger.buy("ODD", 10);
-        ledger.buy("AAPL", 100);
+        ledger.buy("AAPL", BigDecimal.valueOf(3));
+        ledger.sell("NVDA", BigDecimal.valueOf(4));
+        ledger.buy("ODD", BigDecimal.valueOf(10));
+        ledger.buy("AAPL", BigDecimal.valueOf(100));
 
         Portfolio replayed = PortfolioState.apply(start, ledger.trades());
 

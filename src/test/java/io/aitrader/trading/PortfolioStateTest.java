@@ -13,15 +13,16 @@ class PortfolioStateTest {
 
     @Test
     void appliesBuysAndSellsAtTheirTotals() {
-        Portfolio start = new Portfolio(new BigDecimal("1000.00"), Map.of("NVDA", 2L));
+        Portfolio start = new Portfolio(new BigDecimal("1000.00"), Map.of("NVDA", BigDecimal.valueOf(2)));
         List<Trade> trades = List.of(
-                new Trade(1, "sell", "NVDA", 2, new BigDecimal("181.02"), new BigDecimal("362.04")),
-                new Trade(2, "buy", "AAPL", 5, new BigDecimal("255.88"), new BigDecimal("1279.40")));
+                new Trade(1, "sell", "NVDA", BigDecimal.valueOf(2), new BigDecimal("181.02"), new BigDecimal("362.04")),
+                new Trade(2, "buy", "AAPL", BigDecimal.valueOf(5), new BigDecimal("255.88"),
+                        new BigDecimal("1279.40")));
 
         Portfolio end = PortfolioState.apply(start, trades);
 
         assertEquals(0, new BigDecimal("82.64").compareTo(end.cash()));
-        assertEquals(Map.of("AAPL", 5L), end.holdings());
+        assertEquals(Map.of("AAPL", BigDecimal.valueOf(5)), end.holdings());
     }
 
     @Test
@@ -29,10 +30,13 @@ class PortfolioStateTest {
         Portfolio start = Portfolio.cashOnly(new BigDecimal("100"));
 
         assertThrows(IllegalArgumentException.class, () -> PortfolioState.apply(start,
-                List.of(new Trade(1, "buy", "AAPL", 1, new BigDecimal("255.88"), new BigDecimal("255.88")))));
+                List.of(new Trade(1, "buy", "AAPL", BigDecimal.valueOf(1), new BigDecimal("255.88"),
+                        new BigDecimal("255.88")))));
         assertThrows(IllegalArgumentException.class, () -> PortfolioState.apply(start,
-                List.of(new Trade(1, "sell", "AAPL", 1, new BigDecimal("1"), new BigDecimal("1")))));
+                List.of(new Trade(1, "sell", "AAPL", BigDecimal.valueOf(1), new BigDecimal("1"),
+                        new BigDecimal("1")))));
         assertThrows(IllegalArgumentException.class, () -> PortfolioState.apply(start,
-                List.of(new Trade(1, "short", "AAPL", 1, new BigDecimal("1"), new BigDecimal("1")))));
+                List.of(new Trade(1, "short", "AAPL", BigDecimal.valueOf(1), new BigDecimal("1"),
+                        new BigDecimal("1")))));
     }
 }

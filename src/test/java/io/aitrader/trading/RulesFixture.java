@@ -107,7 +107,7 @@ final class RulesFixture {
                 maxPositions, lotSize, settlement, new BigDecimal(minCash));
     }
 
-    DayLedger ledger(String cash, Map<String, Long> holdings) {
+    DayLedger ledger(String cash, Map<String, BigDecimal> holdings) {
         return new DayLedger(DAY, new Portfolio(new BigDecimal(cash), holdings), PRICES, TRADEABLE, build());
     }
 

@@ -53,41 +53,41 @@ class TradingCostsTest {
     @Test
     void slippageInCurrencyIsTheFillDistanceTimesShares() {
         // |100.05 − 100.00| × 10 = 0.50; |99.95 − 100.00| × 10 = 0.50
-        assertEquals(0, d("0.50").compareTo(Fills.slippage(d("100.00"), d("100.05"), 10)));
-        assertEquals(0, d("0.50").compareTo(Fills.slippage(d("100.00"), d("99.95"), 10)));
+        assertEquals(0, d("0.50").compareTo(Fills.slippage(d("100.00"), d("100.05"), BigDecimal.valueOf(10))));
+        assertEquals(0, d("0.50").compareTo(Fills.slippage(d("100.00"), d("99.95"), BigDecimal.valueOf(10))));
     }
 
     @Test
     void perShareCommissionHasAMinimum() {
         TradingRules ibkr = costs("0", "0.005", "1.00", "5");
         // 10 × 0.005 = 0.05 < 1.00 → 1.00
-        assertEquals(d("1.0000"), Commission.of(d("1000.50"), 10, ibkr));
+        assertEquals(d("1.0000"), Commission.of(d("1000.50"), BigDecimal.valueOf(10), ibkr));
         // 1000 × 0.005 = 5.00 > 1.00 → 5.00
-        assertEquals(d("5.0000"), Commission.of(d("100050.00"), 1000, ibkr));
+        assertEquals(d("5.0000"), Commission.of(d("100050.00"), BigDecimal.valueOf(1000), ibkr));
         // 201 × 0.005 = 1.005 → 1.0050
-        assertEquals(d("1.0050"), Commission.of(d("20100.00"), 201, ibkr));
+        assertEquals(d("1.0050"), Commission.of(d("20100.00"), BigDecimal.valueOf(201), ibkr));
     }
 
     @Test
     void bpsAndPerShareRatesAdd() {
         // 1000.50 × 10/10^4 = 1.0005, plus 10 × 0.005 = 0.05 → 1.0505
-        assertEquals(d("1.0505"), Commission.of(d("1000.50"), 10, costs("10", "0.005", "0", "0")));
+        assertEquals(d("1.0505"), Commission.of(d("1000.50"), BigDecimal.valueOf(10), costs("10", "0.005", "0", "0")));
         // 1000.50 × 10/10^4 = 1.0005 → 1.0005
-        assertEquals(d("1.0005"), Commission.of(d("1000.50"), 10, costs("10", "0", "0", "0")));
+        assertEquals(d("1.0005"), Commission.of(d("1000.50"), BigDecimal.valueOf(10), costs("10", "0", "0", "0")));
     }
 
     @Test
     void commissionRoundsToFourDecimalsHalfUp() {
         // 1234.5678 × 1/10^4 = 0.12345678 → 0.1235
-        assertEquals(d("0.1235"), Commission.of(d("1234.5678"), 3, costs("1", "0", "0", "0")));
+        assertEquals(d("0.1235"), Commission.of(d("1234.5678"), BigDecimal.valueOf(3), costs("1", "0", "0", "0")));
         // 1000.05 × 0.5/10^4 = 0.050002500 → 0.0500; 1001.00 × 0.5/10^4 = 0.05005 → 0.0501 (HALF_UP tie)
-        assertEquals(d("0.0500"), Commission.of(d("1000.05"), 1, costs("0.5", "0", "0", "0")));
-        assertEquals(d("0.0501"), Commission.of(d("1001.00"), 1, costs("0.5", "0", "0", "0")));
+        assertEquals(d("0.0500"), Commission.of(d("1000.05"), BigDecimal.valueOf(1), costs("0.5", "0", "0", "0")));
+        assertEquals(d("0.0501"), Commission.of(d("1001.00"), BigDecimal.valueOf(1), costs("0.5", "0", "0", "0")));
     }
 
     @Test
     void theMinimumAloneChargesNothing() {
-        assertSame(BigDecimal.ZERO, Commission.of(d("1000.00"), 10, costs("0", "0", "1.00", "0")));
-        assertSame(BigDecimal.ZERO, Commission.of(d("1000.00"), 10, TradingRules.NONE));
+        assertSame(BigDecimal.ZERO, Commission.of(d("1000.00"), BigDecimal.valueOf(10), costs("0", "0", "1.00", "0")));
+        assertSame(BigDecimal.ZERO, Commission.of(d("1000.00"), BigDecimal.valueOf(10), TradingRules.NONE));
     }
 }

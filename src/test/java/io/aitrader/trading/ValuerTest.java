@@ -34,7 +34,7 @@ class ValuerTest {
     void firstDayProfitIsAgainstInitialCash() {
         Portfolio start = Portfolio.cashOnly(new BigDecimal("10000.00"));
         DayLedger ledger = new DayLedger(FRIDAY, start, PRICES, Set.of("AAPL"));
-        ledger.buy("AAPL", 20);
+        ledger.buy("AAPL", BigDecimal.valueOf(20));
 
         DayValuation day = Valuer.valueDay(FRIDAY, start, ledger.current(), PRICES, new BigDecimal("10000.00"));
 
@@ -49,7 +49,7 @@ class ValuerTest {
 
     @Test
     void mondayChainsFromFridaysEndingValue() {
-        Portfolio friday = new Portfolio(new BigDecimal("4882.40"), Map.of("AAPL", 20L));
+        Portfolio friday = new Portfolio(new BigDecimal("4882.40"), Map.of("AAPL", BigDecimal.valueOf(20)));
         DayValuation fridayValue = Valuer.valueDay(FRIDAY, Portfolio.cashOnly(new BigDecimal("10000")), friday, PRICES,
                 new BigDecimal("10000"));
 
@@ -66,7 +66,7 @@ class ValuerTest {
 
     @Test
     void openOnlyDayIsValuedAtTheOpen() {
-        Portfolio portfolio = new Portfolio(new BigDecimal("10.00"), Map.of("AAPL", 2L));
+        Portfolio portfolio = new Portfolio(new BigDecimal("10.00"), Map.of("AAPL", BigDecimal.valueOf(2)));
 
         DayValuation tuesday = Valuer.valueDay(TUESDAY, portfolio, portfolio, PRICES, new BigDecimal("526.66"));
 
@@ -78,7 +78,8 @@ class ValuerTest {
 
     @Test
     void heldSymbolWithoutAPriceIsValuedAtItsLastKnownPriceWithAWarning() {
-        Portfolio portfolio = new Portfolio(new BigDecimal("100.00"), Map.of("AAPL", 1L, "NVDA", 10L));
+        Portfolio portfolio = new Portfolio(new BigDecimal("100.00"),
+                Map.of("AAPL", BigDecimal.valueOf(1), "NVDA", BigDecimal.valueOf(10)));
 
         DayValuation monday = Valuer.valueDay(MONDAY, portfolio, portfolio, PRICES, new BigDecimal("2000.00"));
 
@@ -92,7 +93,7 @@ class ValuerTest {
 
     @Test
     void symbolNeverPricedCountsAsZeroWithAWarning() {
-        Portfolio portfolio = new Portfolio(new BigDecimal("50"), Map.of("GHOST", 3L));
+        Portfolio portfolio = new Portfolio(new BigDecimal("50"), Map.of("GHOST", BigDecimal.valueOf(3)));
 
         DayValuation day = Valuer.valueDay(MONDAY, portfolio, portfolio, PRICES, new BigDecimal("50"));
 
@@ -105,7 +106,7 @@ class ValuerTest {
 
     @Test
     void reportedMoneyRoundsHalfUp() {
-        Portfolio portfolio = new Portfolio(BigDecimal.ZERO, Map.of("HALF", 1L));
+        Portfolio portfolio = new Portfolio(BigDecimal.ZERO, Map.of("HALF", BigDecimal.valueOf(1)));
 
         DayValuation day = Valuer.valueDay(MONDAY, portfolio, portfolio, PRICES, new BigDecimal("100"));
 

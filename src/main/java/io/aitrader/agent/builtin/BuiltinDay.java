@@ -1,5 +1,6 @@
 package io.aitrader.agent.builtin;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import io.aitrader.trading.DayLedger;
 import io.aitrader.trading.Money;
 import io.aitrader.trading.OrderResult;
 import io.aitrader.trading.Portfolio;
+import io.aitrader.trading.Quantity;
 
 /**
  * Sends a baseline's (or a re-scoring's) orders to the ledger and records them as the transcript an LLM day would
@@ -32,11 +34,11 @@ public final class BuiltinDay {
         this.ledger = ledger;
     }
 
-    public OrderResult buy(String symbol, long amount) {
+    public OrderResult buy(String symbol, BigDecimal amount) {
         return record("buy", symbol, amount, ledger.buy(symbol, amount));
     }
 
-    public OrderResult sell(String symbol, long amount) {
+    public OrderResult sell(String symbol, BigDecimal amount) {
         return record("sell", symbol, amount, ledger.sell(symbol, amount));
     }
 
@@ -52,8 +54,9 @@ public final class BuiltinDay {
                 Collections.unmodifiableMap(new TreeMap<>(toolUsage)));
     }
 
-    private OrderResult record(String tool, String symbol, long amount, OrderResult result) {
-        String arguments = String.format(Locale.ROOT, "{\"symbol\":\"%s\",\"amount\":%d}", jsonEscape(symbol), amount);
+    private OrderResult record(String tool, String symbol, BigDecimal quantity, OrderResult result) {
+        String amount = Quantity.format(quantity);
+        String arguments = String.format(Locale.ROOT, "{\"symbol\":\"%s\",\"amount\":%s}", jsonEscape(symbol), amount);
         toolMessages.add(new ConversationMessage(0, "tool", null, tool, arguments, result.message(), timestamp, null,
                 null));
         toolUsage.merge(tool, 1, Integer::sum);
@@ -61,10 +64,10 @@ public final class BuiltinDay {
             String verb = fills.isEmpty()
                     ? (tool.equals("buy") ? "Bought" : "Sold")
                     : (tool.equals("buy") ? "bought" : "sold");
-            fills.add(String.format(Locale.ROOT, "%s %d %s at %s", verb, amount, result.trade().symbol(),
+            fills.add(String.format(Locale.ROOT, "%s %s %s at %s", verb, amount, result.trade().symbol(),
                     Money.format(result.trade().fillPrice())));
         } else {
-            refusals.add(String.format(Locale.ROOT, "%s %d %s refused (%s)", tool, amount, symbol, result.code()));
+            refusals.add(String.format(Locale.ROOT, "%s %s %s refused (%s)", tool, amount, symbol, result.code()));
         }
         return result;
     }
@@ -77,7 +80,7 @@ public final class BuiltinDay {
     /** "39 QQQ and cash 112.40", or "cash 10000.00" when nothing is held. */
     static String describe(Portfolio portfolio) {
         List<String> parts = new ArrayList<>();
-        portfolio.holdings().forEach((symbol, shares) -> parts.add(shares + " " + symbol));
+        portfolio.holdings().forEach((symbol, shares) -> parts.add(Quantity.format(shares) + " " + symbol));
         String cash = "cash " + Money.format(portfolio.cash());
         return parts.isEmpty() ? cash : String.join(", ", parts) + " and " + cash;
     }

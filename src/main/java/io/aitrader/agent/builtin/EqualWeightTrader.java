@@ -1,7 +1,6 @@
 package io.aitrader.agent.builtin;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +13,12 @@ import io.aitrader.agent.TradingSession;
 import io.aitrader.trading.DayLedger;
 import io.aitrader.trading.Money;
 import io.aitrader.trading.Portfolio;
+import io.aitrader.trading.Quantity;
 import io.aitrader.trading.Symbols;
 
 /**
  * Baseline that rebalances at each open to equal weights over the universe symbols that have an open today: target
- * shares = floor(total value at open / n / open). Holdings outside the universe are sold when they have an open;
+ * shares = floor(total value at open / n / open), in whole shares or to the market's quantity decimals. Holdings outside the universe are sold when they have an open;
  * holdings without an open today cannot be traded and are left out of the total. Sells run first, then buys in
  * symbol order while cash allows, so the result is deterministic.
  */
@@ -40,20 +40,21 @@ public final class EqualWeightTrader implements Trader {
         }
 
         BigDecimal total = now.cash();
-        for (Map.Entry<String, Long> holding : now.holdings().entrySet()) {
+        for (Map.Entry<String, BigDecimal> holding : now.holdings().entrySet()) {
             BigDecimal open = opens.get(holding.getKey());
             if (open != null) {
-                total = total.add(open.multiply(BigDecimal.valueOf(holding.getValue())));
+                total = total.add(open.multiply(holding.getValue()));
             }
         }
-        Map<String, Long> targets = new TreeMap<>();
+        Map<String, BigDecimal> targets = new TreeMap<>();
+        int decimals = ledger.rules().quantityDecimals();
         BigDecimal perSymbol = total.divide(BigDecimal.valueOf(n), Money.DIVISION);
         for (Map.Entry<String, BigDecimal> entry : opens.entrySet()) {
             // divide the exact total once per symbol, so the floor never suffers from a rounded per-symbol target
             BigDecimal nShares = entry.getValue().multiply(BigDecimal.valueOf(n));
             targets.put(entry.getKey(), universe.contains(entry.getKey())
-                    ? total.divide(nShares, 0, RoundingMode.FLOOR).longValueExact()
-                    : 0L);
+                    ? Quantity.affordable(total, nShares, decimals)
+                    : BigDecimal.ZERO);
         }
         rebalance(day, ledger, targets, opens);
         return day.finish(String.format(Locale.ROOT,
@@ -74,17 +75,17 @@ public final class EqualWeightTrader implements Trader {
         return opens;
     }
 
-    private static void rebalance(BuiltinDay day, DayLedger ledger, Map<String, Long> targets,
+    private static void rebalance(BuiltinDay day, DayLedger ledger, Map<String, BigDecimal> targets,
             Map<String, BigDecimal> opens) {
         targets.forEach((symbol, target) -> {
-            long excess = ledger.current().shares(symbol) - target;
-            if (excess > 0) {
+            BigDecimal excess = ledger.current().shares(symbol).subtract(target);
+            if (excess.signum() > 0) {
                 day.sell(symbol, excess);
             }
         });
         targets.forEach((symbol, target) -> {
-            long buy = ledger.largestBuy(symbol, target - ledger.current().shares(symbol));
-            if (buy > 0) {
+            BigDecimal buy = ledger.largestBuy(symbol, target.subtract(ledger.current().shares(symbol)));
+            if (buy.signum() > 0) {
                 day.buy(symbol, buy);
             }
         });

@@ -50,7 +50,7 @@ final class MockScript {
             String symbol = plan.unknownSymbol() ? UNKNOWN_SYMBOL : plan.picks().get(0);
             long amount = plan.unknownSymbol() ? 10 : ABSURD_AMOUNT;
             return AiMessage.from("I will open a large position in " + symbol + ".",
-                    List.of(order(turn, TradingTools.BUY, symbol, amount)));
+                    List.of(order(turn, TradingTools.BUY, symbol, Long.toString(amount))));
         }
         if (turn.step() == trade) {
             JsonNode refusal = turn.lastRefusal();
@@ -70,8 +70,10 @@ final class MockScript {
         if (plan.sell() && !turn.holdings().isEmpty()) {
             List<String> held = new ArrayList<>(turn.holdings().keySet());
             String symbol = held.get(plan.choice() % held.size());
-            long amount = Math.max(1, turn.holdings().get(symbol) / 2);
-            return order(turn, TradingTools.SELL, symbol, amount);
+            BigDecimal half = turn.holdings().get(symbol).divide(BigDecimal.valueOf(2), turn.decimals(),
+                    RoundingMode.FLOOR);
+            BigDecimal smallest = BigDecimal.ONE.movePointLeft(turn.decimals());
+            return order(turn, TradingTools.SELL, symbol, half.max(smallest).stripTrailingZeros().toPlainString());
         }
         for (String symbol : plan.picks()) {
             BigDecimal open = turn.opens().get(symbol);
@@ -79,11 +81,13 @@ final class MockScript {
                 continue;
             }
             BigDecimal budget = turn.cash().multiply(BigDecimal.valueOf(plan.percent())).movePointLeft(2);
-            long amount = budget.divide(open, 0, RoundingMode.FLOOR).longValue();
-            if (amount < 1 && turn.cash().compareTo(open) >= 0) {
-                amount = 1;
+            BigDecimal amount = budget.divide(open, turn.decimals(), RoundingMode.FLOOR);
+            if (amount.signum() == 0 && turn.cash().compareTo(open) >= 0) {
+                amount = BigDecimal.ONE;
             }
-            return amount < 1 ? null : order(turn, TradingTools.BUY, symbol, amount);
+            return amount.signum() == 0
+                    ? null
+                    : order(turn, TradingTools.BUY, symbol, amount.stripTrailingZeros().toPlainString());
         }
         return null;
     }
@@ -100,7 +104,7 @@ final class MockScript {
                 10 + random.nextInt(21), random.nextInt(1_000_000));
     }
 
-    private static ToolExecutionRequest order(MockTurn turn, String action, String symbol, long amount) {
+    private static ToolExecutionRequest order(MockTurn turn, String action, String symbol, String amount) {
         return call(turn, 0, action, "{\"symbol\":\"" + symbol + "\",\"amount\":" + amount + "}");
     }
 

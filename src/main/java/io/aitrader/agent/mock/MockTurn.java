@@ -23,11 +23,11 @@ import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 
 /**
- * What the mock reads from a conversation, like an LLM would: the date and positions from the system prompt, the
- * opens it asked for from the tool results, and how many answers it already gave today.
+ * What the mock reads from a conversation, like an LLM would: the date, positions and how many decimals an amount may
+ * have from the system prompt, the opens it asked for from the tool results, and how many answers it already gave today.
  */
-record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int step, Map<String, BigDecimal> opens,
-        List<JsonNode> lastResults) {
+record MockTurn(LocalDate date, BigDecimal cash, Map<String, BigDecimal> holdings, int decimals, int step,
+        Map<String, BigDecimal> opens, List<JsonNode> lastResults) {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -52,7 +52,8 @@ record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int
     static MockTurn from(List<ChatMessage> messages, Parsed parsed) {
         LocalDate date = null;
         BigDecimal cash = BigDecimal.ZERO;
-        Map<String, Long> holdings = new TreeMap<>();
+        Map<String, BigDecimal> holdings = new TreeMap<>();
+        int decimals = 0;
         Map<String, BigDecimal> opens = new HashMap<>();
         List<JsonNode> lastResults = new ArrayList<>();
         int step = 0;
@@ -63,13 +64,17 @@ record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int
                 if (dateLine != null) {
                     date = LocalDate.parse(dateLine.trim());
                 }
+                int fractional = text.indexOf(SystemPrompt.FRACTIONAL_AMOUNTS);
+                if (fractional >= 0) {
+                    decimals = Character.digit(text.charAt(fractional + SystemPrompt.FRACTIONAL_AMOUNTS.length()), 10);
+                }
                 String positionsLine = line(text, SystemPrompt.POSITIONS_LINE);
                 if (positionsLine != null) {
                     JsonNode positions = parsed.of(messages, message, positionsLine);
                     cash = positions.path("CASH").decimalValue();
                     positions.properties().forEach(field -> {
                         if (!field.getKey().equals("CASH")) {
-                            holdings.put(field.getKey(), field.getValue().asLong());
+                            holdings.put(field.getKey(), field.getValue().decimalValue());
                         }
                     });
                 }
@@ -87,7 +92,7 @@ record MockTurn(LocalDate date, BigDecimal cash, Map<String, Long> holdings, int
         if (date == null) {
             throw new IllegalArgumentException("the mock model needs the trading system prompt (no date found)");
         }
-        return new MockTurn(date, cash, holdings, step, opens, lastResults);
+        return new MockTurn(date, cash, holdings, decimals, step, opens, lastResults);
     }
 
     /** The rest of the prompt's line that starts with {@code label}, or null. */

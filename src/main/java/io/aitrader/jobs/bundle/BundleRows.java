@@ -1,5 +1,6 @@
 package io.aitrader.jobs.bundle;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import io.aitrader.jobs.store.ModelDay;
 import io.aitrader.jobs.store.Timestamps;
 import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Storage;
+import io.aitrader.trading.Quantity;
 
 /** The rows a bundle carries that no other store reads or writes this way: a job's results, and an imported job. */
 @ApplicationScoped
@@ -72,15 +74,16 @@ class BundleRows {
             }, jobId);
             for (Map<String, Object> day : results) {
                 long id = (Long) day.remove("id");
-                Map<String, Long> holdings = new LinkedHashMap<>();
-                Jdbc.forEach(conn, SELECT_HOLDINGS, rs -> holdings.put(rs.getString(1), rs.getLong(2)), id);
+                Map<String, BigDecimal> holdings = new LinkedHashMap<>();
+                Jdbc.forEach(conn, SELECT_HOLDINGS,
+                        rs -> holdings.put(rs.getString(1), Quantity.stored(rs.getDouble(2))), id);
                 List<Map<String, Object>> trades = new ArrayList<>();
                 Jdbc.forEach(conn, SELECT_ACTIONS, rs -> {
                     Map<String, Object> trade = new LinkedHashMap<>();
                     trade.put("seq", rs.getInt(1));
                     trade.put("action", rs.getString(2));
                     trade.put("symbol", rs.getString(3));
-                    trade.put("amount", rs.getLong(4));
+                    trade.put("amount", Quantity.stored(rs.getDouble(4)));
                     trade.put("price", rs.getDouble(5));
                     trade.put("total", rs.getDouble(6));
                     trade.put("fill_price", rs.getDouble(7));

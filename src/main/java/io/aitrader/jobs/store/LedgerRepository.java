@@ -27,6 +27,7 @@ import io.aitrader.platform.database.Jdbc;
 import io.aitrader.platform.database.Statements;
 import io.aitrader.platform.database.Storage;
 import io.aitrader.trading.Portfolio;
+import io.aitrader.trading.Quantity;
 import io.aitrader.trading.Trade;
 import io.aitrader.trading.TradingCosts;
 
@@ -136,7 +137,8 @@ public class LedgerRepository {
      */
     public List<Trade> listOrders(String jobId, String model, LocalDate date) {
         return Jdbc.list(dataSource, "Could not read the day's orders", SELECT_ORDERS,
-                rs -> new Trade(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getLong(4), money(rs.getDouble(5)),
+                rs -> new Trade(rs.getInt(1), rs.getString(2), rs.getString(3), Quantity.stored(rs.getDouble(4)),
+                        money(rs.getDouble(5)),
                         money(rs.getDouble(6))),
                 jobId, model, date.toString());
     }
@@ -168,7 +170,7 @@ public class LedgerRepository {
 
     private void insertChildren(Connection conn, long dayId, DayRecord day) throws SQLException {
         try (PreparedStatement ps = Statements.prepare(conn, INSERT_HOLDING)) {
-            for (Map.Entry<String, Long> h : day.end().holdings().entrySet()) {
+            for (Map.Entry<String, BigDecimal> h : day.end().holdings().entrySet()) {
                 Jdbc.bind(ps, dayId, h.getKey(), h.getValue());
                 ps.addBatch();
             }
@@ -200,13 +202,14 @@ public class LedgerRepository {
         }
     }
 
-    private static Map<String, Long> holdings(Connection conn, long dayId) throws SQLException {
-        Map<String, Long> holdings = new HashMap<>();
-        Jdbc.forEach(conn, SELECT_HOLDINGS, rs -> holdings.put(rs.getString(1), rs.getLong(2)), dayId);
+    private static Map<String, BigDecimal> holdings(Connection conn, long dayId) throws SQLException {
+        Map<String, BigDecimal> holdings = new HashMap<>();
+        Jdbc.forEach(conn, SELECT_HOLDINGS, rs -> holdings.put(rs.getString(1), Quantity.stored(rs.getDouble(2))),
+                dayId);
         return holdings;
     }
 
-    /** Stored money has at most 4 decimals (prices have 4, amounts are whole), so this restores the exact value. */
+    /** Stored money has at most 4 decimals (the ledger rounds every notional to them), so this restores it exactly. */
     public static BigDecimal money(double stored) {
         return BigDecimal.valueOf(stored).setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
     }

@@ -11,13 +11,18 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * basis points (1 bp = 0.01 %) and shares are percentages (25 = 25 %). {@link #NONE} is the contract's section 4.2:
  * no costs, long only, no limits, single shares, same-day settlement. {@code maxPositionPct}, {@code maxPositions}
  * and {@code priceLimitPct} (a market's daily limit against the previous close, contract 12) are null when there is
- * no limit.
+ * no limit. {@code quantityDecimals} is how many decimals an order's amount may have (contract 12: 0, whole shares,
+ * for stocks; 6 for crypto).
  */
 @RegisterForReflection // native image: a job stores its rules as JSON with its config (StoredConfigs)
 public record TradingRules(String name, BigDecimal commissionBps, BigDecimal commissionPerShare,
         BigDecimal commissionMin, BigDecimal slippageBps, boolean allowShort, BigDecimal shortMarginPct,
         BigDecimal maintenanceMarginPct, BigDecimal borrowFeeBpsPerYear, BigDecimal maxPositionPct,
-        Integer maxPositions, int lotSize, Settlement settlement, BigDecimal minCashPct, BigDecimal priceLimitPct) {
+        Integer maxPositions, int lotSize, Settlement settlement, BigDecimal minCashPct, BigDecimal priceLimitPct,
+        int quantityDecimals) {
+
+    /** The most decimals an amount may have: crypto's, contract 12. */
+    public static final int MAX_QUANTITY_DECIMALS = 6;
 
     /** When bought shares may be sold: the same day (T0) or from the next trading day (T1). */
     @RegisterForReflection // native image: read back by Jackson with the job's stored rules
@@ -33,7 +38,17 @@ public record TradingRules(String name, BigDecimal commissionBps, BigDecimal com
             BigDecimal.ZERO, false, BigDecimal.valueOf(150), BigDecimal.valueOf(130), BigDecimal.ZERO, null, null, 1,
             Settlement.T0, BigDecimal.ZERO);
 
-    /** Rules without a daily price limit. */
+    /** Rules for whole shares. */
+    public TradingRules(String name, BigDecimal commissionBps, BigDecimal commissionPerShare, BigDecimal commissionMin,
+            BigDecimal slippageBps, boolean allowShort, BigDecimal shortMarginPct, BigDecimal maintenanceMarginPct,
+            BigDecimal borrowFeeBpsPerYear, BigDecimal maxPositionPct, Integer maxPositions, int lotSize,
+            Settlement settlement, BigDecimal minCashPct, BigDecimal priceLimitPct) {
+        this(name, commissionBps, commissionPerShare, commissionMin, slippageBps, allowShort, shortMarginPct,
+                maintenanceMarginPct, borrowFeeBpsPerYear, maxPositionPct, maxPositions, lotSize, settlement,
+                minCashPct, priceLimitPct, 0);
+    }
+
+    /** Rules for whole shares without a daily price limit. */
     public TradingRules(String name, BigDecimal commissionBps, BigDecimal commissionPerShare, BigDecimal commissionMin,
             BigDecimal slippageBps, boolean allowShort, BigDecimal shortMarginPct, BigDecimal maintenanceMarginPct,
             BigDecimal borrowFeeBpsPerYear, BigDecimal maxPositionPct, Integer maxPositions, int lotSize,
@@ -57,6 +72,10 @@ public record TradingRules(String name, BigDecimal commissionBps, BigDecimal com
         if (lotSize < 1) {
             throw new IllegalArgumentException("lot size must be at least 1: " + lotSize);
         }
+        if (quantityDecimals < 0 || quantityDecimals > MAX_QUANTITY_DECIMALS) {
+            throw new IllegalArgumentException("quantity decimals must be from 0 to " + MAX_QUANTITY_DECIMALS + ": "
+                    + quantityDecimals);
+        }
     }
 
     /** True when some commission rate is set (only then does {@code commissionMin} apply). */
@@ -64,7 +83,10 @@ public record TradingRules(String name, BigDecimal commissionBps, BigDecimal com
         return commissionBps.signum() != 0 || commissionPerShare.signum() != 0;
     }
 
-    /** True when these rules trade exactly as {@link #NONE} does, whatever their name. */
+    /**
+     * True when these rules cost and limit trades exactly as {@link #NONE} does, whatever their name and however many
+     * decimals an amount may have.
+     */
     public boolean tradesAsNone() {
         return describe().isEmpty();
     }
@@ -72,7 +94,18 @@ public record TradingRules(String name, BigDecimal commissionBps, BigDecimal com
     public TradingRules withName(String newName) {
         return new TradingRules(newName, commissionBps, commissionPerShare, commissionMin, slippageBps, allowShort,
                 shortMarginPct, maintenanceMarginPct, borrowFeeBpsPerYear, maxPositionPct, maxPositions, lotSize,
-                settlement, minCashPct, priceLimitPct);
+                settlement, minCashPct, priceLimitPct, quantityDecimals);
+    }
+
+    public TradingRules withQuantityDecimals(int decimals) {
+        return new TradingRules(name, commissionBps, commissionPerShare, commissionMin, slippageBps, allowShort,
+                shortMarginPct, maintenanceMarginPct, borrowFeeBpsPerYear, maxPositionPct, maxPositions, lotSize,
+                settlement, minCashPct, priceLimitPct, decimals);
+    }
+
+    /** True when an amount may have decimals (crypto), false for whole shares. */
+    public boolean fractional() {
+        return quantityDecimals > 0;
     }
 
     /** The active rules in plain words, one line each, for the system prompt; empty for rules that trade as NONE. */

@@ -45,7 +45,7 @@ class BuyAndHoldTraderTest {
         DayTranscript day1 = trader.tradeDay(first);
 
         Portfolio afterDay1 = first.ledger().current();
-        assertEquals(Map.of("QQQ", 16L), afterDay1.holdings());
+        assertEquals(Map.of("QQQ", BigDecimal.valueOf(16)), afterDay1.holdings());
         assertMoney("394.08", afterDay1.cash());
         assertEquals("Bought 16 QQQ at 600.37", day1.summary());
         assertEquals(1, day1.totalSteps());
@@ -85,7 +85,7 @@ class BuyAndHoldTraderTest {
 
         assertEquals(cash, noOpen.ledger().current());
         assertEquals("No trades: holding cash 1000.00", waiting.summary());
-        assertEquals(Map.of("QQQ", 1L), withOpen.ledger().current().holdings());
+        assertEquals(Map.of("QQQ", BigDecimal.valueOf(1)), withOpen.ledger().current().holdings());
         assertMoney("395.00", withOpen.ledger().current().cash());
     }
 
@@ -96,7 +96,7 @@ class BuyAndHoldTraderTest {
 
         DayTranscript day = trader.tradeDay(session);
 
-        assertEquals(Map.of("AAPL", 3L), session.ledger().current().holdings());
+        assertEquals(Map.of("AAPL", BigDecimal.valueOf(3)), session.ledger().current().holdings());
         assertMoney("232.36", session.ledger().current().cash());
         assertEquals("Bought 3 AAPL at 255.88", day.summary());
     }

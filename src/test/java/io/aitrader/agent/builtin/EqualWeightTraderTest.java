@@ -50,7 +50,9 @@ class EqualWeightTraderTest {
         DayTranscript day = trader.tradeDay(session);
 
         // target 10000/3 = 3333.33: AAPL floor(3333.33/255.88)=13, MSFT floor(3333.33/510.40)=6, NVDA 18
-        assertEquals(Map.of("AAPL", 13L, "MSFT", 6L, "NVDA", 18L), session.ledger().current().holdings());
+        assertEquals(
+                Map.of("AAPL", BigDecimal.valueOf(13), "MSFT", BigDecimal.valueOf(6), "NVDA", BigDecimal.valueOf(18)),
+                session.ledger().current().holdings());
         assertMoney("352.80", session.ledger().current().cash());
         assertEquals("Bought 13 AAPL at 255.88; bought 6 MSFT at 510.40; bought 18 NVDA at 181.02", day.summary());
         assertEquals(3, day.totalSteps());
@@ -63,13 +65,16 @@ class EqualWeightTraderTest {
 
     @Test
     void nextDayRebalancesSellingFirst() {
-        Portfolio afterDay1 = new Portfolio(new BigDecimal("352.80"), Map.of("AAPL", 13L, "MSFT", 6L, "NVDA", 18L));
+        Portfolio afterDay1 = new Portfolio(new BigDecimal("352.80"),
+                Map.of("AAPL", BigDecimal.valueOf(13), "MSFT", BigDecimal.valueOf(6), "NVDA", BigDecimal.valueOf(18)));
         TradingSession session = session(MODEL, D2, afterDay1, PRICES, UNIVERSE, "QQQ");
 
         DayTranscript day = trader.tradeDay(session);
 
         // total at open 352.80 + 3380 + 3000 + 3960 = 10692.80; targets AAPL 13, MSFT 7, NVDA 16
-        assertEquals(Map.of("AAPL", 13L, "MSFT", 7L, "NVDA", 16L), session.ledger().current().holdings());
+        assertEquals(
+                Map.of("AAPL", BigDecimal.valueOf(13), "MSFT", BigDecimal.valueOf(7), "NVDA", BigDecimal.valueOf(16)),
+                session.ledger().current().holdings());
         assertMoney("292.80", session.ledger().current().cash());
         assertEquals("Sold 2 NVDA at 220.00; bought 1 MSFT at 500.00", day.summary());
         assertEquals(Map.of("buy", 1, "sell", 1), day.toolUsage());
@@ -79,25 +84,27 @@ class EqualWeightTraderTest {
 
     @Test
     void symbolsWithoutAnOpenAreLeftOutAndKept() {
-        Portfolio start = new Portfolio(new BigDecimal("1000.00"), Map.of("MSFT", 2L));
+        Portfolio start = new Portfolio(new BigDecimal("1000.00"), Map.of("MSFT", BigDecimal.valueOf(2)));
         TradingSession session = session(MODEL, D3, start, PRICES, UNIVERSE, "QQQ");
 
         trader.tradeDay(session);
 
         // MSFT has no open: only the 1000.00 cash is split over AAPL and NVDA (500 each)
-        assertEquals(Map.of("AAPL", 2L, "MSFT", 2L, "NVDA", 2L), session.ledger().current().holdings());
+        assertEquals(
+                Map.of("AAPL", BigDecimal.valueOf(2), "MSFT", BigDecimal.valueOf(2), "NVDA", BigDecimal.valueOf(2)),
+                session.ledger().current().holdings());
         assertMoney("100.00", session.ledger().current().cash());
     }
 
     @Test
     void holdingsOutsideTheUniverseAreSold() {
-        Portfolio start = new Portfolio(BigDecimal.ZERO, Map.of("NVDA", 5L));
+        Portfolio start = new Portfolio(BigDecimal.ZERO, Map.of("NVDA", BigDecimal.valueOf(5)));
         TradingSession session = session(MODEL, D1, start, PRICES, List.of("AAPL", "MSFT"), "QQQ");
 
         DayTranscript day = trader.tradeDay(session);
 
         // 905.10 over 2 symbols: AAPL floor(452.55/255.88)=1, MSFT 0
-        assertEquals(Map.of("AAPL", 1L), session.ledger().current().holdings());
+        assertEquals(Map.of("AAPL", BigDecimal.valueOf(1)), session.ledger().current().holdings());
         assertMoney("649.22", session.ledger().current().cash());
         assertEquals("Sold 5 NVDA at 181.02; bought 1 AAPL at 255.88", day.summary());
     }

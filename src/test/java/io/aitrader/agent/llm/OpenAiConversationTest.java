@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class OpenAiConversationTest {
 
         DayTranscript day = llm.trader(standIn).tradeDay(session);
 
-        assertEquals(6, session.ledger().current().shares("AAPL"));
+        assertEquals(BigDecimal.valueOf(6), session.ledger().current().shares("AAPL"));
         assertEquals(3, day.totalSteps());
         assertTrue(day.stopSignalReceived());
         assertEquals("Bought 10 AAPL at the open and sold 4 of them again.", day.summary());
@@ -106,7 +107,7 @@ class OpenAiConversationTest {
 
         DayTranscript day = llm.trader(standIn).tradeDay(session);
 
-        assertEquals(2, session.ledger().current().shares("MSFT"));
+        assertEquals(BigDecimal.valueOf(2), session.ledger().current().shares("MSFT"));
         JsonNode second = standIn.bodies().get(1).path("messages");
         List<String> ids = new ArrayList<>();
         second.forEach(m -> {
@@ -141,7 +142,7 @@ class OpenAiConversationTest {
         assertTrue(nudge.path("content").asText().startsWith("You have not finished"),
                 "an answer without tools or the signal gets the next step: " + nudge);
         assertTrue(results.get(3).toolResult().contains("\"filled\""), "the final call next to the signal runs");
-        assertEquals(1, session.ledger().current().shares("NVDA"));
+        assertEquals(BigDecimal.valueOf(1), session.ledger().current().shares("NVDA"));
         assertEquals(3, day.totalSteps());
         assertTrue(day.stopSignalReceived());
         assertEquals(4, standIn.requests.size());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ class ProvidersTest {
 
         DayTranscript day = llm.trader(ChatModels.ANTHROPIC, standIn.root() + "/v1/", null).tradeDay(session);
 
-        assertEquals(3, session.ledger().current().shares("AAPL"));
+        assertEquals(BigDecimal.valueOf(3), session.ledger().current().shares("AAPL"));
         assertEquals("Bought 3 AAPL.", day.summary());
         assertEquals(List.of(Duration.ofSeconds(3)), llm.waits, "529 overloaded is retried after retry-after");
         OpenAiStandIn.Recorded first = standIn.requests.get(0);

@@ -24,12 +24,14 @@ class ModelChainTest {
     void theNextDayStartsWhereTheCommittedDayEndedAsTheLedgerWouldReturnIt() {
         ModelChain chain = new ModelChain();
         assertTrue(chain.startFor(MON, null).isEmpty(), "nothing committed yet: ask the ledger");
-        chain.committed(MON, new Portfolio(new BigDecimal("8852.9700"), Map.of("AAPL", 5L, "MSFT", 0L)),
+        chain.committed(MON,
+                new Portfolio(new BigDecimal("8852.9700"),
+                        Map.of("AAPL", BigDecimal.valueOf(5), "MSFT", BigDecimal.valueOf(0))),
                 new BigDecimal("10006.080000"));
         StartState start = chain.startFor(TUE, MON).orElseThrow();
         assertEquals(MON, start.previousDate());
         assertEquals(LedgerRepository.money(8852.97), start.portfolio().cash());
-        assertEquals(Map.of("AAPL", 5L), start.portfolio().holdings());
+        assertEquals(Map.of("AAPL", BigDecimal.valueOf(5)), start.portfolio().holdings());
         assertEquals(LedgerRepository.money(10006.08), start.previousValue());
     }
 

@@ -3,10 +3,12 @@ package io.aitrader.market;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -106,6 +108,33 @@ public enum Market {
      */
     public Instant openOn(LocalDate day) {
         return day.atTime(open).atZone(zone).toInstant();
+    }
+
+    /** True for the markets an hourly config may trade (contract 13): us and crypto. */
+    public boolean tradesHourly() {
+        return this != CN;
+    }
+
+    /**
+     * The hourly sessions of {@code day} in the market's time ({@link HourlySessions}), in order; empty on a day the
+     * market is closed or for a market that does not trade hourly.
+     */
+    public List<LocalDateTime> sessions(LocalDate day) {
+        if (!tradesHourly() || !calendar.isTradingDay(day)) {
+            return List.of();
+        }
+        if (this == CRYPTO) {
+            return HourlySessions.allDay(day);
+        }
+        LocalTime close = NyseCalendar.INSTANCE.closesEarly(day)
+                ? HourlySessions.US_EARLY_CLOSE
+                : HourlySessions.US_CLOSE;
+        return HourlySessions.between(day, HourlySessions.US_OPEN, close);
+    }
+
+    /** The market's time zone: New York, Shanghai or UTC; sessions are named in it. */
+    public ZoneId zone() {
+        return zone;
     }
 
     /** The market of a config's {@code market} value (case-insensitive), if it is one. */

@@ -47,6 +47,20 @@ final class NyseCalendar implements MarketCalendar {
         return "NYSE trading days (weekdays except the exchange's holidays)";
     }
 
+    /**
+     * The NYSE's scheduled 13:00 closes: July 3 when it falls Monday to Thursday (on a Friday it is the observed
+     * Independence Day), the day after Thanksgiving, and Christmas Eve Monday to Thursday.
+     */
+    boolean closesEarly(LocalDate date) {
+        if (!isTradingDay(date)) {
+            return false;
+        }
+        boolean mondayToThursday = date.getDayOfWeek().getValue() <= DayOfWeek.THURSDAY.getValue();
+        return date.getMonth() == Month.JULY && date.getDayOfMonth() == 3 && mondayToThursday
+                || date.equals(nth(date.getYear(), Month.NOVEMBER, DayOfWeek.THURSDAY, 4).plusDays(1))
+                || date.getMonth() == Month.DECEMBER && date.getDayOfMonth() == 24 && mondayToThursday;
+    }
+
     private static Set<LocalDate> closures(int year) {
         Set<LocalDate> closed = new HashSet<>();
         LocalDate newYear = LocalDate.of(year, 1, 1);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -53,21 +54,19 @@ public class PriceFileParser {
         if (content == null || content.length == 0) {
             throw invalid("The price file is empty", Map.of());
         }
-        Map<String, PriceBar> bars = new LinkedHashMap<>();
-        List<PriceReject> rejects = new ArrayList<>();
-        TreeSet<String> symbols = new TreeSet<>();
+        Collected found = new Collected();
         try (JsonParser parser = mapper.createParser(content)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.START_ARRAY) {
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        readSeries(parser, source, bars, rejects, symbols);
+                        readSeries(parser, source, found);
                     }
                     if (parser.currentToken() != JsonToken.END_ARRAY) {
                         throw invalid("The array must hold only Alpha Vantage objects", line(parser));
                     }
                 } else if (token == JsonToken.START_OBJECT) {
-                    readSeries(parser, source, bars, rejects, symbols);
+                    readSeries(parser, source, found);
                 } else {
                     throw invalid("Expected a JSON object per line or a JSON array of objects", line(parser));
                 }
@@ -82,21 +81,30 @@ public class PriceFileParser {
         } catch (IOException e) {
             throw invalid("The price file could not be read", Map.of());
         }
-        if (symbols.isEmpty()) {
+        if (found.symbols.isEmpty()) {
             throw invalid("The price file holds no price series", Map.of());
         }
-        return new ParsedPrices(List.copyOf(bars.values()), rejects, symbols);
+        return new ParsedPrices(List.copyOf(found.bars.values()), found.rejects, found.symbols,
+                List.copyOf(found.hours.values()));
     }
 
-    private void readSeries(JsonParser parser, String source, Map<String, PriceBar> bars, List<PriceReject> rejects,
-            TreeSet<String> symbols) throws IOException {
+    /** What a file's series gave so far: daily bars and 60-minute bars (one per symbol and time), refused rows. */
+    private static final class Collected {
+        final Map<String, PriceBar> bars = new LinkedHashMap<>();
+        final Map<String, IntradayBar> hours = new LinkedHashMap<>();
+        final List<PriceReject> rejects = new ArrayList<>();
+        final TreeSet<String> symbols = new TreeSet<>();
+    }
+
+    private void readSeries(JsonParser parser, String source, Collected found) throws IOException {
         Map<String, Object> where = line(parser);
         JsonNode root = parser.readValueAsTree();
-        if (!root.has(SERIES) && !root.has(CRYPTO_SERIES)
+        Optional<String> intraday = IntradaySeries.seriesKey(root);
+        if (!root.has(SERIES) && !root.has(CRYPTO_SERIES) && intraday.isEmpty()
                 && (root.has("Error Message") || root.has("Note") || root.has("Information"))) {
             throw invalid("The file holds an Alpha Vantage error or rate-limit answer, not prices", where);
         }
-        boolean coin = root.has(CRYPTO_SERIES);
+        boolean coin = root.has(CRYPTO_SERIES) || intraday.filter(k -> k.startsWith("Time Series Crypto")).isPresent();
         if (coin && !root.path(META).path(QUOTE).asText("USD").trim().equalsIgnoreCase("USD")) {
             throw invalid("A crypto series must be quoted in USD (\"4. Market Code\": \"USD\"), the crypto market's"
                     + " currency", withSymbol(where, root.path(META).path(COIN).asText("")));
@@ -109,12 +117,23 @@ public class PriceFileParser {
             String shown = symbol.length() > 40 ? symbol.substring(0, 40) + "..." : symbol;
             throw invalid("A series has an invalid symbol", withSymbol(where, shown));
         }
-        JsonNode series = root.get(coin ? CRYPTO_SERIES : SERIES);
+        if (intraday.isPresent()) {
+            Optional<String> refused = IntradaySeries.refusal(root, intraday.get(), symbol);
+            if (refused.isPresent()) {
+                throw invalid(refused.get(), withSymbol(where, symbol));
+            }
+        }
+        String key = intraday.orElse(coin ? CRYPTO_SERIES : SERIES);
+        JsonNode series = root.get(key);
         if (series == null || !series.isObject()) {
             throw invalid("A series has no \"" + SERIES + "\" object", withSymbol(where, symbol));
         }
+        found.symbols.add(symbol);
+        if (intraday.isPresent()) {
+            IntradaySeries.read(series, symbol, coin, source, found.hours, found.rejects);
+            return;
+        }
         MarketCalendar days = coin ? Market.CRYPTO.calendar() : calendar.ofSymbol(symbol);
-        symbols.add(symbol);
         LocalDate latestAllowed = LocalDate.now(ZoneOffset.UTC).plusDays(1);
         for (Map.Entry<String, JsonNode> day : series.properties()) {
             try {
@@ -127,9 +146,9 @@ public class PriceFileParser {
                 if (!days.isTradingDay(bar.date())) {
                     throw new PriceRowReader.RowException("not a trading day (" + notTrading(symbol) + ")");
                 }
-                bars.put(symbol + '|' + bar.date(), bar);
+                found.bars.put(symbol + '|' + bar.date(), bar);
             } catch (PriceRowReader.RowException e) {
-                rejects.add(new PriceReject(symbol, day.getKey(), e.getMessage()));
+                found.rejects.add(new PriceReject(symbol, day.getKey(), e.getMessage()));
             }
         }
     }

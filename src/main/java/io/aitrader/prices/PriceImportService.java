@@ -30,12 +30,15 @@ public class PriceImportService {
     private final PriceFileParser parser;
     private final PriceRepository repository;
     private final PriceImportLog importLog;
+    private final IntradayStore intraday;
 
     @Inject
-    public PriceImportService(PriceFileParser parser, PriceRepository repository, PriceImportLog importLog) {
+    public PriceImportService(PriceFileParser parser, PriceRepository repository, PriceImportLog importLog,
+            IntradayStore intraday) {
         this.parser = parser;
         this.repository = repository;
         this.importLog = importLog;
+        this.intraday = intraday;
     }
 
     public ImportReport importBytes(String fileName, byte[] content) {
@@ -130,7 +133,8 @@ public class PriceImportService {
         ParsedPrices parsed = parser.parse(content, PriceBar.SOURCE_FILE);
         ImportReport report = repository.inTransaction(c -> {
             int syntheticRemoved = parsed.bars().isEmpty() ? 0 : repository.deleteSynthetic(c);
-            StoreCounts counts = repository.persistOrUpdate(c, parsed.bars());
+            StoreCounts counts = repository.persistOrUpdate(c, parsed.bars())
+                    .plus(intraday.write(c, parsed.intraday()));
             ImportReport done = ImportReport.of(fileName, parsed, counts, syntheticRemoved);
             importLog.persist(c, sha, done);
             return done;

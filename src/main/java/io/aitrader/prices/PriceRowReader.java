@@ -2,6 +2,7 @@ package io.aitrader.prices;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +32,32 @@ final class PriceRowReader {
         } catch (DateTimeParseException e) {
             throw new RowException("date is not a valid YYYY-MM-DD date");
         }
+        Values v = values(row, coin);
+        return new PriceBar(symbol, date, v.open(), v.high(), v.low(), v.close(), v.volume(), source);
+    }
+
+    /**
+     * A 60-minute bar of TIME_SERIES_INTRADAY or CRYPTO_INTRADAY: "YYYY-MM-DD HH:MM:SS", on the hour, and "1. open"
+     * … "5. volume" (a coin's volume, a JSON number in coins, kept in whole coins).
+     */
+    static IntradayBar readHour(String symbol, String timeText, JsonNode row, String source, boolean coin) {
+        LocalDateTime start;
+        try {
+            start = LocalDateTime.parse(timeText.trim().replace(' ', 'T'));
+        } catch (DateTimeParseException e) {
+            throw new RowException("time is not a valid YYYY-MM-DD HH:MM:SS time");
+        }
+        if (start.getMinute() != 0 || start.getSecond() != 0 || start.getNano() != 0) {
+            throw new RowException("not the start of a 60-minute bar (bars start on the hour)");
+        }
+        Values v = values(row, coin);
+        return new IntradayBar(symbol, start, v.open(), v.high(), v.low(), v.close(), v.volume(), source);
+    }
+
+    private record Values(BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, Long volume) {
+    }
+
+    private static Values values(JsonNode row, boolean coin) {
         if (!row.isObject()) {
             throw new RowException("the day's prices are not a JSON object");
         }
@@ -56,7 +83,7 @@ final class PriceRowReader {
                 throw new RowException("volume must not be negative");
             }
         }
-        return new PriceBar(symbol, date, open, high, low, close, shares, source);
+        return new Values(open, high, low, close, shares);
     }
 
     private static BigDecimal price(JsonNode row, String name, String... keys) {

@@ -66,7 +66,7 @@ final class PriceWrites {
         ps.setString(9, now);
     }
 
-    private static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
+    static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.REAL);
         } else {

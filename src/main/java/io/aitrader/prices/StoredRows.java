@@ -71,7 +71,8 @@ final class StoredRows {
                 rs.getString(8));
     }
 
-    private static boolean same(BigDecimal a, BigDecimal b) {
+    /** Equal as stored (doubles), or both absent. */
+    static boolean same(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.doubleValue() == b.doubleValue();
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -71,6 +72,21 @@ public class AlphaVantageClient {
         return series(symbol, "function=DIGITAL_CURRENCY_DAILY&symbol=" + encode(symbol) + "&market=USD");
     }
 
+    /**
+     * Downloads TIME_SERIES_INTRADAY at 60 minutes for one month of one stock (contract 13), with the extended hours
+     * Alpha Vantage includes by default: its bar stamped 09:00 holds the 09:30 open, and without them it is left out.
+     */
+    public IntradayDownload fetchIntraday(String symbol, YearMonth month) throws InterruptedException {
+        return intraday(symbol, "function=TIME_SERIES_INTRADAY&symbol=" + encode(symbol)
+                + "&interval=60min&month=" + month + "&outputsize=full");
+    }
+
+    /** Downloads CRYPTO_INTRADAY at 60 minutes for one coin, quoted in USD (contract 13): its recent hours. */
+    public IntradayDownload fetchCoinIntraday(String symbol) throws InterruptedException {
+        return intraday(symbol, "function=CRYPTO_INTRADAY&symbol=" + encode(symbol)
+                + "&market=USD&interval=60min&outputsize=full");
+    }
+
     /** A NEWS_SENTIMENT answer's body, or why there is none; both free of the key. */
     public record NewsAnswer(String body, String failure) {
     }
@@ -117,10 +133,27 @@ public class AlphaVantageClient {
         Fetched fetched = get(params);
         SymbolDownload outcome = fetched.body() != null
                 ? AlphaVantageResponse.classify(symbol, fetched.body())
-                : fetched.rateLimited()
-                        ? SymbolDownload.rateLimited(symbol, fetched.failure())
-                        : SymbolDownload.failed(symbol, fetched.failure());
+                : unanswered(symbol, fetched);
         return fetched.attempts() == 0 ? outcome : redacted(outcome).withAttempts(fetched.attempts());
+    }
+
+    /** An intraday download, classified and redacted as {@link #series} does a daily one. */
+    private IntradayDownload intraday(String symbol, String params) throws InterruptedException {
+        Fetched fetched = get(params);
+        IntradayDownload outcome = fetched.body() != null
+                ? AlphaVantageResponse.classifyIntraday(symbol, fetched.body())
+                : IntradayDownload.of(unanswered(symbol, fetched));
+        if (fetched.attempts() == 0) {
+            return outcome;
+        }
+        String reason = outcome.reason() == null ? null : redact(outcome.reason());
+        return new IntradayDownload(symbol, outcome.status(), outcome.bars(), reason, fetched.attempts());
+    }
+
+    private static SymbolDownload unanswered(String symbol, Fetched fetched) {
+        return fetched.rateLimited()
+                ? SymbolDownload.rateLimited(symbol, fetched.failure())
+                : SymbolDownload.failed(symbol, fetched.failure());
     }
 
     private SymbolDownload redacted(SymbolDownload outcome) {

@@ -30,31 +30,11 @@ final class AlphaVantageResponse {
     }
 
     static SymbolDownload classify(String symbol, String body) {
-        String trimmed = body == null ? "" : body.strip();
-        if (trimmed.isEmpty()) {
-            return SymbolDownload.failed(symbol, "empty answer from Alpha Vantage");
+        Answer answer = read(symbol, body);
+        if (answer.refused() != null) {
+            return answer.refused();
         }
-        if (trimmed.startsWith("<")) {
-            return SymbolDownload.failed(symbol, "answer is HTML, not JSON");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(trimmed);
-        } catch (JsonProcessingException e) {
-            return SymbolDownload.failed(symbol, "answer is not valid JSON (truncated or garbled)");
-        }
-        if (root == null || !root.isObject()) {
-            return SymbolDownload.failed(symbol, "answer is not a JSON object");
-        }
-        for (String field : List.of("Note", "Information")) {
-            if (root.hasNonNull(field)) {
-                return SymbolDownload.rateLimited(symbol, "Alpha Vantage refused: " + message(root.get(field)));
-            }
-        }
-        if (root.hasNonNull("Error Message")) {
-            return SymbolDownload.failed(symbol, "Alpha Vantage error: " + message(root.get("Error Message")));
-        }
-        JsonNode series = series(root);
+        JsonNode series = series(answer.root());
         if (series == null) {
             return SymbolDownload.failed(symbol, "answer has no 'Time Series (Daily)'");
         }
@@ -63,6 +43,68 @@ final class AlphaVantageResponse {
             return SymbolDownload.failed(symbol, "answer's daily series has no usable rows");
         }
         return SymbolDownload.ok(symbol, bars);
+    }
+
+    /**
+     * Classifies a TIME_SERIES_INTRADAY or CRYPTO_INTRADAY answer (contract 13) as {@link #classify} does a daily one;
+     * its 60-minute bars are read as a price file's ({@link IntradaySeries}), and rows that do not read are left out.
+     */
+    static IntradayDownload classifyIntraday(String symbol, String body) {
+        Answer answer = read(symbol, body);
+        if (answer.refused() != null) {
+            return IntradayDownload.of(answer.refused());
+        }
+        JsonNode root = answer.root();
+        String key = IntradaySeries.seriesKey(root).orElse(null);
+        if (key == null || !root.get(key).isObject()) {
+            return IntradayDownload.failed(symbol, "answer has no 'Time Series (60min)'");
+        }
+        String refused = IntradaySeries.refusal(root, key, symbol).orElse(null);
+        if (refused != null) {
+            return IntradayDownload.failed(symbol, refused);
+        }
+        Map<String, IntradayBar> bars = new java.util.TreeMap<>();
+        IntradaySeries.read(root.get(key), symbol, key.equals(IntradaySeries.COIN_SERIES),
+                PriceBar.SOURCE_ALPHA_VANTAGE, bars, new ArrayList<>());
+        if (bars.isEmpty()) {
+            return IntradayDownload.failed(symbol, "answer's 60-minute series has no usable rows");
+        }
+        return new IntradayDownload(symbol, SymbolDownload.Status.OK,
+                bars.values().stream().sorted(Comparator.comparing(IntradayBar::start)).toList(), null, 1);
+    }
+
+    /** An answer read as a JSON object, or the download it already is (a refusal, an error, garbage). */
+    private record Answer(JsonNode root, SymbolDownload refused) {
+    }
+
+    private static Answer read(String symbol, String body) {
+        String trimmed = body == null ? "" : body.strip();
+        if (trimmed.isEmpty()) {
+            return new Answer(null, SymbolDownload.failed(symbol, "empty answer from Alpha Vantage"));
+        }
+        if (trimmed.startsWith("<")) {
+            return new Answer(null, SymbolDownload.failed(symbol, "answer is HTML, not JSON"));
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(trimmed);
+        } catch (JsonProcessingException e) {
+            return new Answer(null, SymbolDownload.failed(symbol, "answer is not valid JSON (truncated or garbled)"));
+        }
+        if (root == null || !root.isObject()) {
+            return new Answer(null, SymbolDownload.failed(symbol, "answer is not a JSON object"));
+        }
+        for (String field : List.of("Note", "Information")) {
+            if (root.hasNonNull(field)) {
+                return new Answer(null,
+                        SymbolDownload.rateLimited(symbol, "Alpha Vantage refused: " + message(root.get(field))));
+            }
+        }
+        if (root.hasNonNull("Error Message")) {
+            return new Answer(null,
+                    SymbolDownload.failed(symbol, "Alpha Vantage error: " + message(root.get("Error Message"))));
+        }
+        return new Answer(root, null);
     }
 
     private static JsonNode series(JsonNode root) {

@@ -21,6 +21,36 @@ public final class AlphaVantageBodies {
     }
 
     /** Alpha Vantage's own names ({@code 1. open} .. {@code 5. volume}), rows newest first, keys in varying order. */
+    /** TIME_SERIES_INTRADAY, 60min, as Alpha Vantage answers (strings; bar starts in US/Eastern), with bad rows. */
+    static final String INTRADAY_AAPL = """
+            {"Meta Data": {"1. Information": "Intraday (60min) open, high, low, close prices and volume",
+              "2. Symbol": "AAPL", "3. Last Refreshed": "2025-03-04 15:00:00", "4. Interval": "60min",
+              "5. Output Size": "Full size", "6. Time Zone": "US/Eastern"},
+             "Time Series (60min)": {
+              "2025-03-04 15:00:00": {"1. open": "236.1000", "2. high": "236.9000", "3. low": "235.8000",
+                                      "4. close": "235.9300", "5. volume": "5812231"},
+              "2025-03-04 10:00:00": {"1. open": "234.0100", "2. high": "235.2000", "3. low": "233.5000",
+                                      "4. close": "235.0000", "5. volume": "4104311"},
+              "2025-03-04 09:00:00": {"1. open": "234.5000", "2. high": "234.9900", "3. low": "229.5000",
+                                      "4. close": "233.9900", "5. volume": "9034527"},
+              "2025-03-04 09:30:00": {"1. open": "234.5000", "2. high": "234.9900", "3. low": "229.5000",
+                                      "4. close": "233.9900", "5. volume": "9034527"},
+              "2025-03-08 10:00:00": {"1. open": "1.0000", "5. volume": "1"},
+              "2025-03-05 11:00:00": {"1. open": "-4.0000", "5. volume": "1"}}}
+            """;
+    /** CRYPTO_INTRADAY, 60min, market USD (UTC; "5. volume" a JSON number). */
+    static final String INTRADAY_ETH = """
+            {"Meta Data": {"1. Information": "Crypto Intraday (60min) Time Series", "2. Digital Currency Code": "ETH",
+              "3. Digital Currency Name": "Ethereum", "4. Market Code": "USD", "5. Market Name": "United States Dollar",
+              "6. Last Refreshed": "2025-03-09 01:00:00", "7. Interval": "60min", "8. Output Size": "Full size",
+              "9. Time Zone": "UTC"},
+             "Time Series Crypto (60min)": {
+              "2025-03-09 01:00:00": {"1. open": "2150.12000", "2. high": "2161.00000", "3. low": "2149.50000",
+                                      "4. close": "2158.75000", "5. volume": 148},
+              "2025-03-09 00:00:00": {"1. open": "2141.00000", "2. high": "2152.00000", "3. low": "2139.25000",
+                                      "4. close": "2150.12000", "5. volume": 203.75}}}
+            """;
+
     public static String daily(String symbol, LocalDate... newestFirst) {
         return series(symbol, "1. open", "4. close", newestFirst);
     }

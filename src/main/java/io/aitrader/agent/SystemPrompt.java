@@ -75,7 +75,9 @@ public final class SystemPrompt {
     static String rules(TradingRules rules) {
         String head = rules.fractional()
                 ? RULES_HEAD.replace("a whole number of shares greater than 0", FRACTIONAL_AMOUNTS
-                        + rules.quantityDecimals() + " decimals (fractions such as 0.25 are fine)")
+                        + rules.quantityDecimals() + " decimals (fractions such as "
+                        + ToolSpecs.fraction(rules.quantityDecimals())
+                        + " are fine)")
                 : RULES_HEAD;
         if (rules.tradesAsNone()) {
             return head + NO_COSTS + RULES_TAIL;

@@ -3,8 +3,6 @@ package io.aitrader.agent;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.aitrader.trading.rules.TradingRules;
-
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 
@@ -44,12 +42,6 @@ final class ToolSpecs {
                     .addStringProperty("query", "A topic or words to look for").build())
             .build();
 
-    /** The order tools where amounts may have decimals (crypto), in place of the whole-share ones. */
-    private static final List<ToolSpecification> FRACTIONAL_ORDERS = List.of(
-            fractionalOrder(TradingTools.BUY, "Buy at today's open; the amount may be a fraction. Needs enough cash."),
-            fractionalOrder(TradingTools.SELL,
-                    "Sell at today's open; the amount may be a fraction. Needs that much held (no shorting)."));
-
     /**
      * The tools of a day: the always-there ones, then web search and news when they are configured. With
      * {@code quantityDecimals} above 0 the order tools take fractional amounts.
@@ -62,8 +54,13 @@ final class ToolSpecs {
         if (quantityDecimals == 0) {
             return tools;
         }
-        return tools.stream().map(tool -> FRACTIONAL_ORDERS.stream().filter(o -> o.name().equals(tool.name()))
-                .findFirst().orElse(tool)).toList();
+        List<ToolSpecification> orders = List.of(
+                fractionalOrder(TradingTools.BUY, "Buy at today's open; the amount may be a fraction. Needs enough"
+                        + " cash.", quantityDecimals),
+                fractionalOrder(TradingTools.SELL, "Sell at today's open; the amount may be a fraction. Needs that"
+                        + " much held (no shorting).", quantityDecimals));
+        return tools.stream().map(tool -> orders.stream().filter(o -> o.name().equals(tool.name())).findFirst()
+                .orElse(tool)).toList();
     }
 
     private ToolSpecs() {
@@ -77,13 +74,18 @@ final class ToolSpecs {
                 .build();
     }
 
-    private static ToolSpecification fractionalOrder(String name, String description) {
+    private static ToolSpecification fractionalOrder(String name, String description, int decimals) {
         return ToolSpecification.builder().name(name).description(description)
-                .parameters(JsonObjectSchema.builder().addStringProperty("symbol", "Coin symbol, e.g. BTC")
-                        .addNumberProperty("amount", "Amount of the coin, greater than 0, at most "
-                                + TradingRules.MAX_QUANTITY_DECIMALS + " decimals, e.g. 0.25")
+                .parameters(JsonObjectSchema.builder().addStringProperty("symbol", "Ticker symbol, e.g. BTC")
+                        .addNumberProperty("amount", "Amount to trade, greater than 0, at most " + decimals
+                                + " decimals, e.g. " + fraction(decimals))
                         .required("symbol", "amount").build())
                 .build();
+    }
+
+    /** A fraction an amount with {@code decimals} decimals may be, for the texts: 0.25, or 0.5 with one decimal. */
+    static String fraction(int decimals) {
+        return decimals >= 2 ? "0.25" : "0.5";
     }
 
     private static ToolSpecification math(String name, String description) {

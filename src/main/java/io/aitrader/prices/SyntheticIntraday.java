@@ -45,6 +45,16 @@ public final class SyntheticIntraday {
         return List.copyOf(bars);
     }
 
+    /**
+     * A symbol's bars for one day's {@code sessions}: the stored ones when it has any that day (a session without one
+     * has no price, as a day without a bar has none), else, when the daily bar is finished, the synthetic ones.
+     */
+    public static List<IntradayBar> orStored(List<IntradayBar> stored, PriceBar day, List<LocalDateTime> sessions) {
+        List<IntradayBar> own = stored.stream().filter(bar -> bar.symbol().equals(day.symbol())
+                && bar.date().equals(day.date()) && sessions.contains(bar.start())).toList();
+        return own.isEmpty() ? of(day, sessions) : own;
+    }
+
     /** n + 1 prices: the open, n − 1 seeded points inside [low, high], the close. */
     private static BigDecimal[] path(PriceBar day, int n, int scale) {
         SplittableRandom random = new SplittableRandom(

@@ -48,6 +48,11 @@ record PerformancePanel(String startInput, String endInput, String benchmarkInpu
     record MarketOption(String value, String label, boolean selected) {
     }
 
+    /** The benchmark field's hint: the chosen market's benchmark (BTC for crypto), QQQ for the default. */
+    public String benchmarkPlaceholder() {
+        return Market.byId(marketInput).map(Market::benchmark).orElse(Market.US.benchmark());
+    }
+
     /** The markets the form offers, the chosen one selected. */
     public List<MarketOption> markets() {
         List<MarketOption> options = new ArrayList<>();

@@ -163,6 +163,7 @@ class ShanghaiMarketJobTest {
         assertTrue(panel.contains("cn-e2e-gpt") && panel.contains(ETF + " buy &amp; hold"), panel);
         assertTrue(panel.contains("buy &amp; hold from ¥100,000.00"), panel);
         assertTrue(panel.contains("<option value=\"cn\" selected>cn</option>"), panel);
+        assertTrue(panel.contains("placeholder=\"" + ETF + "\""), "the benchmark field hints the market's own");
         assertTrue(panel.contains("\"currency\":\"¥\"") || panel.contains("&quot;currency&quot;:&quot;¥&quot;"),
                 "the chart's axis in yuan");
         String day = given().accept("text/html").queryParam("model", "cn-e2e-gpt").queryParam("date", D3)

@@ -41,6 +41,7 @@ final class ConfigParser {
                 .forEach(u -> problems.add(u.path() + " references ${" + u.variable() + "}, which is not set"));
         String agentType = fields.text("agent_type");
         Market market = market(fields);
+        frequency(fields, market);
         SimulationConfig.DateRange dateRange = dateRange(root.get("date_range"), problems);
         String benchmark = benchmark(root, fields, market);
         List<ModelSpec> specs = models.parse(root.get("models"), benchmark, unresolved, problems);
@@ -62,6 +63,28 @@ final class ConfigParser {
                     + Arrays.stream(Market.values()).map(Market::id).collect(Collectors.joining(", ")) + ")");
             return Market.US;
         });
+    }
+
+    /**
+     * {@code frequency} (contract 13): {@code daily}, the default, or {@code hourly}, which only us and crypto trade.
+     * This version runs daily sessions only, so an hourly config is refused, never run daily in its place.
+     */
+    private static void frequency(JsonFields fields, Market market) {
+        String value = fields.text("frequency");
+        String wanted = value == null ? "daily" : value.trim().toLowerCase(java.util.Locale.ROOT);
+        if (wanted.equals("daily")) {
+            return;
+        }
+        if (!wanted.equals("hourly")) {
+            fields.problem("frequency", "'" + ConfigPathResolver.shown(value) + "' is not a frequency (known: daily,"
+                    + " hourly)");
+        } else if (!market.tradesHourly()) {
+            fields.problem("frequency", "hourly trading is for the us and crypto markets; " + market.id()
+                    + " trades daily");
+        } else {
+            fields.problem("frequency", "hourly is not available in this version yet: jobs trade one session a day"
+                    + " (daily)");
+        }
     }
 
     private static SimulationConfig.DateRange dateRange(JsonNode node, List<String> problems) {

@@ -89,6 +89,20 @@ class MarketConfigTest {
     }
 
     @Test
+    void aFrequencyOtherThanDailyIsAProblemThatSaysWhy() {
+        config.put("frequency", "Daily");
+        assertSame(Market.US, fixture.load(config).market(), "daily is the default, in any case");
+        config.put("frequency", "weekly");
+        assertEquals(List.of("frequency 'weekly' is not a frequency (known: daily, hourly)"), fixture.problems(config));
+        config.put("frequency", "hourly").put("market", "cn");
+        assertEquals(List.of("frequency hourly trading is for the us and crypto markets; cn trades daily"),
+                fixture.problems(config));
+        config.put("market", "crypto");
+        assertEquals(List.of("frequency hourly is not available in this version yet: jobs trade one session a day"
+                + " (daily)"), fixture.problems(config), "refused, never run daily in its place");
+    }
+
+    @Test
     void anUnknownMarketOrABadLimitIsAProblem() {
         config.put("market", "hk");
         config.putObject("rules").put("price_limit_pct", 0);

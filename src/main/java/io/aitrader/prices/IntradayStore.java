@@ -45,6 +45,11 @@ public class IntradayStore {
             WHERE date BETWEEN ? AND ? ORDER BY bar_start, symbol
             """;
 
+    private static final String COVERAGE = """
+            SELECT symbol, MIN(bar_start), MAX(bar_start), COUNT(*), MIN(source), MAX(source) FROM intraday_prices
+            GROUP BY symbol ORDER BY symbol
+            """;
+
     private final DataSource dataSource;
 
     @Inject
@@ -57,6 +62,13 @@ public class IntradayStore {
         Set<String> wanted = Set.copyOf(symbols);
         return Jdbc.withConnection(dataSource, FAILURE, c -> load(c, from, to).stream()
                 .filter(bar -> wanted.contains(bar.symbol())).toList());
+    }
+
+    /** Every symbol's stored bars in brief, by symbol. */
+    public List<IntradayCoverage> coverage() {
+        return Jdbc.list(dataSource, FAILURE, COVERAGE, rs -> new IntradayCoverage(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getLong(4),
+                rs.getString(5).equals(rs.getString(6)) ? rs.getString(5) : SymbolCoverage.MIXED));
     }
 
     /** Writes {@code bars} on the caller's transaction; counts as the daily writes do. */

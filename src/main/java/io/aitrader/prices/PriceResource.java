@@ -38,7 +38,7 @@ import io.smallrye.mutiny.Uni;
  */
 @Path("/prices")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Prices", description = "Daily price data: import files, inspect coverage")
+@Tag(name = "Prices", description = "Price data, daily and 60-minute bars: import files, inspect coverage, backfill")
 @APIResponse(responseCode = "401", ref = ApiKeyDocs.UNAUTHORIZED)
 public class PriceResource {
 
@@ -49,10 +49,12 @@ public class PriceResource {
     private final PriceBackfill backfill;
     private final DownloadProgressRepository progress;
     private final WorkerPools pools;
+    private final IntradayStore intraday;
 
     @Inject
     public PriceResource(PriceImportService importService, PriceRepository repository, PriceBackfill backfill,
-            DownloadProgressRepository progress, WorkerPools pools) {
+            DownloadProgressRepository progress, WorkerPools pools, IntradayStore intraday) {
+        this.intraday = intraday;
         this.importService = importService;
         this.repository = repository;
         this.backfill = backfill;
@@ -119,7 +121,10 @@ public class PriceResource {
             MediaType.APPLICATION_FORM_URLENCODED})
     @Operation(operationId = "importPrices", summary = "Import a price file", description = """
             The body is a price file: AI-Trader JSONL (one Alpha Vantage object per line, keys `1. buy price` / \
-            `4. sell price`) or plain Alpha Vantage TIME_SERIES_DAILY JSON (one object, or an array of them). \
+            `4. sell price`) or plain Alpha Vantage JSON (one object, or an array of them): TIME_SERIES_DAILY, \
+            DIGITAL_CURRENCY_DAILY (quoted in USD), or the 60-minute intraday answers TIME_SERIES_INTRADAY \
+            (`interval=60min`, US/Eastern) and CRYPTO_INTRADAY (UTC, USD), whose bars are stored beside the daily \
+            ones by the time their bar starts (see GET /prices/coverage/intraday). \
             The whole file is stored in one transaction. Where stored rows exist for a symbol and date, the newer \
             import wins (counted as `replaced`; identical rows count as `unchanged`, so importing the same file \
             twice changes nothing). Bad rows (missing open, non-numeric or negative prices, invalid or \
@@ -132,7 +137,8 @@ public class PriceResource {
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM), @Content(mediaType = MediaType.TEXT_PLAIN)})
     @APIResponse(responseCode = "200", description = "Rows inserted, replaced, unchanged and rejected", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "invalid_price_file: empty body, not JSON/JSONL, or a series "
-            + "without Meta Data symbol or Time Series (Daily); details give the line. Nothing is imported.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
+            + "without Meta Data symbol or time series, an Alpha Vantage error answer, an intraday interval other than "
+            + "60min, another time zone or quote currency; details give the line. Nothing is imported.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "415", description = "unsupported_media_type", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Uni<ImportReport> importPrices(
             @Parameter(description = "A name for the file in the report (default: upload)") @QueryParam("name") String name,
@@ -141,6 +147,18 @@ public class PriceResource {
         String shown = fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
         // one transaction per file
         return Uni.createFrom().item(() -> importService.importBytes(shown, body)).runSubscriptionOn(pools.blocking());
+    }
+
+    @GET
+    @Path("/coverage/intraday")
+    @Operation(operationId = "getIntradayCoverage", summary = "Stored 60-minute bars per symbol", description = "The "
+            + "first and last bar (by its start, in the market's time: New York for stocks, UTC for coins), the bar "
+            + "count and source (file, alpha_vantage, or mixed) of every symbol with 60-minute bars (contract 13). "
+            + "A day without stored bars trades on synthetic ones made from its daily bar.")
+    @APIResponse(responseCode = "200", description = "Intraday coverage per symbol", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IntradayCoverage.Report.class)))
+    public Uni<IntradayCoverage.Report> intradayCoverage() {
+        return Uni.createFrom().item(() -> IntradayCoverage.Report.of(intraday.coverage()))
+                .runSubscriptionOn(pools.blocking());
     }
 
     @GET

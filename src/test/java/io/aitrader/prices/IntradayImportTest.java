@@ -67,6 +67,11 @@ class IntradayImportTest {
         assertEquals(0, new BigDecimal("233.99").compareTo(nine.close()));
         assertEquals(9_034_527L, nine.volume());
         assertEquals(PriceBar.SOURCE_FILE, nine.source());
+        given().get("/prices/coverage/intraday").then().statusCode(200)
+                .body("coverage.find { it.symbol == 'AAPL' }.first_bar", equalTo("2025-03-04T09:00"))
+                .body("coverage.find { it.symbol == 'AAPL' }.last_bar", equalTo("2025-03-04T15:00"))
+                .body("coverage.find { it.symbol == 'AAPL' }.bars", equalTo(3))
+                .body("coverage.find { it.symbol == 'AAPL' }.source", equalTo("file"));
 
         given().contentType("application/json").queryParam("name", "aapl-60min-again.json").body(AAPL)
                 .post("/prices/import").then().statusCode(200).body("inserted", equalTo(0))

@@ -27,6 +27,16 @@ public class SyntheticPrices {
 
     private static final BigDecimal CENT = new BigDecimal("0.01");
 
+    /**
+     * Where synthetic coin prices start (contract 12's crypto10, at their early-2025 order of magnitude, from memory,
+     * not from data): a 50,000 USD portfolio then buys fractions of a bitcoin, as it would, instead of a hundred coins
+     * of a made-up $500 one.
+     */
+    public static final Map<String, BigDecimal> COIN_LEVELS = Map.of("BTC", new BigDecimal("94000"), "ETH",
+            new BigDecimal("3300"), "XRP", new BigDecimal("2.40"), "SOL", new BigDecimal("190"), "ADA",
+            new BigDecimal("0.90"), "SUI", new BigDecimal("4.00"), "LINK", new BigDecimal("20"), "AVAX",
+            new BigDecimal("35"), "LTC", new BigDecimal("105"), "DOT", new BigDecimal("6.50"));
+
     private final TradingCalendar calendar;
 
     @Inject
@@ -40,9 +50,14 @@ public class SyntheticPrices {
     }
 
     public List<PriceBar> generate(Collection<String> symbols, List<LocalDate> days) {
+        return generate(symbols, days, Map.of());
+    }
+
+    /** As {@link #generate(Collection, List)}, each symbol of {@code levels} starting at its level. */
+    public List<PriceBar> generate(Collection<String> symbols, List<LocalDate> days, Map<String, BigDecimal> levels) {
         List<PriceBar> bars = new ArrayList<>(symbols.size() * days.size());
         for (String symbol : symbols) {
-            bars.addAll(series(symbol, days));
+            bars.addAll(series(symbol, days, levels.get(symbol)));
         }
         return bars;
     }

@@ -92,4 +92,21 @@ class SyntheticPricesTest {
         Logger.getLogger(getClass()).infof("Generated %d synthetic bars in %d ms", bars.size(),
                 ms);
     }
+
+    @Test
+    void syntheticCoinsStartAtTheirLevelsSoAPortfolioBuysFractionsOfABitcoin() {
+        List<LocalDate> days = io.aitrader.market.Market.CRYPTO.calendar().tradingDays(LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 1, 31));
+        List<PriceBar> bars = generator.generate(List.of("BTC", "ADA", "NEWCOIN"), days, SyntheticPrices.COIN_LEVELS);
+        assertEquals(3 * 31, bars.size(), "every calendar day");
+        double btc = bars.stream().filter(b -> b.symbol().equals("BTC")).findFirst().orElseThrow().open()
+                .doubleValue();
+        assertTrue(btc > 80_000 && btc < 110_000, "BTC opens near 94,000: " + btc);
+        assertTrue(50_000 / btc < 1, "50,000 USD buys a fraction of a bitcoin");
+        double ada = bars.stream().filter(b -> b.symbol().equals("ADA")).findFirst().orElseThrow().open()
+                .doubleValue();
+        assertTrue(ada > 0.5 && ada < 1.5, "ADA near 0.90: " + ada);
+        assertEquals(generator.generate(List.of("NEWCOIN"), days), bars.subList(62, 93),
+                "a coin without a level starts where any symbol's seed puts it");
+    }
 }

@@ -93,7 +93,8 @@ public class PricePreparation {
             return List.of();
         }
         List<PriceBar> bars = synthetic.generate(symbols,
-                config.market().calendar().tradingDays(SyntheticPrices.FIRST_DAY, SyntheticPrices.LAST_DAY));
+                config.market().calendar().tradingDays(SyntheticPrices.FIRST_DAY, SyntheticPrices.LAST_DAY),
+                config.market() == Market.CRYPTO ? SyntheticPrices.COIN_LEVELS : Map.of());
         prices.inTransaction(c -> prices.persistMissing(c, bars));
         String warning = "No " + config.market().id() + " prices stored and no price provider key: generated "
                 + bars.size() + " SYNTHETIC price rows for " + symbols.size() + " symbols (2025, on the market's"

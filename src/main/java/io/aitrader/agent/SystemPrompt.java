@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import io.aitrader.market.Market;
 import io.aitrader.trading.DayOpening;
 import io.aitrader.trading.Money;
+import io.aitrader.trading.Quantity;
 import io.aitrader.trading.rules.TradingRules;
 
 /** The texts the agent loop gives the model: the system prompt of the day, the first user message and the nudge. */
@@ -13,8 +14,6 @@ public final class SystemPrompt {
     public static final String FINISH_SIGNAL = "<FINISH_SIGNAL>";
     public static final String DATE_LINE = "Today's date: ";
     public static final String POSITIONS_LINE = "Current positions: ";
-    /** How the rules say that amounts may have decimals (crypto): the number of decimals follows it. */
-    public static final String FRACTIONAL_AMOUNTS = "an amount greater than 0 with at most ";
 
     static final String NUDGE = "You have not finished today's session. Keep analysing and trading with the tools, "
             + "or answer with " + FINISH_SIGNAL + " when today's positions are final.";
@@ -74,10 +73,8 @@ public final class SystemPrompt {
     /** Contract 4.2's rules in plain words, or, under other trading rules, those rules line by line (contract 10). */
     static String rules(TradingRules rules) {
         String head = rules.fractional()
-                ? RULES_HEAD.replace("a whole number of shares greater than 0", FRACTIONAL_AMOUNTS
-                        + rules.quantityDecimals() + " decimals (fractions such as "
-                        + ToolSpecs.fraction(rules.quantityDecimals())
-                        + " are fine)")
+                ? RULES_HEAD.replace(Quantity.WHOLE_SHARES, Quantity.allowed(rules.quantityDecimals())
+                        + " (fractions such as " + ToolSpecs.fraction(rules.quantityDecimals()) + " are fine)")
                 : RULES_HEAD;
         if (rules.tradesAsNone()) {
             return head + NO_COSTS + RULES_TAIL;

@@ -116,7 +116,8 @@ final class ToolArguments {
             throw e;
         }
         BigDecimal amount = Quantity.normal(number);
-        if (amount.signum() > 0 && amount.scale() <= decimals && amount.precision() - amount.scale() <= MAX_WHOLE) {
+        if (amount.signum() > 0 && Quantity.fits(amount, decimals)
+                && amount.precision() - amount.scale() <= MAX_WHOLE) {
             return amount;
         }
         String allowed = decimals == 0

@@ -63,14 +63,14 @@ final class AlphaVantageResponse {
         if (refused != null) {
             return IntradayDownload.failed(symbol, refused);
         }
+        // keyed by symbol and ISO start time, one symbol: the key order is the time order
         Map<String, IntradayBar> bars = new java.util.TreeMap<>();
         IntradaySeries.read(root.get(key), symbol, key.equals(IntradaySeries.COIN_SERIES),
                 PriceBar.SOURCE_ALPHA_VANTAGE, bars, new ArrayList<>());
         if (bars.isEmpty()) {
             return IntradayDownload.failed(symbol, "answer's 60-minute series has no usable rows");
         }
-        return new IntradayDownload(symbol, SymbolDownload.Status.OK,
-                bars.values().stream().sorted(Comparator.comparing(IntradayBar::start)).toList(), null, 1);
+        return new IntradayDownload(symbol, SymbolDownload.Status.OK, List.copyOf(bars.values()), null, 1);
     }
 
     /** An answer read as a JSON object, or the download it already is (a refusal, an error, garbage). */

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -134,11 +133,7 @@ public class IntradayStore {
         PriceWrites.setDecimal(ps, 5, bar.high());
         PriceWrites.setDecimal(ps, 6, bar.low());
         PriceWrites.setDecimal(ps, 7, bar.close());
-        if (bar.volume() == null) {
-            ps.setNull(8, Types.BIGINT);
-        } else {
-            ps.setLong(8, bar.volume());
-        }
+        PriceWrites.setVolume(ps, 8, bar.volume());
         ps.setString(9, bar.source());
         ps.setString(10, now);
     }

@@ -57,13 +57,17 @@ final class PriceWrites {
         setDecimal(ps, 4, bar.high());
         setDecimal(ps, 5, bar.low());
         setDecimal(ps, 6, bar.close());
-        if (bar.volume() == null) {
-            ps.setNull(7, Types.INTEGER);
-        } else {
-            ps.setLong(7, bar.volume());
-        }
+        setVolume(ps, 7, bar.volume());
         ps.setString(8, bar.source());
         ps.setString(9, now);
+    }
+
+    static void setVolume(PreparedStatement ps, int index, Long volume) throws SQLException {
+        if (volume == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, volume);
+        }
     }
 
     static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {

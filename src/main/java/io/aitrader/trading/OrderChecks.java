@@ -16,7 +16,7 @@ final class OrderChecks {
             int decimals) {
         if (amount.signum() <= 0 || !Quantity.fits(amount, decimals)) {
             return Optional.of(new Refusal("invalid_amount", "Invalid amount %s: orders are for %s.".formatted(
-                    Quantity.format(amount), allowedAmounts(decimals))));
+                    Quantity.format(amount), Quantity.allowed(decimals))));
         }
         if (sym.isEmpty() || !known) {
             return Optional.of(new Refusal("unknown_symbol",
@@ -27,13 +27,6 @@ final class OrderChecks {
                     "No price: %s has no open price on %s, so it cannot be traded today.".formatted(sym, date)));
         }
         return Optional.empty();
-    }
-
-    /** What an order's amount may be, in words. */
-    static String allowedAmounts(int decimals) {
-        return decimals == 0
-                ? "a whole number of shares greater than 0"
-                : "an amount greater than 0 with at most " + decimals + " decimals";
     }
 
     /** A buy needs cash ≥ notional + commission. */

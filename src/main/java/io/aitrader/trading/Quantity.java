@@ -15,7 +15,17 @@ public final class Quantity {
 
     public static final int MAX_DECIMALS = TradingRules.MAX_QUANTITY_DECIMALS;
 
+    /** How the rules say that amounts may have decimals; the number of decimals follows it. */
+    public static final String FRACTIONAL_AMOUNTS = "an amount greater than 0 with at most ";
+    /** How the rules say that amounts are whole shares. */
+    public static final String WHOLE_SHARES = "a whole number of shares greater than 0";
+
     private Quantity() {
+    }
+
+    /** What an order's amount may be, in words: whole shares, or an amount with at most {@code decimals} decimals. */
+    public static String allowed(int decimals) {
+        return decimals == 0 ? WHOLE_SHARES : FRACTIONAL_AMOUNTS + decimals + " decimals";
     }
 
     public static BigDecimal normal(BigDecimal quantity) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.aitrader.agent.SystemPrompt;
 import io.aitrader.agent.TradingTools;
+import io.aitrader.trading.Quantity;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -64,9 +65,9 @@ record MockTurn(LocalDate date, BigDecimal cash, Map<String, BigDecimal> holding
                 if (dateLine != null) {
                     date = LocalDate.parse(dateLine.trim());
                 }
-                int fractional = text.indexOf(SystemPrompt.FRACTIONAL_AMOUNTS);
+                int fractional = text.indexOf(Quantity.FRACTIONAL_AMOUNTS);
                 if (fractional >= 0) {
-                    decimals = Character.digit(text.charAt(fractional + SystemPrompt.FRACTIONAL_AMOUNTS.length()), 10);
+                    decimals = Character.digit(text.charAt(fractional + Quantity.FRACTIONAL_AMOUNTS.length()), 10);
                 }
                 String positionsLine = line(text, SystemPrompt.POSITIONS_LINE);
                 if (positionsLine != null) {
